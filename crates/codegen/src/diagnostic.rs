@@ -1,0 +1,247 @@
+//! Problems found in a table, located in the source text, and their rendering in cargo's style.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use annotate_snippets::renderer::DecorStyle;
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// How bad a problem is: errors stop generation, warnings do not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// The table cannot be generated until this is fixed.
+    Error,
+    /// Generation goes on, but the table probably says something unintended.
+    Warning,
+}
+
+/// One problem, pointing at the cell (a byte range of the source text) it is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// The cell (or part of the file) at fault.
+    pub span: Range<usize>,
+    /// A short label shown under the underlined cell.
+    pub label: String,
+    /// Another place that explains this one (the first row of a duplicate, say).
+    pub related: Option<(Range<usize>, String)>,
+    /// How to fix it.
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`; add a label, help and related place with the builder methods.
+    pub fn error(span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            label: String::new(),
+            related: None,
+            help: None,
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(span: Range<usize>, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(span, message)
+        }
+    }
+
+    /// Sets the label under the underlined cell.
+    pub fn label(mut self, label: impl Into<String>) -> Self {
+        self.label = label.into();
+        self
+    }
+
+    /// Sets how to fix the problem.
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Points at another place that explains this one.
+    pub fn related(mut self, span: Range<usize>, label: impl Into<String>) -> Self {
+        self.related = Some((span, label.into()));
+        self
+    }
+}
+
+/// The source text as diagnostics see it, with line and column lookup.
+///
+/// Invalid UTF-8 has been replaced (each bad sequence by U+FFFD) so that a file with encoding
+/// errors can still be shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    text: String,
+    line_starts: Vec<usize>,
+}
+
+impl Source {
+    /// Indexes `text` for position lookups.
+    pub fn new(text: String) -> Self {
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Source { text, line_starts }
+    }
+
+    /// The text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The 1-based line and 1-based character column of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let start = self.line_starts[line];
+        let column = self.text[start..offset.min(self.text.len())]
+            .chars()
+            .count()
+            + 1;
+        (line + 1, column)
+    }
+}
+
+/// Every problem found in one table, with the source they point into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The source text the spans point into.
+    pub source: Source,
+    /// The problems, in the order of the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// Whether any problem is an error (warnings alone do not stop generation).
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+
+    /// `path:LINE:COLUMN: severity: message`, one line per problem: for tests and terse logs.
+    pub fn summary(&self, path: &str) -> String {
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let (line, column) = self.source.line_column(d.span.start);
+            let severity = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            let _ = writeln!(out, "{path}:{line}:{column}: {severity}: {}", d.message);
+        }
+        out
+    }
+
+    /// Renders every problem as cargo does: the message, `--> path:LINE:COLUMN`, the line with the
+    /// cell underlined, and help, followed by a count.
+    pub fn render(&self, path: &str, color: bool) -> String {
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        }
+        .decor_style(DecorStyle::Ascii);
+        let text = self.source.text();
+        let mut out = String::new();
+        for d in &self.diagnostics {
+            let level = match d.severity {
+                Severity::Error => Level::ERROR,
+                Severity::Warning => Level::WARNING,
+            };
+            let mut snippet = Snippet::source(text).path(path).fold(true).annotation(
+                AnnotationKind::Primary
+                    .span(clamp(&d.span, text))
+                    .label(d.label.as_str()),
+            );
+            if let Some((span, label)) = &d.related {
+                snippet = snippet.annotation(
+                    AnnotationKind::Context
+                        .span(clamp(span, text))
+                        .label(label.as_str()),
+                );
+            }
+            let mut group: Group = level.primary_title(d.message.as_str()).element(snippet);
+            if let Some(help) = &d.help {
+                group = group.element(Level::HELP.message(help.as_str()));
+            }
+            out.push_str(&renderer.render(&[group]));
+            out.push_str("\n\n");
+        }
+        let errors = self
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = self.diagnostics.len() - errors;
+        let _ = writeln!(
+            out,
+            "{path}: {errors} error{}, {warnings} warning{}",
+            plural(errors),
+            plural(warnings)
+        );
+        out
+    }
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Keeps a span inside the text and on character boundaries, so rendering never panics.
+fn clamp(span: &Range<usize>, text: &str) -> Range<usize> {
+    let floor = |mut i: usize| {
+        i = i.min(text.len());
+        while !text.is_char_boundary(i) {
+            i -= 1;
+        }
+        i
+    };
+    let start = floor(span.start);
+    start..floor(span.end).max(start)
+}
+
+/// A spreadsheet column letter: 0 → `A`, 25 → `Z`, 26 → `AA`.
+pub fn column_letter(index: usize) -> String {
+    let mut n = index + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    letters.reverse();
+    String::from_utf8(letters).expect("ASCII letters")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn column_letters_follow_spreadsheets() {
+        let letters: Vec<_> = [0, 2, 25, 26, 27, 51, 52, 701, 702]
+            .into_iter()
+            .map(column_letter)
+            .collect();
+        assert_eq!(
+            letters,
+            ["A", "C", "Z", "AA", "AB", "AZ", "BA", "ZZ", "AAA"]
+        );
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        let source = Source::new("a,b\nçé,x\n".to_owned());
+        assert_eq!(source.line_column(0), (1, 1));
+        assert_eq!(source.line_column(2), (1, 3));
+        assert_eq!(source.line_column(4), (2, 1));
+        assert_eq!(source.line_column(9), (2, 4));
+    }
+}

@@ -1,0 +1,38 @@
+//! The log-codes generator: `codes.csv` text in, validated [`Table`] or [`Report`] out; table in,
+//! file contents out. No disk I/O here: the `xtask` CLI (or another repo's `build.rs`) does that.
+//!
+//! Data flows one way: [`read`] → [`validate`] → [`model`] → [`render`].
+
+pub mod diagnostic;
+pub mod model;
+pub mod read;
+pub mod render;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Report, Severity};
+pub use model::{Code, Package, Table};
+pub use render::{Artifact, RenderError, render_all};
+
+/// Reads and validates a table. The table is `Some` exactly when the report has no errors; the
+/// report may still hold warnings.
+pub fn parse(bytes: &[u8]) -> (Option<Table>, Report) {
+    let (source, sheet, mut diagnostics) = read::read(bytes);
+    let table = if sheet.records.is_empty() && !diagnostics.is_empty() {
+        None
+    } else {
+        match validate::validate(&sheet) {
+            Ok(table) => Some(table),
+            Err(problems) => {
+                diagnostics.extend(problems);
+                None
+            }
+        }
+    };
+    diagnostics.sort_by_key(|d| d.span.start);
+    let report = Report {
+        source,
+        diagnostics,
+    };
+    let table = table.filter(|_| !report.has_errors());
+    (table, report)
+}

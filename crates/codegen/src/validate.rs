@@ -1,0 +1,588 @@
+//! Stage 2: cells → a [`Table`], or every problem at once.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use heck::{ToSnakeCase, ToUpperCamelCase};
+
+use crate::diagnostic::{Diagnostic, column_letter};
+use crate::model::{Code, Table};
+use crate::read::{Cell, Record, Sheet};
+
+/// The columns of `codes.csv`, matched by header name in any order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// `code`: the number.
+    Code,
+    /// `name`: the PascalCase API name.
+    Name,
+    /// `title`: one line of text.
+    Title,
+    /// `description`: optional text.
+    Description,
+    /// `kind`: a snake_case word.
+    Kind,
+    /// `group`: a snake_case word.
+    Group,
+    /// `deprecated`: optional deprecation note.
+    Deprecated,
+}
+
+impl Column {
+    /// Every column, in the canonical order of the header.
+    pub const ALL: [Column; 7] = [
+        Column::Code,
+        Column::Name,
+        Column::Title,
+        Column::Description,
+        Column::Kind,
+        Column::Group,
+        Column::Deprecated,
+    ];
+
+    /// The header text.
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Code => "code",
+            Column::Name => "name",
+            Column::Title => "title",
+            Column::Description => "description",
+            Column::Kind => "kind",
+            Column::Group => "group",
+            Column::Deprecated => "deprecated",
+        }
+    }
+
+    /// Whether every row needs a value in this column (and the header must have it).
+    pub fn required(self) -> bool {
+        !matches!(self, Column::Description | Column::Deprecated)
+    }
+}
+
+/// Associated items and helpers the generated code defines next to the variants; a name that
+/// reads the same (ignoring case and `_`) would shadow or be confused with one of them.
+const GENERATED_ITEMS: &[&str] = &[
+    "ALL",
+    "code",
+    "name",
+    "title",
+    "description",
+    "deprecation",
+    "kind",
+    "group",
+    "from_code",
+    "from_name",
+    "is_deprecated",
+];
+
+/// Validates a sheet. Problems come back in file order.
+pub fn validate(sheet: &Sheet) -> Result<Table, Vec<Diagnostic>> {
+    let mut diagnostics = Vec::new();
+    let Some((header, rows)) = sheet.records.split_first() else {
+        return Err(vec![
+            Diagnostic::error(0..0, "the file has no header row")
+                .label("empty file")
+                .help(format!(
+                    "start the file with the header `{}`",
+                    canonical_header()
+                )),
+        ]);
+    };
+    let columns = read_header(header, &mut diagnostics);
+    let mut seen = Seen::default();
+    let mut codes = Vec::new();
+    for row in rows.iter().filter(|r| !is_blank(r)) {
+        if row.cells.len() != header.cells.len() {
+            diagnostics.push(ragged(row, header.cells.len()));
+        }
+        let found = RowCells {
+            row,
+            columns: &columns,
+        };
+        if let Some(code) = read_row(&found, &mut seen, &mut diagnostics) {
+            codes.push(code);
+        }
+    }
+    if rows.iter().all(is_blank) && diagnostics.is_empty() {
+        diagnostics.push(
+            Diagnostic::error(header.span.clone(), "the table has no codes")
+                .label("only a header")
+                .help("add one row per code below the header"),
+        );
+    }
+    let table = Table::new(codes);
+    check_generated_names(&table, rows, &columns, &mut diagnostics);
+    diagnostics.sort_by_key(|d| d.span.start);
+    if diagnostics.is_empty() {
+        Ok(table)
+    } else {
+        Err(diagnostics)
+    }
+}
+
+fn canonical_header() -> String {
+    Column::ALL.map(Column::header).join(",")
+}
+
+/// Spreadsheets save rows of empty cells below the data; they are not codes.
+fn is_blank(record: &Record) -> bool {
+    record.cells.iter().all(|c| c.value.trim().is_empty())
+}
+
+/// Where each column is: column → index of its cell in a record.
+type Columns = HashMap<Column, usize>;
+
+fn read_header(header: &Record, diagnostics: &mut Vec<Diagnostic>) -> Columns {
+    let mut columns = Columns::new();
+    let mut unknown = Vec::new();
+    for (index, cell) in header.cells.iter().enumerate() {
+        let text = cell.value.trim();
+        match Column::ALL.into_iter().find(|c| c.header() == text) {
+            Some(column) if columns.contains_key(&column) => diagnostics.push(
+                Diagnostic::error(
+                    cell.span.clone(),
+                    format!(
+                        "column `{text}` appears twice (column {})",
+                        column_letter(index)
+                    ),
+                )
+                .label("second header with this name")
+                .related(
+                    header.cells[columns[&column]].span.clone(),
+                    "first one here",
+                )
+                .help("delete one of the two columns"),
+            ),
+            Some(column) => {
+                columns.insert(column, index);
+            }
+            None => unknown.push((index, cell)),
+        }
+    }
+    if header.cells.len() == 1 && header.cells[0].value.contains(';') {
+        diagnostics.push(
+            Diagnostic::error(
+                header.cells[0].span.clone(),
+                "the file uses `;` as its separator",
+            )
+            .label("one cell holding the whole header")
+            .help("save the file as \"CSV UTF-8 (Comma delimited)\" so cells are separated by `,`"),
+        );
+        return columns;
+    }
+    let mut suggested = Vec::new();
+    for (index, cell) in unknown {
+        let text = cell.value.trim();
+        let closest = Column::ALL
+            .into_iter()
+            .filter(|c| !columns.contains_key(c))
+            .map(|c| (strsim::levenshtein(&text.to_lowercase(), c.header()), c))
+            .min_by_key(|&(distance, _)| distance)
+            .filter(|&(distance, _)| distance <= 2);
+        let mut diagnostic = Diagnostic::error(
+            cell.span.clone(),
+            format!("unknown column `{text}` (column {})", column_letter(index)),
+        )
+        .label("not a column of the table");
+        diagnostic = match closest {
+            Some((_, column)) => {
+                suggested.push(column);
+                diagnostic.help(format!("did you mean `{}`?", column.header()))
+            }
+            None => diagnostic.help(format!("the columns are: {}", canonical_header())),
+        };
+        diagnostics.push(diagnostic);
+    }
+    for column in Column::ALL {
+        if column.required() && !columns.contains_key(&column) && !suggested.contains(&column) {
+            diagnostics.push(
+                Diagnostic::error(
+                    header.span.clone(),
+                    format!("the header has no `{}` column", column.header()),
+                )
+                .label("header row")
+                .help(format!(
+                    "add a `{}` column; the full header is `{}`",
+                    column.header(),
+                    canonical_header()
+                )),
+            );
+        }
+    }
+    columns
+}
+
+fn ragged(row: &Record, expected: usize) -> Diagnostic {
+    let found = row.cells.len();
+    let span = match row.cells.get(expected) {
+        Some(first_extra) => first_extra.span.start..row.span.end,
+        None => row.span.end..row.span.end,
+    };
+    Diagnostic::error(
+        span,
+        format!("this row has {found} cells but the header has {expected}"),
+    )
+    .label(if found > expected {
+        "extra cells"
+    } else {
+        "cells missing from here"
+    })
+    .help("a cell holding a comma must be quoted: `\"Failed Login, retried\"`")
+}
+
+/// The cells of one row, looked up by column.
+struct RowCells<'a> {
+    row: &'a Record,
+    columns: &'a Columns,
+}
+
+impl<'a> RowCells<'a> {
+    fn get(&self, column: Column) -> Option<&'a Cell> {
+        self.columns
+            .get(&column)
+            .and_then(|&i| self.row.cells.get(i))
+    }
+
+    fn at(&self, column: Column) -> String {
+        let letter = self
+            .columns
+            .get(&column)
+            .map_or(String::new(), |&i| column_letter(i));
+        format!("(column `{}`, {letter})", column.header())
+    }
+}
+
+/// Reads every cell of a row, reporting each problem; `None` when any is invalid.
+fn read_row(row: &RowCells, seen: &mut Seen, diagnostics: &mut Vec<Diagnostic>) -> Option<Code> {
+    let before = diagnostics.len();
+    let title = text(row, Column::Title, false, diagnostics);
+    let code = row.get(Column::Code).and_then(|cell| {
+        parse_code(cell.value.trim())
+            .map_err(|(message, help)| {
+                diagnostics.push(
+                    Diagnostic::error(
+                        cell.span.clone(),
+                        format!("{message} {}", row.at(Column::Code)),
+                    )
+                    .label("not a code")
+                    .help(help),
+                )
+            })
+            .ok()
+    });
+    let name = row.get(Column::Name).and_then(|cell| {
+        check_name(cell.value.trim(), title.clone().flatten().as_deref())
+            .map_err(|(message, help)| {
+                diagnostics.push(
+                    Diagnostic::error(
+                        cell.span.clone(),
+                        format!("{message} {}", row.at(Column::Name)),
+                    )
+                    .label("not a valid name")
+                    .help(help),
+                )
+            })
+            .ok()
+    });
+    let name_cell = row.get(Column::Name);
+    if let (Some(code), Some(cell)) = (code, row.get(Column::Code)) {
+        let name = name.as_deref().unwrap_or_default();
+        diagnostics.extend(seen.code(code, name, cell.span.clone(), row.at(Column::Code)));
+    }
+    if let (Some(name), Some(cell)) = (&name, name_cell) {
+        diagnostics.extend(seen.name(name, cell.span.clone(), row.at(Column::Name)));
+    }
+    let description = text(row, Column::Description, true, diagnostics);
+    let kind = word(row, Column::Kind, diagnostics);
+    let group = word(row, Column::Group, diagnostics);
+    let deprecated = text(row, Column::Deprecated, false, diagnostics);
+    if diagnostics.len() > before {
+        return None;
+    }
+    Some(Code {
+        code: code?,
+        name: name?,
+        title: title??,
+        description: description.flatten(),
+        kind: kind?,
+        group: group?,
+        deprecated: deprecated.flatten(),
+    })
+}
+
+fn parse_code(value: &str) -> Result<u16, (String, String)> {
+    let range = "codes are whole numbers from 0 to 65535".to_owned();
+    if value.is_empty() {
+        return Err(("missing code".into(), range));
+    }
+    if let Ok(code) = value.parse::<u16>() {
+        return Ok(code);
+    }
+    let digits = value.strip_prefix('-').unwrap_or(value);
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        let problem = if value.starts_with('-') {
+            "is negative"
+        } else {
+            "is out of range"
+        };
+        return Err((format!("code {value} {problem}"), range));
+    }
+    Err((format!("code `{value}` is not a number"), range))
+}
+
+fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String)> {
+    let suggestion = || {
+        let from = title.filter(|t| !t.is_empty()).unwrap_or(name);
+        let suggested = from.to_upper_camel_case();
+        if suggested.starts_with(|c: char| c.is_ascii_uppercase()) {
+            format!("write `{suggested}`: PascalCase, acronyms as words (`MfaRequired`, `SmsSent`)")
+        } else {
+            "write a PascalCase name: a capital letter, then letters and digits".to_owned()
+        }
+    };
+    if name.is_empty() {
+        return Err(("missing name".into(), suggestion()));
+    }
+    let shaped = name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    if !shaped || name.to_upper_camel_case() != name {
+        return Err((format!("name `{name}` is not PascalCase"), suggestion()));
+    }
+    if name == "Self" {
+        return Err((
+            "name `Self` is a Rust keyword".into(),
+            "choose another name".into(),
+        ));
+    }
+    let folded = fold(name);
+    if let Some(item) = GENERATED_ITEMS.iter().find(|item| fold(item) == folded) {
+        return Err((
+            format!("name `{name}` reads like the generated item `LogCode::{item}`"),
+            format!("choose a more specific name, such as `{name}Event`"),
+        ));
+    }
+    Ok(name.to_owned())
+}
+
+fn fold(name: &str) -> String {
+    name.chars()
+        .filter(|&c| c != '_')
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A `kind` or `group` word.
+fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    let cell = row.get(column)?;
+    let value = cell.value.trim();
+    let shaped = value.split('_').all(|part| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    }) && value.starts_with(|c: char| c.is_ascii_lowercase());
+    let problem = if value.is_empty() {
+        format!("missing {}", column.header())
+    } else if !shaped {
+        format!("{} `{value}` is not a snake_case word", column.header())
+    } else if value == "self" || value == "deprecated" {
+        format!(
+            "{} `{value}` would clash with generated code",
+            column.header()
+        )
+    } else {
+        return Some(value.to_owned());
+    };
+    let suggested = value.to_snake_case();
+    let help = if !value.is_empty() && suggested != value && !suggested.is_empty() {
+        format!("write `{suggested}`: lowercase words joined by `_`")
+    } else {
+        "write lowercase words joined by `_`, such as `directory_sync`".to_owned()
+    };
+    diagnostics.push(
+        Diagnostic::error(cell.span.clone(), format!("{problem} {}", row.at(column)))
+            .label(format!("not a valid {}", column.header()))
+            .help(help),
+    );
+    None
+}
+
+/// A text cell: `Some(None)` when empty and optional, `None` when invalid.
+fn text(
+    row: &RowCells,
+    column: Column,
+    multiline: bool,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Option<String>> {
+    let Some(cell) = row.get(column) else {
+        return Some(None);
+    };
+    let value = cell.value.trim();
+    let problem = if value.is_empty() {
+        if !column.required() {
+            return Some(None);
+        }
+        Some((
+            format!("missing {}", column.header()),
+            format!("every code needs a {}", column.header()),
+        ))
+    } else if let Some(c) = value.chars().find(|&c| unsafe_char(c, multiline)) {
+        let what = if c == '\n' {
+            "a line break".to_owned()
+        } else {
+            describe(c)
+        };
+        let help = if c == '\n' {
+            format!("keep the {} on one line", column.header())
+        } else {
+            "delete the character; it is invisible in most editors and unsafe in generated code"
+                .to_owned()
+        };
+        Some((format!("the {} contains {what}", column.header()), help))
+    } else {
+        None
+    };
+    match problem {
+        None => Some(Some(value.to_owned())),
+        Some((message, help)) => {
+            diagnostics.push(
+                Diagnostic::error(cell.span.clone(), format!("{message} {}", row.at(column)))
+                    .label(format!("invalid {}", column.header()))
+                    .help(help),
+            );
+            None
+        }
+    }
+}
+
+/// Control characters (C0, DEL, C1) other than a line break where one is allowed, and the
+/// bidirectional overrides and isolates that can make code read differently than it compiles.
+fn unsafe_char(c: char, multiline: bool) -> bool {
+    (c.is_control() && !(multiline && c == '\n'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+fn describe(c: char) -> String {
+    let kind = if c.is_control() {
+        "control character"
+    } else {
+        "bidirectional control character"
+    };
+    format!("the {kind} U+{:04X}", c as u32)
+}
+
+/// Remembers the first row of each code and name, to report the second one.
+#[derive(Default)]
+struct Seen {
+    codes: HashMap<u16, (Range<usize>, String)>,
+    names: HashMap<String, (Range<usize>, String)>,
+}
+
+impl Seen {
+    fn code(
+        &mut self,
+        code: u16,
+        name: &str,
+        span: Range<usize>,
+        at: String,
+    ) -> Option<Diagnostic> {
+        if let Some((first, first_name)) = self.codes.get(&code) {
+            let by = if first_name.is_empty() {
+                String::new()
+            } else {
+                format!(" by `{first_name}`")
+            };
+            return Some(
+                Diagnostic::error(span, format!("code {code} is used twice {at}"))
+                    .label("second use")
+                    .related(first.clone(), format!("first used here{by}"))
+                    .help("give one of the rows an unused code"),
+            );
+        }
+        self.codes.insert(code, (span, name.to_owned()));
+        None
+    }
+
+    fn name(&mut self, name: &str, span: Range<usize>, at: String) -> Option<Diagnostic> {
+        let key = name.to_snake_case();
+        if let Some((first, first_name)) = self.names.get(&key) {
+            let message = if first_name == name {
+                format!("name `{name}` is used twice {at}")
+            } else {
+                format!("name `{name}` collides with `{first_name}` once converted to `{key}` {at}")
+            };
+            return Some(
+                Diagnostic::error(span, message)
+                    .label("second use")
+                    .related(first.clone(), "first used here")
+                    .help("names are the API in every language; make this one distinct"),
+            );
+        }
+        self.names.insert(key, (span, name.to_owned()));
+        None
+    }
+}
+
+/// Kind and group words become enum variants and `is_<kind>` predicates: two words must not
+/// turn into the same identifier, and a predicate must not shadow a generated item.
+fn check_generated_names(
+    table: &Table,
+    rows: &[Record],
+    columns: &Columns,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for (column, words) in [(Column::Kind, &table.kinds), (Column::Group, &table.groups)] {
+        let mut seen: HashMap<String, &String> = HashMap::new();
+        for word in words {
+            let variant = word.to_upper_camel_case();
+            if let Some(first) = seen.insert(variant.clone(), word) {
+                let span = first_cell(rows, columns, column, word);
+                diagnostics.push(
+                    Diagnostic::error(
+                        span,
+                        format!(
+                            "{} `{word}` and `{first}` both become the variant `{variant}`",
+                            column.header()
+                        ),
+                    )
+                    .label("collides")
+                    .help(format!("use one spelling for the {}", column.header())),
+                );
+            }
+        }
+    }
+    for name in table.codes.iter().map(|c| &c.name) {
+        let folded = fold(name);
+        if let Some(kind) = table
+            .kinds
+            .iter()
+            .find(|k| fold(&format!("is_{k}")) == folded)
+        {
+            let span = first_cell(rows, columns, Column::Name, name);
+            diagnostics.push(
+                Diagnostic::error(
+                    span,
+                    format!(
+                        "name `{name}` reads like the generated predicate `LogCode::is_{kind}`"
+                    ),
+                )
+                .label("collides")
+                .help(format!(
+                    "choose a more specific name, such as `{name}Event`"
+                )),
+            );
+        }
+    }
+}
+
+fn first_cell(rows: &[Record], columns: &Columns, column: Column, value: &str) -> Range<usize> {
+    columns
+        .get(&column)
+        .and_then(|&i| {
+            rows.iter()
+                .filter_map(|r| r.cells.get(i))
+                .find(|c| c.value.trim() == value)
+        })
+        .map(|c| c.span.clone())
+        .unwrap_or_default()
+}

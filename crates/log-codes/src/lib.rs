@@ -1,0 +1,359 @@
+//! Tenant log event codes as a Rust enum: `2001` is [`LogCode::SuccessfulLogin`], `4041` is
+//! [`LogCode::BlockedIpAddress`], each with its title, description, [`Kind`] and [`Group`].
+//!
+//! The enum and its tables are generated from the project's `codes.csv` by `cargo xtask gen`;
+//! this crate is plain committed code with no build script and no required dependency, and it is
+//! `no_std`.
+//!
+//! # From a number, a name, or a record
+//!
+//! ```
+//! use log_codes::{Group, Kind, LogCode};
+//!
+//! let code = LogCode::from_code(4041).unwrap();
+//! assert_eq!(code, LogCode::BlockedIpAddress);
+//! assert_eq!(code.title(), "Blocked IP Address");
+//! assert_eq!(code.kind(), Kind::Failure);
+//! assert!(code.is_failure());
+//!
+//! assert_eq!("SuccessfulLogin".parse::<LogCode>(), Ok(LogCode::SuccessfulLogin));
+//! assert_eq!(u16::from(LogCode::SuccessfulLogin), 2001);
+//! assert_eq!(LogCode::try_from(2001), Ok(LogCode::SuccessfulLogin));
+//! assert!(LogCode::try_from(9999).is_err());
+//!
+//! let mfa = LogCode::ALL.iter().filter(|c| c.group() == Group::Mfa).count();
+//! assert!(mfa >= 4);
+//! ```
+//!
+//! # Codes newer than this crate
+//!
+//! A log written by a newer system may carry a code this version does not know. Read such
+//! numbers as [`AnyLogCode`]: it keeps the number, and tells you whether it is known.
+//!
+//! ```
+//! use log_codes::{AnyLogCode, LogCode};
+//!
+//! for number in [2001, 4999] {
+//!     let code = AnyLogCode::new(number);
+//!     match code.known() {
+//!         Some(LogCode::SuccessfulLogin) => assert_eq!(code.get(), 2001),
+//!         Some(other) => println!("{other}"),
+//!         None => assert_eq!(code.to_string(), "4999"),
+//!     }
+//! }
+//! ```
+//!
+//! Kind and group words read from data work the same way with [`AnyKind`] and [`AnyGroup`].
+//!
+//! # Features
+//!
+//! - `serde`: [`LogCode`] and [`AnyLogCode`] (de)serialize as their number, [`Kind`], [`Group`],
+//!   [`AnyKind`] and [`AnyGroup`] as their snake_case word. The impls are written out by hand, so
+//!   the feature pulls in `serde` without `serde_derive` or `syn`.
+#![no_std]
+#![deny(missing_docs)]
+
+#[rustfmt::skip]
+mod generated;
+#[cfg(feature = "serde")]
+mod serde_impls;
+mod words;
+
+use core::fmt;
+use core::str::FromStr;
+
+pub use generated::{Group, Kind, LogCode};
+pub use words::{AnyGroup, AnyKind, UnknownWord};
+
+use generated::{Position, BY_NAME, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES, TITLES};
+
+const FIRST_CODE: u16 = LogCode::ALL[0] as u16;
+const LAST_CODE: u16 = LogCode::ALL[LogCode::ALL.len() - 1] as u16;
+const NO_POSITION: Position = Position::MAX;
+
+/// Code → position in [`LogCode::ALL`], as a dense table over `FIRST_CODE..=LAST_CODE` built at
+/// compile time: a lookup is one subtraction, one bounds check and one load.
+const POSITIONS: &[Position; (LAST_CODE - FIRST_CODE) as usize + 1] = &{
+    let mut table = [NO_POSITION; (LAST_CODE - FIRST_CODE) as usize + 1];
+    let mut position = 0;
+    while position < LogCode::ALL.len() {
+        table[(LogCode::ALL[position] as u16 - FIRST_CODE) as usize] = position as Position;
+        position += 1;
+    }
+    table
+};
+
+impl LogCode {
+    /// The code with this number, if this version knows it.
+    ///
+    /// ```
+    /// # use log_codes::LogCode;
+    /// assert_eq!(LogCode::from_code(2001), Some(LogCode::SuccessfulLogin));
+    /// assert_eq!(LogCode::from_code(2002), None);
+    /// ```
+    #[inline]
+    pub const fn from_code(code: u16) -> Option<LogCode> {
+        let offset = code.wrapping_sub(FIRST_CODE) as usize;
+        if offset < POSITIONS.len() {
+            let position = POSITIONS[offset];
+            if position != NO_POSITION {
+                return Some(LogCode::ALL[position as usize]);
+            }
+        }
+        None
+    }
+
+    /// The code with this name (the variant name, such as `"SuccessfulLogin"`), if any.
+    pub fn from_name(name: &str) -> Option<LogCode> {
+        BY_NAME
+            .binary_search_by(|&position| NAMES[position as usize].cmp(name))
+            .ok()
+            .map(|found| LogCode::ALL[BY_NAME[found] as usize])
+    }
+
+    #[inline]
+    const fn position(self) -> usize {
+        POSITIONS[(self as u16 - FIRST_CODE) as usize] as usize
+    }
+
+    /// The number written to logs.
+    #[inline]
+    pub const fn code(self) -> u16 {
+        self as u16
+    }
+
+    /// The stable API name, the same in every language (`"SuccessfulLogin"`).
+    #[inline]
+    pub const fn name(self) -> &'static str {
+        NAMES[self.position()]
+    }
+
+    /// The one-line title (`"Successful Login"`).
+    #[inline]
+    pub const fn title(self) -> &'static str {
+        TITLES[self.position()]
+    }
+
+    /// The description, or `None` for codes the table does not describe.
+    #[inline]
+    pub const fn description(self) -> Option<&'static str> {
+        DESCRIPTIONS[self.position()]
+    }
+
+    /// The deprecation note, or `None` for an active code.
+    #[inline]
+    pub const fn deprecation(self) -> Option<&'static str> {
+        DEPRECATIONS[self.position()]
+    }
+
+    /// Whether the code is deprecated (it stays known, but should no longer be emitted).
+    #[inline]
+    pub const fn is_deprecated(self) -> bool {
+        self.deprecation().is_some()
+    }
+
+    /// What the code reports.
+    #[inline]
+    pub const fn kind(self) -> Kind {
+        KINDS[self.position()]
+    }
+
+    /// The area the code belongs to.
+    #[inline]
+    pub const fn group(self) -> Group {
+        GROUPS[self.position()]
+    }
+}
+
+/// `2001 Successful Login`: the number and the title.
+impl fmt::Display for LogCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code(), self.title())
+    }
+}
+
+impl From<LogCode> for u16 {
+    #[inline]
+    fn from(code: LogCode) -> u16 {
+        code.code()
+    }
+}
+
+impl TryFrom<u16> for LogCode {
+    type Error = UnknownCode;
+
+    #[inline]
+    fn try_from(code: u16) -> Result<Self, Self::Error> {
+        LogCode::from_code(code).ok_or(UnknownCode(code))
+    }
+}
+
+/// Parses a name such as `"SuccessfulLogin"` (exactly, case-sensitive).
+impl FromStr for LogCode {
+    type Err = UnknownName;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        LogCode::from_name(name).ok_or(UnknownName)
+    }
+}
+
+/// A number that is not a code this version knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UnknownCode(pub u16);
+
+impl UnknownCode {
+    /// The rejected number.
+    pub const fn value(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown log code {}", self.0)
+    }
+}
+
+impl core::error::Error for UnknownCode {}
+
+/// A string that is not the name of a known code, kind or group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UnknownName;
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown log code name")
+    }
+}
+
+impl core::error::Error for UnknownName {}
+
+/// A log code read from data: any number, known to this version or not.
+///
+/// Use it wherever codes come from outside (log records, databases, other services), so a code
+/// added after this crate was built is kept rather than rejected. It is a `u16` in memory and, with
+/// the `serde` feature, a number on the wire.
+///
+/// ```
+/// use log_codes::{AnyLogCode, LogCode};
+///
+/// let newer = AnyLogCode::new(4999);
+/// assert_eq!(newer.known(), None);
+/// assert_eq!(newer.get(), 4999);
+/// assert_eq!(newer.title(), None);
+///
+/// let login = AnyLogCode::from(LogCode::SuccessfulLogin);
+/// assert_eq!(login, LogCode::SuccessfulLogin);
+/// assert_eq!(login.title(), Some("Successful Login"));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(transparent)]
+pub struct AnyLogCode(u16);
+
+impl AnyLogCode {
+    /// Wraps any number.
+    #[inline]
+    pub const fn new(code: u16) -> Self {
+        AnyLogCode(code)
+    }
+
+    /// The number.
+    #[inline]
+    pub const fn get(self) -> u16 {
+        self.0
+    }
+
+    /// The known code, or `None` when the number is newer than this crate.
+    #[inline]
+    pub const fn known(self) -> Option<LogCode> {
+        LogCode::from_code(self.0)
+    }
+
+    /// The title, when the code is known.
+    #[inline]
+    pub const fn title(self) -> Option<&'static str> {
+        match self.known() {
+            Some(code) => Some(code.title()),
+            None => None,
+        }
+    }
+}
+
+impl From<u16> for AnyLogCode {
+    #[inline]
+    fn from(code: u16) -> Self {
+        AnyLogCode(code)
+    }
+}
+
+impl From<LogCode> for AnyLogCode {
+    #[inline]
+    fn from(code: LogCode) -> Self {
+        AnyLogCode(code.code())
+    }
+}
+
+impl From<AnyLogCode> for u16 {
+    #[inline]
+    fn from(code: AnyLogCode) -> u16 {
+        code.0
+    }
+}
+
+impl PartialEq<LogCode> for AnyLogCode {
+    fn eq(&self, other: &LogCode) -> bool {
+        self.0 == other.code()
+    }
+}
+
+impl PartialEq<AnyLogCode> for LogCode {
+    fn eq(&self, other: &AnyLogCode) -> bool {
+        self.code() == other.0
+    }
+}
+
+/// `AnyLogCode(2001 SuccessfulLogin)` or `AnyLogCode(4999 unknown)`.
+impl fmt::Debug for AnyLogCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.known() {
+            Some(code) => write!(f, "AnyLogCode({} {})", self.0, code.name()),
+            None => write!(f, "AnyLogCode({} unknown)", self.0),
+        }
+    }
+}
+
+/// The number alone, as it appears in logs.
+impl fmt::Display for AnyLogCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_round_trips_through_number_and_name() {
+        for (position, &code) in LogCode::ALL.iter().enumerate() {
+            assert_eq!(code.position(), position);
+            assert_eq!(LogCode::from_code(code.code()), Some(code));
+            assert_eq!(LogCode::from_name(code.name()), Some(code));
+        }
+    }
+
+    #[test]
+    fn numbers_between_and_around_codes_are_unknown() {
+        let known = (0..=u16::MAX)
+            .filter(|&n| LogCode::from_code(n).is_some())
+            .count();
+        assert_eq!(known, LogCode::ALL.len());
+        assert_eq!(LogCode::from_name(""), None);
+        assert_eq!(LogCode::from_name("successfullogin"), None);
+    }
+
+    #[test]
+    fn all_is_sorted_by_code() {
+        assert!(LogCode::ALL.windows(2).all(|w| w[0].code() < w[1].code()));
+    }
+}

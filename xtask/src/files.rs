@@ -1,0 +1,147 @@
+//! Writing generated files: only when changed, atomically, or (in check mode) not at all.
+
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Whether to write stale files or only report them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Bring every file up to date.
+    Write,
+    /// Write nothing; report stale files with a diff.
+    Check,
+}
+
+/// What happened to one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    /// Already up to date; not touched (its mtime stays).
+    Unchanged,
+    /// Rewritten (or created).
+    Written,
+    /// Out of date in check mode; the unified diff from the file on disk to the expected text.
+    Stale(String),
+}
+
+/// Brings `path` to `contents` according to `mode`. Line endings on disk are compared as LF, so
+/// a checkout with `core.autocrlf` is not reported stale.
+pub fn sync(path: &Path, contents: &str, mode: Mode) -> io::Result<Outcome> {
+    let current = match fs::read(path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).replace("\r\n", "\n")),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    if current.as_deref() == Some(contents) {
+        return Ok(Outcome::Unchanged);
+    }
+    match mode {
+        Mode::Check => Ok(Outcome::Stale(diff(path, current.as_deref(), contents))),
+        Mode::Write => {
+            write_atomically(path, contents.as_bytes())?;
+            Ok(Outcome::Written)
+        }
+    }
+}
+
+fn diff(path: &Path, old: Option<&str>, new: &str) -> String {
+    let name = path.display().to_string();
+    let old_name = if old.is_some() {
+        name.clone()
+    } else {
+        "/dev/null".to_owned()
+    };
+    similar::TextDiff::from_lines(old.unwrap_or(""), new)
+        .unified_diff()
+        .context_radius(3)
+        .header(&old_name, &format!("{name} (expected)"))
+        .to_string()
+}
+
+/// Writes a temporary file beside `path` and renames it over `path`, so a reader (or a run killed
+/// half-way) sees either the old file or the new one, never a mix.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let temp = temp_path(path);
+    let result = (|| {
+        let mut file = fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        fs::rename(&temp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map_or_else(Default::default, |n| n.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("xtask-files-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        dir
+    }
+
+    #[test]
+    fn unchanged_file_is_not_rewritten() {
+        let dir = scratch("unchanged");
+        let path = dir.join("a.txt");
+        assert_eq!(sync(&path, "one\n", Mode::Write).unwrap(), Outcome::Written);
+        let before = fs::metadata(&path).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        assert_eq!(
+            sync(&path, "one\n", Mode::Write).unwrap(),
+            Outcome::Unchanged
+        );
+        assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
+        assert_eq!(
+            fs::read_dir(&dir).unwrap().count(),
+            1,
+            "no temp file left behind"
+        );
+    }
+
+    #[test]
+    fn check_mode_writes_nothing_and_shows_a_diff() {
+        let dir = scratch("check");
+        let path = dir.join("a.txt");
+        fs::write(&path, "one\ntwo\n").unwrap();
+        let Outcome::Stale(diff) = sync(&path, "one\n2\n", Mode::Check).unwrap() else {
+            panic!("expected stale");
+        };
+        assert!(diff.contains("-two\n+2\n"), "{diff}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "one\ntwo\n");
+        let missing = dir.join("b.txt");
+        assert!(matches!(
+            sync(&missing, "x\n", Mode::Check).unwrap(),
+            Outcome::Stale(_)
+        ));
+        assert!(!missing.exists());
+    }
+
+    #[test]
+    fn crlf_checkout_is_not_stale() {
+        let dir = scratch("crlf");
+        let path = dir.join("a.txt");
+        fs::write(&path, "one\r\ntwo\r\n").unwrap();
+        assert_eq!(
+            sync(&path, "one\ntwo\n", Mode::Check).unwrap(),
+            Outcome::Unchanged
+        );
+    }
+}
