@@ -23,7 +23,14 @@ pub fn parse(bytes: &[u8]) -> (Option<Table>, Report) {
         match validate::validate(&sheet) {
             Ok(table) => Some(table),
             Err(problems) => {
-                diagnostics.extend(problems);
+                // A cell whose quoting is broken has an unreliable value: its quoting
+                // diagnostic says all there is to say.
+                let broken: Vec<usize> = diagnostics.iter().map(|d| d.span.start).collect();
+                diagnostics.extend(
+                    problems
+                        .into_iter()
+                        .filter(|p| !broken.contains(&p.span.start)),
+                );
                 None
             }
         }

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use csv_core::{ReadFieldResult, Reader};
 
-use crate::diagnostic::{Diagnostic, Source};
+use crate::diagnostic::{Diagnostic, Source, column_letter};
 
 /// One cell: its value (quotes removed, `""` undone, CRLF as LF) and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -83,7 +83,8 @@ fn split(text: &str) -> (Sheet, Vec<Diagnostic>) {
     let mut reader = Reader::new();
     let mut records = Vec::new();
     let mut cells = Vec::new();
-    let mut diagnostics = Vec::new();
+    // Quoting problems, with the index of their cell, to name the column once the header is read.
+    let mut problems: Vec<(usize, Diagnostic)> = Vec::new();
     let mut output = vec![0u8; 1024];
     let mut pos = 0;
     let mut field_start = 0;
@@ -101,7 +102,8 @@ fn split(text: &str) -> (Sheet, Vec<Diagnostic>) {
                 let (result, _, wrote) = reader.read_field(&[], &mut output[written..]);
                 written += wrote;
                 if let ReadFieldResult::Field { .. } = result {
-                    let cell = cell(text, field_start, pos, &output[..written], &mut diagnostics);
+                    let (cell, problem) = cell(text, field_start, pos, &output[..written]);
+                    problems.extend(problem.map(|p| (cells.len(), p)));
                     cells.push(cell);
                     records.push(record(std::mem::take(&mut cells)));
                 }
@@ -111,7 +113,8 @@ fn split(text: &str) -> (Sheet, Vec<Diagnostic>) {
                 output.resize(output.len() * 2, 0);
             }
             ReadFieldResult::Field { record_end } => {
-                let cell = cell(text, field_start, pos, &output[..written], &mut diagnostics);
+                let (cell, problem) = cell(text, field_start, pos, &output[..written]);
+                problems.extend(problem.map(|p| (cells.len(), p)));
                 cells.push(cell);
                 if record_end {
                     records.push(record(std::mem::take(&mut cells)));
@@ -122,6 +125,19 @@ fn split(text: &str) -> (Sheet, Vec<Diagnostic>) {
             ReadFieldResult::End => break,
         }
     }
+    let header = records.first().map_or(&[][..], |r: &Record| &r.cells[..]);
+    let diagnostics = problems
+        .into_iter()
+        .map(|(index, mut diagnostic)| {
+            let name = header.get(index).map_or("", |c| c.value.trim());
+            diagnostic.message = format!(
+                "{} (column `{name}`, {})",
+                diagnostic.message,
+                column_letter(index)
+            );
+            diagnostic
+        })
+        .collect();
     (Sheet { records }, diagnostics)
 }
 
@@ -132,13 +148,7 @@ fn record(cells: Vec<Cell>) -> Record {
 
 /// Builds a cell from the raw bytes `text[start..end]` (which may begin with the blank lines
 /// `csv-core` skipped and end with the delimiter or line break that closed it).
-fn cell(
-    text: &str,
-    start: usize,
-    end: usize,
-    value: &[u8],
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Cell {
+fn cell(text: &str, start: usize, end: usize, value: &[u8]) -> (Cell, Option<Diagnostic>) {
     let raw = &text[start..end];
     let leading = raw.len() - raw.trim_start_matches(['\r', '\n']).len();
     let raw = &raw[leading..];
@@ -149,11 +159,9 @@ fn cell(
         .or_else(|| raw.strip_suffix('\r'))
         .unwrap_or(raw);
     let span = start + leading..start + leading + raw.len();
-    if let Some(problem) = quoting_problem(raw) {
-        diagnostics.push(problem.at(span.clone()));
-    }
+    let problem = quoting_problem(raw).map(|p| p.at(raw, span.clone()));
     let value = String::from_utf8_lossy(value).replace("\r\n", "\n");
-    Cell { value, span }
+    (Cell { value, span }, problem)
 }
 
 enum QuotingProblem {
@@ -163,7 +171,7 @@ enum QuotingProblem {
 }
 
 impl QuotingProblem {
-    fn at(self, span: Range<usize>) -> Diagnostic {
+    fn at(self, raw: &str, span: Range<usize>) -> Diagnostic {
         match self {
             QuotingProblem::Unclosed => Diagnostic::error(
                 span.start..span.start + 1,
@@ -175,13 +183,13 @@ impl QuotingProblem {
                 span.clone(),
                 "malformed quoting: text follows the closing quote of this cell",
             )
-            .label(format!("the quote at offset {at} of the cell closes it"))
+            .label(format!("`{}` follows the closing quote", &raw[at + 1..]))
             .help("a quote inside a quoted cell is written twice: `\"5\"\" disk\"`"),
             QuotingProblem::QuoteInUnquotedCell(at) => Diagnostic::error(
                 span.clone(),
                 "malformed quoting: a quote inside a cell that is not quoted",
             )
-            .label(format!("quote at offset {at} of the cell"))
+            .label(format!("quote after `{}`", &raw[..at]))
             .help("quote the whole cell and write the inner quote twice: `\"5\"\" disk\"`"),
         }
     }

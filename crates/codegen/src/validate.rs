@@ -53,6 +53,14 @@ impl Column {
         }
     }
 
+    /// What a cell of this column holds, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Column::Deprecated => "deprecation note",
+            other => other.header(),
+        }
+    }
+
     /// Whether every row needs a value in this column (and the header must have it).
     pub fn required(self) -> bool {
         !matches!(self, Column::Description | Column::Deprecated)
@@ -252,6 +260,14 @@ impl<'a> RowCells<'a> {
     }
 }
 
+/// `(column `title`, C)`: the header and the letter a spreadsheet shows.
+fn column_ref(columns: &Columns, column: Column) -> String {
+    let letter = columns
+        .get(&column)
+        .map_or(String::new(), |&i| column_letter(i));
+    format!("(column `{}`, {letter})", column.header())
+}
+
 /// Reads every cell of a row, reporting each problem; `None` when any is invalid.
 fn read_row(row: &RowCells, seen: &mut Seen, diagnostics: &mut Vec<Diagnostic>) -> Option<Code> {
     let before = diagnostics.len();
@@ -433,12 +449,12 @@ fn text(
             describe(c)
         };
         let help = if c == '\n' {
-            format!("keep the {} on one line", column.header())
+            format!("keep the {} on one line", column.noun())
         } else {
             "delete the character; it is invisible in most editors and unsafe in generated code"
                 .to_owned()
         };
-        Some((format!("the {} contains {what}", column.header()), help))
+        Some((format!("the {} contains {what}", column.noun()), help))
     } else {
         None
     };
@@ -504,12 +520,14 @@ impl Seen {
     }
 
     fn name(&mut self, name: &str, span: Range<usize>, at: String) -> Option<Diagnostic> {
-        let key = name.to_snake_case();
+        // Lowercased, `FooBar` and `Foobar` meet in anchors, file names and case-insensitive
+        // lookups: one of them must go.
+        let key = name.to_lowercase();
         if let Some((first, first_name)) = self.names.get(&key) {
             let message = if first_name == name {
                 format!("name `{name}` is used twice {at}")
             } else {
-                format!("name `{name}` collides with `{first_name}` once converted to `{key}` {at}")
+                format!("name `{name}` collides with `{first_name}` once lowercased (`{key}`) {at}")
             };
             return Some(
                 Diagnostic::error(span, message)
@@ -541,8 +559,9 @@ fn check_generated_names(
                     Diagnostic::error(
                         span,
                         format!(
-                            "{} `{word}` and `{first}` both become the variant `{variant}`",
-                            column.header()
+                            "{} `{word}` and `{first}` both become the variant `{variant}` {}",
+                            column.header(),
+                            column_ref(columns, column)
                         ),
                     )
                     .label("collides")
@@ -563,7 +582,8 @@ fn check_generated_names(
                 Diagnostic::error(
                     span,
                     format!(
-                        "name `{name}` reads like the generated predicate `LogCode::is_{kind}`"
+                        "name `{name}` reads like the generated predicate `LogCode::is_{kind}` {}",
+                        column_ref(columns, Column::Name)
                     ),
                 )
                 .label("collides")

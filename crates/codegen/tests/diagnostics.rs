@@ -1,0 +1,378 @@
+//! Every diagnostic the generator can give, each on the smallest table that triggers it.
+//! Run with `UPDATE_EXPECT=1` to refresh the expectations after an intended change.
+
+use expect_test::{Expect, expect};
+use log_codes_codegen::parse;
+
+const HEADER: &str = "code,name,title,description,kind,group,deprecated\n";
+
+/// The one-line summary of every problem, `codes.csv:LINE:COLUMN: severity: message`.
+fn check(csv: &str, expected: Expect) {
+    check_bytes(csv.as_bytes(), expected);
+}
+
+fn check_bytes(bytes: &[u8], expected: Expect) {
+    let (table, report) = parse(bytes);
+    assert_eq!(table.is_some(), !report.has_errors());
+    expected.assert_eq(&report.summary("codes.csv"));
+}
+
+fn rows(rows: &str) -> String {
+    format!("{HEADER}{rows}")
+}
+
+#[test]
+fn a_valid_table_has_no_diagnostics() {
+    check(
+        &rows("2001,SuccessfulLogin,Successful Login,,success,login,\n"),
+        expect![""],
+    );
+}
+
+#[test]
+fn duplicate_code_points_at_both_rows() {
+    let csv = rows(
+        "2001,SuccessfulLogin,Successful Login,,success,login,\n2001,Other,Other,,success,login,\n",
+    );
+    check(
+        &csv,
+        expect![[r#"
+        codes.csv:3:1: error: code 2001 is used twice (column `code`, A)
+    "#]],
+    );
+    let (_, report) = parse(csv.as_bytes());
+    let related = report.diagnostics[0].related.as_ref().unwrap();
+    assert_eq!(report.source.line_column(related.0.start), (2, 1));
+    assert!(related.1.contains("SuccessfulLogin"));
+}
+
+#[test]
+fn duplicate_name() {
+    check(
+        &rows(
+            "2001,SuccessfulLogin,Successful Login,,success,login,\n2002,SuccessfulLogin,Again,,success,login,\n",
+        ),
+        expect![[r#"
+            codes.csv:3:6: error: name `SuccessfulLogin` is used twice (column `name`, B)
+        "#]],
+    );
+}
+
+#[test]
+fn names_that_collide_once_lowercased() {
+    check(
+        &rows("1,FooBar,A,,api,api,\n2,Foobar,B,,api,api,\n"),
+        expect![[r#"
+            codes.csv:3:3: error: name `Foobar` collides with `FooBar` once lowercased (`foobar`) (column `name`, B)
+        "#]],
+    );
+}
+
+#[test]
+fn bad_codes() {
+    check(
+        &rows(
+            "abc,A,A,,api,api,\n-5,B,B,,api,api,\n70000,C,C,,api,api,\n,D,D,,api,api,\n1.5,E,E,,api,api,\n",
+        ),
+        expect![[r#"
+            codes.csv:2:1: error: code `abc` is not a number (column `code`, A)
+            codes.csv:3:1: error: code -5 is negative (column `code`, A)
+            codes.csv:4:1: error: code 70000 is out of range (column `code`, A)
+            codes.csv:5:1: error: missing code (column `code`, A)
+            codes.csv:6:1: error: code `1.5` is not a number (column `code`, A)
+        "#]],
+    );
+}
+
+#[test]
+fn unknown_column_suggests_the_closest_name() {
+    check(
+        "code,name,titel,description,kind,group\n1,A,A,,api,api\n",
+        expect![[r#"
+            codes.csv:1:11: error: unknown column `titel` (column C)
+        "#]],
+    );
+    let (_, report) = parse(b"code,name,titel,description,kind,group\n1,A,A,,api,api\n");
+    assert_eq!(
+        report.diagnostics[0].help.as_deref(),
+        Some("did you mean `title`?")
+    );
+}
+
+#[test]
+fn unknown_column_far_from_any_name_lists_the_columns() {
+    let (_, report) = parse(&rows_with_extra().into_bytes());
+    expect![[r#"
+        codes.csv:1:51: error: unknown column `severity` (column H)
+    "#]]
+    .assert_eq(&report.summary("codes.csv"));
+    assert!(
+        report.diagnostics[0]
+            .help
+            .as_deref()
+            .unwrap()
+            .contains("code,name,title")
+    );
+}
+
+fn rows_with_extra() -> String {
+    "code,name,title,description,kind,group,deprecated,severity\n1,A,A,,api,api,,high\n".to_owned()
+}
+
+#[test]
+fn missing_required_column() {
+    check(
+        "code,name,description,kind,group\n1,A,,api,api\n",
+        expect![[r#"
+            codes.csv:1:1: error: the header has no `title` column
+        "#]],
+    );
+}
+
+#[test]
+fn optional_columns_may_be_left_out() {
+    check("code,name,title,kind,group\n1,A,A,api,api\n", expect![""]);
+}
+
+#[test]
+fn duplicate_column() {
+    check(
+        "code,name,title,kind,group,title\n1,A,A,api,api,B\n",
+        expect![[r#"
+            codes.csv:1:28: error: column `title` appears twice (column F)
+        "#]],
+    );
+}
+
+#[test]
+fn empty_required_cells() {
+    check(
+        &rows("1,,A,,api,api,\n2,B,,,api,api,\n3,C,C,,,api,\n4,D,D,,api,,\n"),
+        expect![[r#"
+            codes.csv:2:3: error: missing name (column `name`, B)
+            codes.csv:3:5: error: missing title (column `title`, C)
+            codes.csv:4:8: error: missing kind (column `kind`, E)
+            codes.csv:5:12: error: missing group (column `group`, F)
+        "#]],
+    );
+}
+
+#[test]
+fn invalid_name_suggests_pascal_case_from_the_title() {
+    let csv = rows(
+        "4041,blocked_ip,Blocked IP Address,,failure,blocking,\n4042,BlockedIPAddress,Blocked IP Address,,failure,blocking,\n4043,9Lives,Nine Lives,,failure,blocking,\n",
+    );
+    check(
+        &csv,
+        expect![[r#"
+        codes.csv:2:6: error: name `blocked_ip` is not PascalCase (column `name`, B)
+        codes.csv:3:6: error: name `BlockedIPAddress` is not PascalCase (column `name`, B)
+        codes.csv:4:6: error: name `9Lives` is not PascalCase (column `name`, B)
+    "#]],
+    );
+    let (_, report) = parse(csv.as_bytes());
+    let helps: Vec<_> = report
+        .diagnostics
+        .iter()
+        .map(|d| d.help.clone().unwrap())
+        .collect();
+    assert!(
+        helps[0].starts_with("write `BlockedIpAddress`"),
+        "{helps:?}"
+    );
+    assert!(
+        helps[1].starts_with("write `BlockedIpAddress`"),
+        "{helps:?}"
+    );
+    assert!(helps[2].starts_with("write `NineLives`"), "{helps:?}");
+}
+
+#[test]
+fn names_that_shadow_generated_items() {
+    check(
+        &rows(
+            "1,All,A,,api,api,\n2,Self,B,,api,api,\n3,IsApi,C,,api,api,\n4,FromCode,D,,api,api,\n",
+        ),
+        expect![[r#"
+            codes.csv:2:3: error: name `All` reads like the generated item `LogCode::ALL` (column `name`, B)
+            codes.csv:3:3: error: name `Self` is a Rust keyword (column `name`, B)
+            codes.csv:4:3: error: name `IsApi` reads like the generated predicate `LogCode::is_api` (column `name`, B)
+            codes.csv:5:3: error: name `FromCode` reads like the generated item `LogCode::from_code` (column `name`, B)
+        "#]],
+    );
+}
+
+#[test]
+fn invalid_kind_and_group_words() {
+    check(
+        &rows("1,A,A,,Success,api,\n2,B,B,,api,Directory Sync,\n3,C,C,,self,api,\n"),
+        expect![[r#"
+            codes.csv:2:8: error: kind `Success` is not a snake_case word (column `kind`, E)
+            codes.csv:3:12: error: group `Directory Sync` is not a snake_case word (column `group`, F)
+            codes.csv:4:8: error: kind `self` would clash with generated code (column `kind`, E)
+        "#]],
+    );
+}
+
+#[test]
+fn kind_words_that_become_the_same_variant() {
+    check(
+        &rows("1,A,A,,api,email_2,\n2,B,B,,api,email2,\n"),
+        expect![[r#"
+            codes.csv:2:12: error: group `email_2` and `email2` both become the variant `Email2` (column `group`, F)
+        "#]],
+    );
+}
+
+#[test]
+fn ragged_rows() {
+    check(
+        &rows("1,A,A,,api,api,,extra,more\n2,B,B,,api\n"),
+        expect![[r#"
+            codes.csv:2:17: error: this row has 9 cells but the header has 7
+            codes.csv:3:11: error: this row has 5 cells but the header has 7
+        "#]],
+    );
+}
+
+#[test]
+fn malformed_quoting() {
+    check(
+        &rows("2001,\"Succ\"essful,A,,api,api,\n2002,Succ\"ess,B,,api,api,\n"),
+        expect![[r#"
+            codes.csv:2:6: error: malformed quoting: text follows the closing quote of this cell (column `name`, B)
+            codes.csv:3:6: error: malformed quoting: a quote inside a cell that is not quoted (column `name`, B)
+        "#]],
+    );
+}
+
+#[test]
+fn unclosed_quote_swallows_the_rest_of_the_file() {
+    check(
+        &rows("1,A,\"Open,,api,api,\n2,B,B,,api,api,\n"),
+        expect![[r#"
+            codes.csv:2:5: error: this quote is never closed, so the rest of the file was read as one cell (column `title`, C)
+            codes.csv:3:16: error: this row has 3 cells but the header has 7
+        "#]],
+    );
+}
+
+#[test]
+fn invalid_utf8_names_every_bad_byte() {
+    check_bytes(
+        b"code,name,title,description,kind,group,deprecated\n1,A,Giri\xfe,,api,api,\n2,B,\xc7ok,,api,api,\n",
+        expect![[r#"
+            codes.csv:2:9: error: invalid UTF-8 (byte 0xFE)
+            codes.csv:3:5: error: invalid UTF-8 (byte 0xC7)
+        "#]],
+    );
+}
+
+#[test]
+fn control_and_bidirectional_characters() {
+    check(
+        &rows(
+            "1,A,Bell\u{7},,api,api,\n2,B,B,Tab\there,api,api,\n3,C,C,x\u{202E}y,api,api,\n4,D,D,x\u{85}y,api,api,\n",
+        ),
+        expect![[r#"
+            codes.csv:2:5: error: the title contains the control character U+0007 (column `title`, C)
+            codes.csv:3:7: error: the description contains the control character U+0009 (column `description`, D)
+            codes.csv:4:7: error: the description contains the bidirectional control character U+202E (column `description`, D)
+            codes.csv:5:7: error: the description contains the control character U+0085 (column `description`, D)
+        "#]],
+    );
+}
+
+#[test]
+fn line_breaks_only_in_descriptions() {
+    check(
+        &rows("1,A,\"Two\nlines\",\"Two\r\nlines\",api,api,\n2,B,B,,api,api,\"use 1\ninstead\"\n"),
+        expect![[r#"
+            codes.csv:2:5: error: the title contains a line break (column `title`, C)
+            codes.csv:5:16: error: the deprecation note contains a line break (column `deprecated`, G)
+        "#]],
+    );
+}
+
+#[test]
+fn semicolon_separated_file() {
+    check(
+        "code;name;title;description;kind;group;deprecated\n1;A;A;;api;api;\n",
+        expect![[r#"
+            codes.csv:1:1: error: the file uses `;` as its separator
+        "#]],
+    );
+}
+
+#[test]
+fn empty_file_and_header_only() {
+    check(
+        "",
+        expect![[r#"
+        codes.csv:1:1: error: the file has no header row
+    "#]],
+    );
+    check(
+        HEADER,
+        expect![[r#"
+        codes.csv:1:1: error: the table has no codes
+    "#]],
+    );
+}
+
+#[test]
+fn bom_crlf_and_blank_rows_are_accepted() {
+    let csv = "\u{FEFF}code,name,title,description,kind,group,deprecated\r\n1,A,A,,api,api,\r\n,,,,,,\r\n\r\n";
+    let (table, report) = parse(csv.as_bytes());
+    assert!(
+        report.diagnostics.is_empty(),
+        "{}",
+        report.summary("codes.csv")
+    );
+    assert_eq!(table.unwrap().codes.len(), 1);
+    check(
+        "\u{FEFF}code,name,title,description,kind,group,deprecated\r\n1,A,,,api,api,\r\n",
+        expect![[r#"
+            codes.csv:2:5: error: missing title (column `title`, C)
+        "#]],
+    );
+}
+
+#[test]
+fn three_problems_in_one_run() {
+    let csv = rows(
+        "2001,SuccessfulLogin,Successful Login,,success,login,\n2001,Other,Other,,success,login,\n2002,bad name,Bad Name,,success,login,\n2003,NoTitle,,,success,login,\n",
+    );
+    let (table, report) = parse(csv.as_bytes());
+    assert!(table.is_none());
+    expect![[r#"
+        error: code 2001 is used twice (column `code`, A)
+         --> codes.csv:3:1
+          |
+        2 | 2001,SuccessfulLogin,Successful Login,,success,login,
+          | ---- first used here by `SuccessfulLogin`
+        3 | 2001,Other,Other,,success,login,
+          | ^^^^ second use
+          |
+          = help: give one of the rows an unused code
+
+        error: name `bad name` is not PascalCase (column `name`, B)
+         --> codes.csv:4:6
+          |
+        4 | 2002,bad name,Bad Name,,success,login,
+          |      ^^^^^^^^ not a valid name
+          |
+          = help: write `BadName`: PascalCase, acronyms as words (`MfaRequired`, `SmsSent`)
+
+        error: missing title (column `title`, C)
+         --> codes.csv:5:14
+          |
+        5 | 2003,NoTitle,,,success,login,
+          |              ^ invalid title
+          |
+          = help: every code needs a title
+
+        codes.csv: 3 errors, 0 warnings
+    "#]]
+    .assert_eq(&report.render("codes.csv", false));
+}
