@@ -1,6 +1,7 @@
 //! `cargo xtask`: the thin CLI over `log-codes-codegen` that reads `codes.csv` and writes the
 //! artifacts into `crates/log-codes`.
 
+pub mod checks;
 pub mod files;
 
 use std::fmt::Write as _;
@@ -137,13 +138,15 @@ fn display_path(path: &Path) -> String {
 
 const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--input PATH] [--out-dir DIR]
+       cargo xtask test
 
   gen              validate codes.csv and regenerate the artifacts in crates/log-codes
+  test             run every check: formatting, clippy, tests, docs, freshness, TypeScript
   --check          write nothing; fail with a diff when a generated file is stale
   --input PATH     the table to read (default: codes.csv)
   --out-dir DIR    where the crate's artifacts go (default: crates/log-codes)";
 
-/// Parses the command line (without the program name).
+/// Parses the arguments of `gen` (the command line without the program name).
 pub fn parse_args(args: &[String]) -> Result<Options, String> {
     let mut args = args.iter();
     match args.next().map(String::as_str) {
@@ -172,6 +175,13 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
 /// Runs the CLI and returns the process exit code: 0 done, 1 invalid table or stale files,
 /// 2 anything else.
 pub fn main_with_args(args: &[String]) -> i32 {
+    if args.first().map(String::as_str) == Some("test") {
+        if args.len() > 1 {
+            eprintln!("`cargo xtask test` takes no options\n\n{USAGE}");
+            return 2;
+        }
+        return checks::run_all();
+    }
     let options = match parse_args(args) {
         Ok(options) => options,
         Err(message) => {

@@ -142,25 +142,25 @@ macro_rules! word_api {
         }
 
         #[cfg(feature = "serde")]
-        impl<'de> serde::Deserialize<'de> for $any<'de> {
+        impl<'de: 'a, 'a> serde::Deserialize<'de> for $any<'a> {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor;
-                impl<'de> serde::de::Visitor<'de> for Visitor {
-                    type Value = $any<'de>;
+                struct Visitor<'a>(core::marker::PhantomData<&'a ()>);
+                impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
+                    type Value = $any<'a>;
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                         f.write_str(concat!("a ", $what, " word borrowed from the input"))
                     }
-                    fn visit_borrowed_str<E: serde::de::Error>(self, word: &'de str) -> Result<$any<'de>, E> {
+                    fn visit_borrowed_str<E: serde::de::Error>(self, word: &'de str) -> Result<$any<'a>, E> {
                         Ok($any::new(word))
                     }
-                    fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<$any<'de>, E> {
+                    fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<$any<'a>, E> {
                         // A transient string can only be kept when it is a known word.
                         $enum::from_name(word).map($any::Known).ok_or_else(|| {
                             E::invalid_value(serde::de::Unexpected::Str(word), &self)
                         })
                     }
                 }
-                deserializer.deserialize_str(Visitor)
+                deserializer.deserialize_str(Visitor(core::marker::PhantomData))
             }
         }
     };

@@ -1,0 +1,178 @@
+//! `cargo xtask test`: every check the project has, in the order that fails fastest.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use crate::{Failure, Mode, Options, generate, workspace_root};
+
+/// One step: a command run from a directory of the workspace.
+struct Step {
+    name: &'static str,
+    dir: &'static str,
+    program: &'static str,
+    args: &'static [&'static str],
+    env: &'static [(&'static str, &'static str)],
+}
+
+const fn step(name: &'static str, program: &'static str, args: &'static [&'static str]) -> Step {
+    Step {
+        name,
+        dir: ".",
+        program,
+        args,
+        env: &[],
+    }
+}
+
+const CONSUMER: &str = "tests/consumer/Cargo.toml";
+
+fn steps() -> Vec<Step> {
+    vec![
+        step("rustfmt", "cargo", &["fmt", "--all", "--check"]),
+        step(
+            "rustfmt (consumer)",
+            "cargo",
+            &["fmt", "--manifest-path", CONSUMER, "--check"],
+        ),
+        step(
+            "clippy",
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--all-features",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        step(
+            "clippy (log-codes, no features)",
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "log-codes",
+                "--all-targets",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        step(
+            "tests",
+            "cargo",
+            &["test", "--workspace", "--all-features", "--locked"],
+        ),
+        step(
+            "tests (log-codes, no features)",
+            "cargo",
+            &["test", "-p", "log-codes", "--locked"],
+        ),
+        Step {
+            env: &[("RUSTDOCFLAGS", "-D warnings")],
+            ..step(
+                "rustdoc",
+                "cargo",
+                &[
+                    "doc",
+                    "--workspace",
+                    "--no-deps",
+                    "--all-features",
+                    "--locked",
+                ],
+            )
+        },
+        Step {
+            env: &[("CARGO_TARGET_DIR", "target/consumer")],
+            ..step(
+                "consumer crate, no default features",
+                "cargo",
+                &["test", "--manifest-path", CONSUMER, "--locked"],
+            )
+        },
+        Step {
+            env: &[("CARGO_TARGET_DIR", "target/consumer")],
+            ..step(
+                "consumer crate, serde",
+                "cargo",
+                &[
+                    "test",
+                    "--manifest-path",
+                    CONSUMER,
+                    "--features",
+                    "serde",
+                    "--locked",
+                ],
+            )
+        },
+        Step {
+            env: &[("CARGO_TARGET_DIR", "target/consumer")],
+            ..step(
+                "clippy (consumer)",
+                "cargo",
+                &[
+                    "clippy",
+                    "--manifest-path",
+                    CONSUMER,
+                    "--all-targets",
+                    "--features",
+                    "serde",
+                    "--locked",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+        },
+    ]
+}
+
+/// Runs every check; returns the process exit code.
+pub fn run_all() -> i32 {
+    let root = workspace_root();
+    let started = Instant::now();
+    println!("== generated files are up to date (cargo xtask gen --check)");
+    match generate(&Options::workspace(Mode::Check)) {
+        Ok(_) => {}
+        Err(Failure::Stale(diffs)) => {
+            for diff in diffs {
+                print!("{diff}");
+            }
+            eprintln!("FAILED: generated files are stale; run `cargo xtask gen` and commit");
+            return 1;
+        }
+        Err(other) => {
+            eprintln!("FAILED: {other:?}");
+            return 1;
+        }
+    }
+    for step in steps() {
+        if !run(&root, &step) {
+            eprintln!("FAILED: {}", step.name);
+            return 1;
+        }
+    }
+    println!("== all checks passed in {:.0?}", started.elapsed());
+    0
+}
+
+fn run(root: &Path, step: &Step) -> bool {
+    println!("== {}: {} {}", step.name, step.program, step.args.join(" "));
+    let mut command = Command::new(step.program);
+    command.args(step.args).current_dir(root.join(step.dir));
+    for (key, value) in step.env {
+        command.env(key, value);
+    }
+    match command.status() {
+        Ok(status) => status.success(),
+        Err(e) => {
+            eprintln!("cannot run {}: {e}", step.program);
+            false
+        }
+    }
+}
