@@ -22,12 +22,17 @@ mod tests {
     #[test]
     fn lookups_from_a_dependent_crate() {
         assert_eq!(LogCode::from_code(4041), Some(LogCode::BlockedIpAddress));
-        assert_eq!("SuccessfulLogin".parse::<LogCode>(), Ok(LogCode::SuccessfulLogin));
+        assert_eq!(
+            "SuccessfulLogin".parse::<LogCode>(),
+            Ok(LogCode::SuccessfulLogin)
+        );
         assert_eq!(LogCode::ALL.len(), 38);
         assert_eq!(LogCode::ALL[0].code(), 100);
         assert_eq!(LogCode::BlockedIpAddress.kind(), Kind::Failure);
         assert_eq!(LogCode::BlockedIpAddress.group().name(), "blocking");
-        assert!(LogCode::ALL.iter().any(|c| c.group() == Group::DirectorySync));
+        assert!(LogCode::ALL
+            .iter()
+            .any(|c| c.group() == Group::DirectorySync));
         assert!(is_login(LogCode::SuccessfulLogin));
     }
 
@@ -64,11 +69,20 @@ mod tests {
 
         let code: LogCode = serde_json::from_str("4041").unwrap();
         assert_eq!(code, LogCode::BlockedIpAddress);
-        assert_eq!(serde_json::to_string(&LogCode::ALL[..2]).unwrap(), "[100,101]");
+        assert_eq!(
+            serde_json::to_string(&LogCode::ALL[..2]).unwrap(),
+            "[100,101]"
+        );
         assert!(serde_json::from_str::<LogCode>("4999").is_err());
         assert!(serde_json::from_str::<AnyLogCode>("70000").is_err());
-        assert_eq!(serde_json::to_string(&Kind::Failure).unwrap(), r#""failure""#);
-        assert_eq!(serde_json::from_str::<Group>(r#""mfa""#).unwrap(), Group::Mfa);
+        assert_eq!(
+            serde_json::to_string(&Kind::Failure).unwrap(),
+            r#""failure""#
+        );
+        assert_eq!(
+            serde_json::from_str::<Group>(r#""mfa""#).unwrap(),
+            Group::Mfa
+        );
         assert!(serde_json::from_str::<Group>(r#""nope""#).is_err());
     }
 }
