@@ -26,6 +26,8 @@ const fn step(name: &'static str, program: &'static str, args: &'static [&'stati
 }
 
 const CONSUMER: &str = "tests/consumer/Cargo.toml";
+/// The private npm project holding the TypeScript tooling and tests of the package in `ts/`.
+const TS_CHECKS: &str = "crates/log-codes/ts-checks";
 
 fn steps() -> Vec<Step> {
     vec![
@@ -129,6 +131,22 @@ fn steps() -> Vec<Step> {
                 ],
             )
         },
+        Step {
+            dir: TS_CHECKS,
+            ..step(
+                "npm ci (TypeScript tooling, pinned)",
+                "npm",
+                &["ci", "--no-audit", "--no-fund"],
+            )
+        },
+        Step {
+            dir: TS_CHECKS,
+            ..step(
+                "TypeScript: tsc --strict x3, node --test, publint, attw",
+                "npm",
+                &["test"],
+            )
+        },
     ]
 }
 
@@ -151,13 +169,16 @@ pub fn run_all() -> i32 {
             return 1;
         }
     }
-    for step in steps() {
-        if !run(&root, &step) {
+    let steps = steps();
+    for (done, step) in steps.iter().enumerate() {
+        if !run(&root, step) {
             eprintln!("FAILED: {}", step.name);
+            println!("checks: {} passed, 1 failed", done + 1);
             return 1;
         }
     }
     println!("== all checks passed in {:.0?}", started.elapsed());
+    println!("checks: {} passed, 0 failed", steps.len() + 1);
     0
 }
 

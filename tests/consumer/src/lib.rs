@@ -26,7 +26,7 @@ mod tests {
             "SuccessfulLogin".parse::<LogCode>(),
             Ok(LogCode::SuccessfulLogin)
         );
-        assert_eq!(LogCode::ALL.len(), 38);
+        assert!(LogCode::ALL.len() >= 38, "codes are never removed");
         assert_eq!(LogCode::ALL[0].code(), 100);
         assert_eq!(LogCode::BlockedIpAddress.kind(), Kind::Failure);
         assert_eq!(LogCode::BlockedIpAddress.group().name(), "blocking");

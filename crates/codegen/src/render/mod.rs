@@ -1,6 +1,8 @@
 //! Stage 4: the model → file contents, one module per target. Renderers are pure functions.
 
+pub mod json;
 pub mod rust;
+pub mod typescript;
 
 use crate::model::{Package, Table};
 
@@ -35,6 +37,8 @@ impl std::error::Error for RenderError {}
 
 /// Renders every artifact, or fails before anything could be written.
 pub fn render_all(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
-    let _ = package;
-    Ok(vec![rust::render(table)?])
+    let mut artifacts = vec![rust::render(table)?];
+    artifacts.extend(json::render(table, package)?);
+    artifacts.extend(typescript::render(table, package)?);
+    Ok(artifacts)
 }

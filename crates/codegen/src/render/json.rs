@@ -1,0 +1,139 @@
+//! `log-codes.json` and `log-codes.schema.json`: the table as data, and the JSON Schema
+//! (draft 2020-12) that describes exactly that file. Both are built with `serde_json`, so every
+//! string is escaped by it; key order is fixed by the structs (data) or sorted (schema).
+
+use serde::Serialize;
+use serde_json::json;
+
+use super::{Artifact, RenderError};
+use crate::model::{Package, Table};
+
+/// The data file.
+pub const DATA: &str = "log-codes.json";
+/// Its schema.
+pub const SCHEMA: &str = "log-codes.schema.json";
+
+#[derive(Serialize)]
+struct Document<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'a str,
+    version: &'a str,
+    kinds: &'a [String],
+    groups: &'a [String],
+    codes: Vec<Entry<'a>>,
+}
+
+#[derive(Serialize)]
+struct Entry<'a> {
+    code: u16,
+    name: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    kind: &'a str,
+    group: &'a str,
+    deprecated: Option<&'a str>,
+}
+
+/// The data file's contents (also used by the TypeScript package, which ships a copy).
+pub fn data(table: &Table, package: &Package) -> Result<String, RenderError> {
+    let document = Document {
+        schema: &format!("./{SCHEMA}"),
+        version: &package.version,
+        kinds: &table.kinds,
+        groups: &table.groups,
+        codes: table
+            .codes
+            .iter()
+            .map(|c| Entry {
+                code: c.code,
+                name: &c.name,
+                title: &c.title,
+                description: c.description.as_deref(),
+                kind: &c.kind,
+                group: &c.group,
+                deprecated: c.deprecated.as_deref(),
+            })
+            .collect(),
+    };
+    pretty(&document, DATA)
+}
+
+/// The schema's contents. Its `$id` names the version, since the `kind` and `group` enums change
+/// with the table.
+pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
+    let text_or_null = json!({ "type": ["string", "null"] });
+    let schema = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": format!("urn:log-codes:{SCHEMA}:{}", package.version),
+        "title": "log-codes table",
+        "description": "Every tenant log event code with its name, title, description, kind, group and \
+            deprecation, ordered by code. A newer version of the file may add codes, kinds, groups \
+            and fields: readers should tolerate them.",
+        "type": "object",
+        "required": ["$schema", "version", "kinds", "groups", "codes"],
+        "additionalProperties": false,
+        "properties": {
+            "$schema": { "type": "string" },
+            "version": {
+                "description": "The version of the crate and npm package this file belongs to.",
+                "type": "string",
+                "pattern": "^[0-9]+\\.[0-9]+\\.[0-9]+(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$"
+            },
+            "kinds": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/kind" } },
+            "groups": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/group" } },
+            "codes": { "type": "array", "items": { "$ref": "#/$defs/code" } }
+        },
+        "$defs": {
+            "kind": { "description": "What a code reports.", "enum": table.kinds },
+            "group": { "description": "The area a code belongs to.", "enum": table.groups },
+            "code": {
+                "type": "object",
+                "required": ["code", "name", "title", "description", "kind", "group", "deprecated"],
+                "additionalProperties": false,
+                "properties": {
+                    "code": {
+                        "description": "The number written to logs.",
+                        "type": "integer", "minimum": 0, "maximum": 65535
+                    },
+                    "name": {
+                        "description": "The stable API name, the same in every language.",
+                        "type": "string", "pattern": "^[A-Z][A-Za-z0-9]*$"
+                    },
+                    "title": { "type": "string", "minLength": 1 },
+                    "description": text_or_null,
+                    "kind": { "$ref": "#/$defs/kind" },
+                    "group": { "$ref": "#/$defs/group" },
+                    "deprecated": {
+                        "description": "The deprecation note, or null for an active code.",
+                        "type": ["string", "null"]
+                    }
+                }
+            }
+        }
+    });
+    pretty(&schema, SCHEMA)
+}
+
+/// Both files, at the crate root.
+pub fn render(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
+    Ok(vec![
+        Artifact {
+            path: DATA,
+            contents: data(table, package)?,
+        },
+        Artifact {
+            path: SCHEMA,
+            contents: schema(table, package)?,
+        },
+    ])
+}
+
+/// Two-space indentation and a trailing newline.
+fn pretty(value: &impl Serialize, path: &'static str) -> Result<String, RenderError> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| RenderError {
+        path,
+        message: e.to_string(),
+    })?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,294 @@
+//! The npm package in `ts/`: ESM JavaScript, its declarations, `package.json`, and copies of the
+//! JSON data and schema. Only erasable syntax: frozen objects and union types, no `enum` or
+//! `namespace`. Every string and literal type is written by `serde_json`, whose escaping is valid
+//! JavaScript and TypeScript; doc text goes through `jsdoc`.
+
+use std::fmt::Write as _;
+
+use heck::ToUpperCamelCase;
+use serde_json::json;
+
+use super::{Artifact, GENERATED_NOTICE, RenderError, json};
+use crate::model::{Code, Package, Table};
+
+/// The package's files, relative to the crate.
+pub const JS: &str = "ts/index.js";
+/// The declarations.
+pub const DTS: &str = "ts/index.d.ts";
+/// The manifest.
+pub const MANIFEST: &str = "ts/package.json";
+/// The shipped copy of the JSON data.
+pub const DATA: &str = "ts/log-codes.json";
+/// The shipped copy of the JSON Schema.
+pub const SCHEMA: &str = "ts/log-codes.schema.json";
+
+/// Renders the package's generated files.
+pub fn render(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
+    Ok(vec![
+        Artifact {
+            path: JS,
+            contents: javascript(table, package),
+        },
+        Artifact {
+            path: DTS,
+            contents: declarations(table, package),
+        },
+        Artifact {
+            path: MANIFEST,
+            contents: manifest(package)?,
+        },
+        Artifact {
+            path: DATA,
+            contents: json::data(table, package)?,
+        },
+        Artifact {
+            path: SCHEMA,
+            contents: json::schema(table, package)?,
+        },
+    ])
+}
+
+/// A JSON (and so JavaScript and TypeScript) string literal.
+fn literal(text: &str) -> String {
+    serde_json::to_string(text).expect("a string always serializes")
+}
+
+fn nullable(text: Option<&str>) -> String {
+    text.map_or_else(|| "null".to_owned(), literal)
+}
+
+/// A JSDoc block at `indent`. Text cannot end the comment (`*/` is broken up) or start a tag
+/// (a leading `@` is escaped).
+fn jsdoc(lines: &[String], indent: &str) -> String {
+    let mut out = format!("{indent}/**\n");
+    for line in lines {
+        let safe = line.replace("*/", "*\\/");
+        let safe = match safe.strip_prefix('@') {
+            Some(rest) if !line.starts_with("@deprecated") => format!("\\@{rest}"),
+            _ => safe,
+        };
+        if safe.is_empty() {
+            let _ = writeln!(out, "{indent} *");
+        } else {
+            let _ = writeln!(out, "{indent} * {safe}");
+        }
+    }
+    let _ = writeln!(out, "{indent} */");
+    out
+}
+
+/// The doc lines of one code: title, description, facts and deprecation.
+fn code_doc(code: &Code) -> Vec<String> {
+    let mut lines = vec![code.title.clone(), String::new()];
+    if let Some(description) = &code.description {
+        lines.extend(description.lines().map(str::to_owned));
+        lines.push(String::new());
+    }
+    lines.push(format!(
+        "Code `{}`, kind `{}`, group `{}`.",
+        code.code, code.kind, code.group
+    ));
+    if let Some(note) = &code.deprecated {
+        lines.push(format!("@deprecated {}", note.replace('\n', " ")));
+    }
+    lines
+}
+
+fn doc(text: &str) -> Vec<String> {
+    text.lines().map(str::to_owned).collect()
+}
+
+const LOG_CODE_DOC: &str =
+    "Every log code this version knows, by name: `LogCode.SuccessfulLogin === 2001`.";
+const KIND_DOC: &str = "Every kind of code (the `kind` column), by PascalCase name.";
+const GROUP_DOC: &str = "Every group of codes (the `group` column), by PascalCase name.";
+const LIST_DOC: &str = "The metadata of every code this version knows, ordered by code.";
+const VERSION_DOC: &str = "The version of this package, the Rust crate and the JSON file.";
+const IS_LOG_CODE_DOC: &str = "Whether `value` is a code this version knows.";
+const INFO_DOC: &str = "The metadata of a code, or `undefined` when this version does not know it\n(a code from a newer table). Never throws.";
+const BY_NAME_DOC: &str = "The metadata of the code with this name, or `undefined`.";
+
+fn javascript(table: &Table, package: &Package) -> String {
+    let mut out = format!("// {GENERATED_NOTICE}\n\n");
+    out.push_str(&jsdoc(&doc(LOG_CODE_DOC), ""));
+    out.push_str("export const LogCode = Object.freeze({\n");
+    for code in &table.codes {
+        let _ = writeln!(out, "  {}: {},", code.name, code.code);
+    }
+    out.push_str("});\n\n");
+    for (name, words, text) in [
+        ("Kind", &table.kinds, KIND_DOC),
+        ("Group", &table.groups, GROUP_DOC),
+    ] {
+        out.push_str(&jsdoc(&doc(text), ""));
+        let _ = writeln!(out, "export const {name} = Object.freeze({{");
+        for word in words {
+            let _ = writeln!(out, "  {}: {},", word.to_upper_camel_case(), literal(word));
+        }
+        out.push_str("});\n\n");
+    }
+    out.push_str(&jsdoc(&doc(LIST_DOC), ""));
+    out.push_str("export const logCodes = Object.freeze([\n");
+    for code in &table.codes {
+        let _ = writeln!(
+            out,
+            "  Object.freeze({{ code: {}, name: {}, title: {}, description: {}, kind: {}, group: {}, deprecated: {} }}),",
+            code.code,
+            literal(&code.name),
+            literal(&code.title),
+            nullable(code.description.as_deref()),
+            literal(&code.kind),
+            literal(&code.group),
+            nullable(code.deprecated.as_deref()),
+        );
+    }
+    out.push_str("]);\n\n");
+    out.push_str(&jsdoc(&doc(VERSION_DOC), ""));
+    let _ = writeln!(
+        out,
+        "export const version = {};\n",
+        literal(&package.version)
+    );
+    out.push_str(
+        "const byCode = new Map(logCodes.map((info) => [info.code, info]));\n\
+         const byName = new Map(logCodes.map((info) => [info.name, info]));\n\n",
+    );
+    out.push_str(&jsdoc(&doc(IS_LOG_CODE_DOC), ""));
+    out.push_str("export function isLogCode(value) {\n  return typeof value === \"number\" && byCode.has(value);\n}\n\n");
+    out.push_str(&jsdoc(&doc(INFO_DOC), ""));
+    out.push_str("export function logCodeInfo(code) {\n  return byCode.get(code);\n}\n\n");
+    out.push_str(&jsdoc(&doc(BY_NAME_DOC), ""));
+    out.push_str("export function logCodeByName(name) {\n  return byName.get(name);\n}\n");
+    out
+}
+
+fn declarations(table: &Table, package: &Package) -> String {
+    let mut out = format!("// {GENERATED_NOTICE}\n\n");
+    out.push_str(&jsdoc(&doc(LOG_CODE_DOC), ""));
+    out.push_str("export declare const LogCode: {\n");
+    for code in &table.codes {
+        out.push_str(&jsdoc(&code_doc(code), "  "));
+        let _ = writeln!(out, "  readonly {}: {};", code.name, code.code);
+    }
+    out.push_str("};\n");
+    out.push_str(&jsdoc(
+        &doc("A code this version knows: the union of the values of {@link LogCode}."),
+        "",
+    ));
+    out.push_str("export type LogCode = (typeof LogCode)[keyof typeof LogCode];\n");
+    out.push_str(&jsdoc(&doc("The name of a code this version knows."), ""));
+    out.push_str("export type LogCodeName = keyof typeof LogCode;\n");
+    out.push_str(&jsdoc(
+        &doc("A code read from data, which may be newer than this package: any number,\nwith editor completion for the known ones."),
+        "",
+    ));
+    out.push_str("export type AnyLogCode = LogCode | (number & {});\n\n");
+    for (name, words, text) in [
+        ("Kind", &table.kinds, KIND_DOC),
+        ("Group", &table.groups, GROUP_DOC),
+    ] {
+        out.push_str(&jsdoc(&doc(text), ""));
+        let _ = writeln!(out, "export declare const {name}: {{");
+        for word in words {
+            out.push_str(&jsdoc(&[format!("`{word}`")], "  "));
+            let _ = writeln!(
+                out,
+                "  readonly {}: {};",
+                word.to_upper_camel_case(),
+                literal(word)
+            );
+        }
+        out.push_str("};\n");
+        let lower = name.to_lowercase();
+        out.push_str(&jsdoc(&[format!("A {lower} this version knows.")], ""));
+        let _ = writeln!(
+            out,
+            "export type {name} = (typeof {name})[keyof typeof {name}];"
+        );
+        out.push_str(&jsdoc(
+            &[format!(
+                "A {lower} read from data, which may be newer than this package."
+            )],
+            "",
+        ));
+        let _ = writeln!(out, "export type Any{name} = {name} | (string & {{}});\n");
+    }
+    out.push_str(&jsdoc(
+        &doc("The metadata of one code, as in `log-codes.json`."),
+        "",
+    ));
+    out.push_str(
+        "export interface LogCodeInfo {\n\
+         \x20 /** The number written to logs. */\n  readonly code: LogCode;\n\
+         \x20 /** The stable API name, the same in every language. */\n  readonly name: LogCodeName;\n\
+         \x20 /** One line of text. */\n  readonly title: string;\n\
+         \x20 /** Text that may span lines, or `null`. */\n  readonly description: string | null;\n\
+         \x20 /** What the code reports. */\n  readonly kind: Kind;\n\
+         \x20 /** The area the code belongs to. */\n  readonly group: Group;\n\
+         \x20 /** The deprecation note, or `null` for an active code. */\n  readonly deprecated: string | null;\n\
+         }\n\n",
+    );
+    out.push_str(&jsdoc(&doc(LIST_DOC), ""));
+    out.push_str("export declare const logCodes: readonly [\n");
+    for code in &table.codes {
+        let _ = writeln!(
+            out,
+            "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {} }},",
+            code.code,
+            literal(&code.name),
+            literal(&code.title),
+            nullable(code.description.as_deref()),
+            literal(&code.kind),
+            literal(&code.group),
+            nullable(code.deprecated.as_deref()),
+        );
+    }
+    out.push_str("];\n\n");
+    out.push_str(&jsdoc(&doc(VERSION_DOC), ""));
+    let _ = writeln!(
+        out,
+        "export declare const version: {};\n",
+        literal(&package.version)
+    );
+    out.push_str(&jsdoc(&doc(IS_LOG_CODE_DOC), ""));
+    out.push_str("export declare function isLogCode(value: unknown): value is LogCode;\n");
+    out.push_str(&jsdoc(&doc(INFO_DOC), ""));
+    out.push_str("export declare function logCodeInfo(code: LogCode): LogCodeInfo;\n");
+    out.push_str(&jsdoc(&doc(INFO_DOC), ""));
+    out.push_str(
+        "export declare function logCodeInfo(code: AnyLogCode): LogCodeInfo | undefined;\n",
+    );
+    out.push_str(&jsdoc(&doc(BY_NAME_DOC), ""));
+    out.push_str("export declare function logCodeByName(name: LogCodeName): LogCodeInfo;\n");
+    out.push_str(&jsdoc(&doc(BY_NAME_DOC), ""));
+    out.push_str("export declare function logCodeByName(name: string): LogCodeInfo | undefined;\n");
+    out
+}
+
+fn manifest(package: &Package) -> Result<String, RenderError> {
+    let manifest = json!({
+        "name": "log-codes",
+        "version": package.version,
+        "description": "Tenant log event codes (2001 Successful Login, 4041 Blocked IP Address, …) with titles, descriptions, kinds and groups.",
+        "license": "MIT OR Apache-2.0",
+        "keywords": ["log", "codes", "events", "audit"],
+        "type": "module",
+        "exports": {
+            ".": { "types": "./index.d.ts", "default": "./index.js" },
+            "./log-codes.json": "./log-codes.json",
+            "./log-codes.schema.json": "./log-codes.schema.json",
+            "./package.json": "./package.json"
+        },
+        "main": "./index.js",
+        "types": "./index.d.ts",
+        "files": ["index.js", "index.d.ts", "log-codes.json", "log-codes.schema.json"],
+        "sideEffects": false,
+        "engines": { "node": ">=20" }
+    });
+    let mut text = serde_json::to_string_pretty(&manifest).map_err(|e| RenderError {
+        path: MANIFEST,
+        message: e.to_string(),
+    })?;
+    text.push('\n');
+    Ok(text)
+}

@@ -1,0 +1,66 @@
+//! Snapshots of the JSON and TypeScript renderers on a small table that uses every feature (see
+//! `render_rust.rs` for the Rust one). Refresh with `UPDATE_EXPECT=1 cargo test`.
+
+use expect_test::expect_file;
+use log_codes_codegen::render::{json, typescript};
+use log_codes_codegen::{Package, Table, parse};
+
+const TABLE: &str = "\
+code,name,title,description,kind,group,deprecated
+4002,FailedLoginInvalidPassword,Failed Login (Invalid Password),\"User entered
+incorrect password\",failure,login,
+100,ApiReadOperation,API Read Operation,,api,api,
+4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,use 4002 instead
+";
+
+fn table() -> Table {
+    let (table, report) = parse(TABLE.as_bytes());
+    table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
+}
+
+fn package() -> Package {
+    Package {
+        version: "1.2.3".to_owned(),
+    }
+}
+
+fn artifact(path: &str) -> String {
+    let mut artifacts = json::render(&table(), &package()).unwrap();
+    artifacts.extend(typescript::render(&table(), &package()).unwrap());
+    artifacts
+        .into_iter()
+        .find(|a| a.path == path)
+        .unwrap_or_else(|| panic!("no artifact {path}"))
+        .contents
+}
+
+#[test]
+fn json_data() {
+    expect_file!["snapshots/log-codes.json"].assert_eq(&artifact(json::DATA));
+}
+
+#[test]
+fn json_schema() {
+    expect_file!["snapshots/log-codes.schema.json"].assert_eq(&artifact(json::SCHEMA));
+}
+
+#[test]
+fn typescript_module() {
+    expect_file!["snapshots/index.js"].assert_eq(&artifact(typescript::JS));
+}
+
+#[test]
+fn typescript_declarations() {
+    expect_file!["snapshots/index.d.ts"].assert_eq(&artifact(typescript::DTS));
+}
+
+#[test]
+fn npm_manifest() {
+    expect_file!["snapshots/package.json"].assert_eq(&artifact(typescript::MANIFEST));
+}
+
+#[test]
+fn the_package_ships_the_same_json_as_the_crate() {
+    assert_eq!(artifact(typescript::DATA), artifact(json::DATA));
+    assert_eq!(artifact(typescript::SCHEMA), artifact(json::SCHEMA));
+}

@@ -1,0 +1,56 @@
+//! The Rust crate says exactly what `log-codes.json` says: the same codes, in the same order, with
+//! the same name, title, description, kind, group and deprecation. (The TypeScript checks compare
+//! the JS module and its declarations with the same file.)
+
+use log_codes::{Group, Kind, LogCode};
+use serde_json::Value;
+
+fn table() -> Value {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/log-codes.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+fn text(value: &Value) -> Option<&str> {
+    match value {
+        Value::Null => None,
+        Value::String(s) => Some(s),
+        other => panic!("expected a string or null, got {other}"),
+    }
+}
+
+#[test]
+#[allow(deprecated)]
+fn every_code_agrees_with_the_json() {
+    let table = table();
+    let rows = table["codes"].as_array().unwrap();
+    assert_eq!(rows.len(), LogCode::ALL.len());
+    for (row, &code) in rows.iter().zip(LogCode::ALL) {
+        let number = row["code"].as_u64().unwrap();
+        assert_eq!(u64::from(code.code()), number);
+        assert_eq!(code.name(), row["name"], "{number}");
+        assert_eq!(code.title(), row["title"], "{number}");
+        assert_eq!(code.description(), text(&row["description"]), "{number}");
+        assert_eq!(code.kind().name(), row["kind"], "{number}");
+        assert_eq!(code.group().name(), row["group"], "{number}");
+        assert_eq!(code.deprecation(), text(&row["deprecated"]), "{number}");
+        assert_eq!(format!("{code:?}"), code.name(), "the variant is the name");
+    }
+}
+
+#[test]
+fn kinds_groups_and_version_agree_with_the_json() {
+    let table = table();
+    let words = |key: &str| -> Vec<String> {
+        table[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap().to_owned())
+            .collect()
+    };
+    let kinds: Vec<String> = Kind::ALL.iter().map(|k| k.name().to_owned()).collect();
+    let groups: Vec<String> = Group::ALL.iter().map(|g| g.name().to_owned()).collect();
+    assert_eq!(kinds, words("kinds"));
+    assert_eq!(groups, words("groups"));
+    assert_eq!(table["version"], env!("CARGO_PKG_VERSION"));
+}

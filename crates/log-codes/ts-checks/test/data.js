@@ -1,0 +1,12 @@
+// The JSON file is the reference every language is compared with.
+import { readFileSync } from "node:fs";
+
+export const crateDir = new URL("../../", import.meta.url);
+export const packageDir = new URL("ts/", crateDir);
+
+export function readJson(url) {
+  return JSON.parse(readFileSync(url, "utf8"));
+}
+
+export const table = readJson(new URL("log-codes.json", crateDir));
+export const schema = readJson(new URL("log-codes.schema.json", crateDir));

@@ -1,0 +1,46 @@
+// Installs the package the way users get it, from the tarball `npm pack` makes, into a scratch
+// project, and imports it with plain Node: proves `files` and `exports` are complete and that no
+// build step is needed.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { test } from "node:test";
+
+import { packageDir, table } from "./data.js";
+
+test("the packed package installs and imports with no build step", () => {
+  const scratch = mkdtempSync(join(tmpdir(), "log-codes-packed-"));
+  try {
+    const npm = (args, cwd) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: "pipe" });
+    npm(["pack", "--silent", "--pack-destination", scratch, fileURLToPath(packageDir)], scratch);
+    const tarball = readdirSync(scratch).find((f) => f.endsWith(".tgz"));
+    assert.ok(tarball, "npm pack made a tarball");
+    const listing = execFileSync("tar", ["-tzf", join(scratch, tarball)], { encoding: "utf8" })
+      .trim()
+      .split("\n")
+      .sort();
+    assert.deepEqual(listing, [
+      "package/README.md",
+      "package/index.d.ts",
+      "package/index.js",
+      "package/log-codes.json",
+      "package/log-codes.schema.json",
+      "package/package.json",
+    ]);
+    writeFileSync(join(scratch, "package.json"), '{ "name": "scratch", "private": true, "type": "module" }\n');
+    npm(["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", `./${tarball}`], scratch);
+    writeFileSync(
+      join(scratch, "main.js"),
+      'import { LogCode, logCodeInfo } from "log-codes";\n' +
+        'import data from "log-codes/log-codes.json" with { type: "json" };\n' +
+        "console.log(JSON.stringify([LogCode.SuccessfulLogin, logCodeInfo(4041).title, data.codes.length]));\n",
+    );
+    const output = execFileSync(process.execPath, ["main.js"], { cwd: scratch, encoding: "utf8" });
+    assert.deepEqual(JSON.parse(output), [2001, "Blocked IP Address", table.codes.length]);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});

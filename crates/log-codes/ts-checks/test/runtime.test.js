@@ -1,0 +1,70 @@
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { test } from "node:test";
+
+import * as api from "log-codes";
+import shipped from "log-codes/log-codes.json" with { type: "json" };
+import { crateDir, packageDir, table } from "./data.js";
+
+const pascal = (word) => word.split("_").map((w) => w[0].toUpperCase() + w.slice(1)).join("");
+
+test("the JS module lists the same codes as the JSON, in the same order, with the same fields", () => {
+  assert.deepEqual(
+    api.logCodes.map((info) => ({ ...info })),
+    table.codes,
+  );
+  assert.deepEqual(
+    Object.entries(api.LogCode),
+    table.codes.map((c) => [c.name, c.code]),
+  );
+  assert.equal(api.version, table.version);
+});
+
+test("Kind and Group map PascalCase names to the table's words", () => {
+  assert.deepEqual(Object.values(api.Kind), table.kinds);
+  assert.deepEqual(Object.values(api.Group), table.groups);
+  assert.deepEqual(Object.keys(api.Kind), table.kinds.map(pascal));
+  assert.deepEqual(Object.keys(api.Group), table.groups.map(pascal));
+});
+
+test("LogCode.SuccessfulLogin is 2001 and everything is frozen", () => {
+  assert.equal(api.LogCode.SuccessfulLogin, 2001);
+  for (const value of [api.LogCode, api.Kind, api.Group, api.logCodes, ...api.logCodes]) {
+    assert.ok(Object.isFrozen(value));
+  }
+  assert.throws(() => {
+    "use strict";
+    api.LogCode.SuccessfulLogin = 1;
+  }, TypeError);
+});
+
+test("lookups accept unknown codes and names without throwing", () => {
+  assert.equal(api.logCodeInfo(4041).title, "Blocked IP Address");
+  assert.equal(api.logCodeInfo(4999), undefined);
+  assert.equal(api.logCodeInfo(-1), undefined);
+  assert.equal(api.logCodeInfo(Number.NaN), undefined);
+  assert.equal(api.logCodeByName("SuccessfulLogin").code, 2001);
+  assert.equal(api.logCodeByName("constructor"), undefined);
+  assert.equal(api.logCodeByName("__proto__"), undefined);
+  assert.equal(api.isLogCode(2001), true);
+  assert.equal(api.isLogCode(2002), false);
+  assert.equal(api.isLogCode("2001"), false);
+  assert.equal(api.isLogCode(undefined), false);
+});
+
+test("the package ships the same JSON and schema as the crate", () => {
+  assert.deepEqual(shipped, table);
+  for (const file of ["log-codes.json", "log-codes.schema.json"]) {
+    assert.equal(
+      readFileSync(new URL(file, packageDir), "utf8"),
+      readFileSync(new URL(file, crateDir), "utf8"),
+    );
+  }
+});
+
+test("package.json carries the table's version", () => {
+  const manifest = JSON.parse(readFileSync(new URL("package.json", packageDir), "utf8"));
+  assert.equal(manifest.version, table.version);
+  assert.equal(manifest.type, "module");
+  assert.equal(manifest.sideEffects, false);
+});
