@@ -119,3 +119,18 @@ fn an_invalid_table_writes_nothing() {
     }
     assert!(!out_dir.exists(), "nothing may be written");
 }
+
+/// JSON cannot say it is generated, so `.gitattributes` says it for every artifact.
+#[test]
+fn every_artifact_is_marked_generated_in_gitattributes() {
+    let attributes = fs::read_to_string(workspace_root().join(".gitattributes")).unwrap();
+    let table = fs::read(workspace_root().join("codes.csv")).unwrap();
+    let (table, _) = log_codes_codegen::parse(&table);
+    let package = log_codes_codegen::Package {
+        version: xtask::workspace_version().unwrap(),
+    };
+    for artifact in log_codes_codegen::render_all(&table.unwrap(), &package).unwrap() {
+        let line = format!("crates/log-codes/{} linguist-generated=true", artifact.path);
+        assert!(attributes.lines().any(|l| l == line), "missing in .gitattributes: {line}");
+    }
+}
