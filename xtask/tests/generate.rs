@@ -131,6 +131,9 @@ fn every_artifact_is_marked_generated_in_gitattributes() {
     };
     for artifact in log_codes_codegen::render_all(&table.unwrap(), &package).unwrap() {
         let line = format!("crates/log-codes/{} linguist-generated=true", artifact.path);
-        assert!(attributes.lines().any(|l| l == line), "missing in .gitattributes: {line}");
+        assert!(
+            attributes.lines().any(|l| l == line),
+            "missing in .gitattributes: {line}"
+        );
     }
 }
