@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Instant;
 
-use crate::{Failure, Mode, Options, generate, workspace_root};
+use crate::{Failure, Mode, Options, generate, guard, workspace_root};
 
 /// One step: a command run from a directory of the workspace.
 struct Step {
@@ -154,14 +154,36 @@ fn steps() -> Vec<Step> {
 pub fn run_all() -> i32 {
     let root = workspace_root();
     let started = Instant::now();
-    println!("== generated files are up to date (cargo xtask gen --check)");
-    match generate(&Options::workspace(Mode::Check)) {
-        Ok(_) => {}
+    let base = guard_base(&root);
+    let mut options = Options::workspace(Mode::Check);
+    match &base {
+        Some((rev, why)) => {
+            println!(
+                "== generated files are up to date, and the table is compatible with {rev} ({why})"
+            );
+            options.base = Some(rev.clone());
+        }
+        None => println!(
+            "== generated files are up to date; stability guard: no base (no v* tag and HEAD has no \
+             parent commit), so there is nothing to compare with"
+        ),
+    }
+    match generate(&options) {
+        Ok(summary) => {
+            if let (Some(changes), Some((rev, _))) = (&summary.changes, &base) {
+                print!("{}", guard::describe(rev, changes));
+            }
+        }
         Err(Failure::Stale(diffs)) => {
             for diff in diffs {
                 print!("{diff}");
             }
             eprintln!("FAILED: generated files are stale; run `cargo xtask gen` and commit");
+            return 1;
+        }
+        Err(Failure::Incompatible(message)) => {
+            eprint!("{message}");
+            eprintln!("FAILED: stability guard");
             return 1;
         }
         Err(other) => {
@@ -180,6 +202,26 @@ pub fn run_all() -> i32 {
     println!("== all checks passed in {:.0?}", started.elapsed());
     println!("checks: {} passed, 0 failed", steps.len() + 1);
     0
+}
+
+/// What the stability guard compares with: the latest release tag, else the previous commit.
+fn guard_base(root: &Path) -> Option<(String, &'static str)> {
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+            .filter(|s| !s.is_empty())
+    };
+    if let Some(tag) = git(&["describe", "--tags", "--abbrev=0", "--match", "v*"]) {
+        return Some((tag, "the latest release tag"));
+    }
+    git(&["rev-parse", "--verify", "--quiet", "HEAD~1"])
+        .map(|_| ("HEAD~1".to_owned(), "no v* tag yet: the previous commit"))
 }
 
 fn run(root: &Path, step: &Step) -> bool {

@@ -1,14 +1,16 @@
 //! `cargo xtask`: the thin CLI over `log-codes-codegen` that reads `codes.csv` and writes the
-//! artifacts into `crates/log-codes`.
+//! artifacts into `crates/log-codes`. The only code of the project that touches the disk.
 
 pub mod checks;
 pub mod files;
+pub mod guard;
 
 use std::fmt::Write as _;
 use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
+use log_codes_codegen::compat::Change;
 use log_codes_codegen::{Package, parse, render_all};
 
 pub use files::{Mode, Outcome};
@@ -24,12 +26,16 @@ pub fn workspace_root() -> PathBuf {
 /// What `cargo xtask gen` works on.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The repository root: its `Cargo.toml` holds the version, its git history the old tables.
+    pub root: PathBuf,
     /// The table (default `codes.csv`).
     pub input: PathBuf,
     /// The crate directory the artifacts go to (default `crates/log-codes`).
     pub out_dir: PathBuf,
     /// Write, or only check.
     pub mode: Mode,
+    /// A git revision to compare the table with (the stability guard), if any.
+    pub base: Option<String>,
 }
 
 impl Options {
@@ -39,18 +45,22 @@ impl Options {
         Options {
             input: root.join("codes.csv"),
             out_dir: root.join("crates/log-codes"),
+            root,
             mode,
+            base: None,
         }
     }
 }
 
-/// How a run ended, besides I/O errors.
+/// How a run ended, besides success.
 #[derive(Debug)]
 pub enum Failure {
     /// The table is invalid: the rendered diagnostics. Nothing was written.
     InvalidTable(String),
     /// Check mode found stale files: one diff each.
     Stale(Vec<String>),
+    /// A major change since the base revision without a breaking version bump.
+    Incompatible(String),
     /// Something the user can fix outside the table (a missing file, a bad argument).
     Other(String),
 }
@@ -72,10 +82,12 @@ pub struct Summary {
     pub unchanged: usize,
     /// Rendered warnings, if any.
     pub warnings: Option<String>,
+    /// The classified changes since the base revision, when one was given.
+    pub changes: Option<Vec<Change>>,
 }
 
-/// Validates the table, renders every artifact, then writes (or checks) them. Nothing is written
-/// unless the table is valid and every artifact rendered.
+/// Validates the table, renders every artifact, checks stability against the base revision,
+/// then writes (or checks) the files. Nothing is written unless all of that succeeded.
 pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let bytes = fs::read(&options.input)
         .map_err(|e| Failure::Other(format!("cannot read {}: {e}", options.input.display())))?;
@@ -87,14 +99,31 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     };
     let warnings = (!report.diagnostics.is_empty()).then(|| report.render(&shown_path, color));
     let package = Package {
-        version: workspace_version()?,
+        version: workspace_version(&options.root)?,
     };
     let artifacts = render_all(&table, &package).map_err(|e| Failure::Other(e.to_string()))?;
+    let changes = match &options.base {
+        Some(base) => match guard::table_at(&options.root, base, &options.input)? {
+            Some((old, old_version)) => Some(guard::check(
+                base,
+                &old,
+                &old_version,
+                &table,
+                &package.version,
+            )?),
+            None => {
+                println!("compatibility: {base} has no table; nothing to compare");
+                None
+            }
+        },
+        None => None,
+    };
     let mut summary = Summary {
         codes: table.codes.len(),
         written: vec![],
         unchanged: 0,
         warnings,
+        changes,
     };
     let mut stale = Vec::new();
     for artifact in &artifacts {
@@ -112,19 +141,23 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     }
 }
 
-/// The version set once in the workspace `Cargo.toml`.
-pub fn workspace_version() -> Result<String, Failure> {
-    let path = workspace_root().join("Cargo.toml");
-    let text = fs::read_to_string(&path)?;
+/// The version set once in the workspace `Cargo.toml` under `root`.
+pub fn workspace_version(root: &Path) -> Result<String, Failure> {
+    let path = root.join("Cargo.toml");
+    version_of(&fs::read_to_string(&path)?, &path.display().to_string())
+}
+
+/// `[workspace.package] version` of a manifest's text.
+pub fn version_of(manifest: &str, shown: &str) -> Result<String, Failure> {
     let manifest: toml::Table =
-        toml::from_str(&text).map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+        toml::from_str(manifest).map_err(|e| Failure::Other(format!("{shown}: {e}")))?;
     manifest
         .get("workspace")
         .and_then(|w| w.get("package"))
         .and_then(|p| p.get("version"))
         .and_then(|v| v.as_str())
         .map(str::to_owned)
-        .ok_or_else(|| Failure::Other(format!("{}: no workspace.package.version", path.display())))
+        .ok_or_else(|| Failure::Other(format!("{shown}: no [workspace.package] version")))
 }
 
 /// A path relative to the current directory when it is inside it, as cargo shows paths.
@@ -137,34 +170,73 @@ fn display_path(path: &Path) -> String {
 }
 
 const USAGE: &str = "\
-usage: cargo xtask gen [--check] [--input PATH] [--out-dir DIR]
+usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
+       cargo xtask changelog --base REV
+       cargo xtask compat OLD NEW
        cargo xtask test
 
   gen              validate codes.csv and regenerate the artifacts in crates/log-codes
-  test             run every check: formatting, clippy, tests, docs, freshness, TypeScript
   --check          write nothing; fail with a diff when a generated file is stale
+  --base REV       also compare the table with codes.csv at git revision REV: fail on a
+                   breaking change unless the workspace version was bumped for it
   --input PATH     the table to read (default: codes.csv)
-  --out-dir DIR    where the crate's artifacts go (default: crates/log-codes)";
+  --out-dir DIR    where the crate's artifacts go (default: crates/log-codes)
+  changelog        print the changes since REV as a CHANGELOG.md section
+  compat           classify the changes between two tables (log-codes.json or codes.csv files)
+                   and fail on a breaking change without a breaking version bump
+  test             run every check: formatting, clippy, tests, docs, freshness, stability,
+                   packaging and the TypeScript package";
 
-/// Parses the arguments of `gen` (the command line without the program name).
-pub fn parse_args(args: &[String]) -> Result<Options, String> {
+/// A parsed command line.
+#[derive(Debug, Clone)]
+pub enum Command {
+    /// `gen`, with or without `--check`.
+    Gen(Options),
+    /// `changelog --base REV`.
+    Changelog(String),
+    /// `compat OLD NEW`.
+    Compat(PathBuf, PathBuf),
+    /// `test`.
+    Test,
+}
+
+/// Parses the command line (without the program name).
+pub fn parse_args(args: &[String]) -> Result<Command, String> {
     let mut args = args.iter();
-    match args.next().map(String::as_str) {
-        Some("gen") => {}
-        Some("help" | "--help" | "-h") | None => return Err(USAGE.to_owned()),
-        Some(other) => return Err(format!("unknown command `{other}`\n\n{USAGE}")),
+    let command = args.next().map(String::as_str);
+    let rest: Vec<&String> = args.collect();
+    match command {
+        Some("gen") => parse_gen(&rest).map(Command::Gen),
+        Some("test") if rest.is_empty() => Ok(Command::Test),
+        Some("changelog") => match rest.as_slice() {
+            [flag, base] if *flag == "--base" => Ok(Command::Changelog(base.to_string())),
+            _ => Err(format!("changelog needs --base REV\n\n{USAGE}")),
+        },
+        Some("compat") => match rest.as_slice() {
+            [old, new] => Ok(Command::Compat(old.into(), new.into())),
+            _ => Err(format!("compat needs two files, OLD and NEW\n\n{USAGE}")),
+        },
+        Some("help" | "--help" | "-h") | None => Err(USAGE.to_owned()),
+        Some(other) => Err(format!(
+            "unknown command or options for `{other}`\n\n{USAGE}"
+        )),
     }
+}
+
+fn parse_gen(args: &[&String]) -> Result<Options, String> {
     let mut options = Options::workspace(Mode::Write);
+    let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |flag: &str| {
             args.next()
-                .map(PathBuf::from)
+                .map(|v| v.to_string())
                 .ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))
         };
         match arg.as_str() {
             "--check" => options.mode = Mode::Check,
-            "--input" => options.input = value("--input")?,
-            "--out-dir" => options.out_dir = value("--out-dir")?,
+            "--input" => options.input = value("--input")?.into(),
+            "--out-dir" => options.out_dir = value("--out-dir")?.into(),
+            "--base" => options.base = Some(value("--base")?),
             "--help" | "-h" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown option `{other}`\n\n{USAGE}")),
         }
@@ -172,37 +244,44 @@ pub fn parse_args(args: &[String]) -> Result<Options, String> {
     Ok(options)
 }
 
-/// Runs the CLI and returns the process exit code: 0 done, 1 invalid table or stale files,
-/// 2 anything else.
+/// Runs the CLI and returns the process exit code: 0 done, 1 invalid table, stale files or a
+/// breaking change, 2 anything else.
 pub fn main_with_args(args: &[String]) -> i32 {
-    if args.first().map(String::as_str) == Some("test") {
-        if args.len() > 1 {
-            eprintln!("`cargo xtask test` takes no options\n\n{USAGE}");
-            return 2;
-        }
-        return checks::run_all();
-    }
-    let options = match parse_args(args) {
-        Ok(options) => options,
+    let command = match parse_args(args) {
+        Ok(command) => command,
         Err(message) => {
             eprintln!("{message}");
             return 2;
         }
     };
-    match generate(&options) {
-        Ok(summary) => {
+    let result = match command {
+        Command::Test => return checks::run_all(),
+        Command::Gen(options) => generate(&options).map(|summary| {
             if let Some(warnings) = &summary.warnings {
                 eprint!("{warnings}");
             }
+            if let (Some(changes), Some(base)) = (&summary.changes, &options.base) {
+                print!("{}", guard::describe(base, changes));
+            }
             println!("{}", describe(&summary, options.mode));
-            0
-        }
-        Err(Failure::InvalidTable(rendered)) => {
+        }),
+        Command::Changelog(base) => changelog(&base).map(|section| print!("{section}")),
+        Command::Compat(old, new) => compat(&old, &new).map(|text| print!("{text}")),
+    };
+    match result {
+        Ok(()) => 0,
+        Err(failure) => report(failure),
+    }
+}
+
+fn report(failure: Failure) -> i32 {
+    match failure {
+        Failure::InvalidTable(rendered) => {
             eprint!("{rendered}");
             eprintln!("nothing was written; fix the table and run `cargo xtask gen` again");
             1
         }
-        Err(Failure::Stale(diffs)) => {
+        Failure::Stale(diffs) => {
             for diff in &diffs {
                 print!("{diff}");
             }
@@ -213,11 +292,44 @@ pub fn main_with_args(args: &[String]) -> i32 {
             );
             1
         }
-        Err(Failure::Other(message)) => {
+        Failure::Incompatible(message) => {
+            eprint!("{message}");
+            1
+        }
+        Failure::Other(message) => {
             eprintln!("error: {message}");
             2
         }
     }
+}
+
+/// The `CHANGELOG.md` section for the current version, from the changes since `base`.
+pub fn changelog(base: &str) -> Result<String, Failure> {
+    let root = workspace_root();
+    let input = root.join("codes.csv");
+    let version = workspace_version(&root)?;
+    let (table, report) = parse(&fs::read(&input)?);
+    let table = table.ok_or_else(|| Failure::InvalidTable(report.render("codes.csv", false)))?;
+    let changes = match guard::table_at(&root, base, &input)? {
+        Some((old, _)) => log_codes_codegen::compat::compare(&old, &table),
+        None => log_codes_codegen::compat::compare(&log_codes_codegen::Table::new(vec![]), &table),
+    };
+    Ok(log_codes_codegen::compat::changelog(&version, &changes))
+}
+
+/// Classifies the changes between two table files and applies the version rule when both carry
+/// a version (JSON files do).
+pub fn compat(old: &Path, new: &Path) -> Result<String, Failure> {
+    let (old_table, old_version) = guard::table_from_file(old)?;
+    let (new_table, new_version) = guard::table_from_file(new)?;
+    let base = old.display().to_string();
+    let changes = match (&old_version, &new_version) {
+        (Some(old_version), Some(new_version)) => {
+            guard::check(&base, &old_table, old_version, &new_table, new_version)?
+        }
+        _ => log_codes_codegen::compat::compare(&old_table, &new_table),
+    };
+    Ok(guard::describe(&base, &changes))
 }
 
 fn describe(summary: &Summary, mode: Mode) -> String {

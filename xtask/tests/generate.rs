@@ -70,7 +70,7 @@ fn gen_writes_once_then_leaves_files_alone() {
     let options = Options {
         input,
         out_dir: out_dir.clone(),
-        mode: Mode::Write,
+        ..Options::workspace(Mode::Write)
     };
     let first = generate(&options).unwrap();
     assert!(!first.written.is_empty());
@@ -108,7 +108,7 @@ fn an_invalid_table_writes_nothing() {
     let options = Options {
         input,
         out_dir: out_dir.clone(),
-        mode: Mode::Write,
+        ..Options::workspace(Mode::Write)
     };
     let Err(Failure::InvalidTable(rendered)) = generate(&options) else {
         panic!("the table is invalid");
@@ -127,7 +127,7 @@ fn every_artifact_is_marked_generated_in_gitattributes() {
     let table = fs::read(workspace_root().join("codes.csv")).unwrap();
     let (table, _) = log_codes_codegen::parse(&table);
     let package = log_codes_codegen::Package {
-        version: xtask::workspace_version().unwrap(),
+        version: xtask::workspace_version(&workspace_root()).unwrap(),
     };
     for artifact in log_codes_codegen::render_all(&table.unwrap(), &package).unwrap() {
         let line = format!("crates/log-codes/{} linguist-generated=true", artifact.path);

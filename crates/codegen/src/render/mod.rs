@@ -1,6 +1,8 @@
 //! Stage 4: the model → file contents, one module per target. Renderers are pure functions.
 
+pub mod docs;
 pub mod json;
+pub mod readme;
 pub mod rust;
 pub mod typescript;
 
@@ -40,5 +42,7 @@ pub fn render_all(table: &Table, package: &Package) -> Result<Vec<Artifact>, Ren
     let mut artifacts = vec![rust::render(table)?];
     artifacts.extend(json::render(table, package)?);
     artifacts.extend(typescript::render(table, package)?);
+    artifacts.push(docs::render(table, package));
+    artifacts.extend(readme::render(table));
     Ok(artifacts)
 }

@@ -1,0 +1,258 @@
+//! One test per kind of change the stability guard classifies.
+
+use log_codes_codegen::compat::{
+    Level, changelog, compare, next_breaking, table_from_json, version_allows, worst,
+};
+use log_codes_codegen::{Package, Table, parse, render::json};
+
+const BASE: &str = "\
+code,name,title,description,kind,group,deprecated
+2001,SuccessfulLogin,Successful Login,User logged in successfully,success,login,
+4000,FailedLogin,Failed Login,User failed to login,failure,login,
+4002,FailedLoginInvalidPassword,Failed Login (Invalid Password),User entered incorrect password,failure,login,
+";
+
+fn table(csv: &str) -> Table {
+    let (table, report) = parse(csv.as_bytes());
+    table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
+}
+
+/// The classified changes from BASE to BASE edited by `edit`: (level, message).
+fn changes(edit: impl FnOnce(String) -> String) -> Vec<(Level, String)> {
+    compare(&table(BASE), &table(&edit(BASE.to_owned())))
+        .into_iter()
+        .map(|c| (c.level, c.message))
+        .collect()
+}
+
+#[test]
+fn no_change() {
+    assert_eq!(changes(|t| t), []);
+}
+
+#[test]
+fn title_and_description_edits_are_patch() {
+    let found = changes(|t| {
+        t.replace(
+            "Failed Login,User failed to login",
+            "Failed Login,User failed to log in",
+        )
+        .replace("Successful Login,", "Successful Sign-In,")
+    });
+    assert_eq!(
+        found,
+        [
+            (Level::Patch, "code 2001 `SuccessfulLogin`: title changed from \"Successful Login\" to \"Successful Sign-In\"".to_owned()),
+            (Level::Patch, "code 4000 `FailedLogin`: description changed".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn a_new_code_is_minor() {
+    let found = changes(|t| {
+        t + "4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,\n"
+    });
+    assert_eq!(
+        found,
+        [(
+            Level::Minor,
+            "new code 4001 `FailedLoginInvalidUser`: Failed Login (Invalid User)".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_new_kind_or_group_is_minor() {
+    let found = changes(|t| t + "100,ApiReadOperation,API Read Operation,,api,api,\n");
+    assert_eq!(
+        found.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
+        [Level::Minor, Level::Minor, Level::Minor]
+    );
+    assert!(found.iter().any(|(_, m)| m == "new kind `api`"));
+    assert!(found.iter().any(|(_, m)| m == "new group `api`"));
+}
+
+#[test]
+fn a_deprecation_is_minor_and_its_note_edit_patch() {
+    let deprecated = |t: String| {
+        t.replace(
+            "failure,login,\n4002",
+            "failure,login,use 4002 instead\n4002",
+        )
+    };
+    assert_eq!(
+        changes(deprecated),
+        [(
+            Level::Minor,
+            "code 4000 `FailedLogin` deprecated: use 4002 instead".to_owned()
+        )]
+    );
+    let old = table(&deprecated(BASE.to_owned()));
+    let new = table(&deprecated(BASE.to_owned()).replace("use 4002 instead", "use 4002"));
+    assert_eq!(worst(&compare(&old, &new)), Some(Level::Patch));
+}
+
+#[test]
+fn a_removed_code_is_major() {
+    let found = changes(|t| {
+        t.replace(
+            "4000,FailedLogin,Failed Login,User failed to login,failure,login,\n",
+            "",
+        )
+    });
+    assert_eq!(
+        found,
+        [(
+            Level::Major,
+            "code 4000 `FailedLogin` was removed; keep it and fill its `deprecated` cell instead"
+                .to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_renamed_code_is_major() {
+    let found = changes(|t| t.replace("2001,SuccessfulLogin,", "2001,LoginSucceeded,"));
+    assert_eq!(
+        found,
+        [(
+            Level::Major,
+            "code 2001 renamed from `SuccessfulLogin` to `LoginSucceeded`".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_name_moved_to_another_number_is_major() {
+    let found = changes(|t| t.replace("2001,SuccessfulLogin,", "2002,SuccessfulLogin,"));
+    assert_eq!(
+        found,
+        [(
+            Level::Major,
+            "name `SuccessfulLogin` moved from 2001 to 2002".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_reused_number_is_major() {
+    let found = changes(|t| {
+        t.replace("2001,SuccessfulLogin,", "2002,SuccessfulLogin,")
+            + "2001,SessionStarted,Session Started,,success,login,\n"
+    });
+    assert_eq!(
+        found,
+        [(
+            Level::Major,
+            "number 2001 reused for `SessionStarted`; its name `SuccessfulLogin` moved to 2002"
+                .to_owned()
+        )]
+    );
+}
+
+#[test]
+fn a_changed_kind_or_group_is_major() {
+    let found = changes(|t| {
+        t.replace(
+            "incorrect password,failure,login,",
+            "incorrect password,success,password,",
+        )
+    });
+    assert_eq!(
+        found,
+        [
+            (
+                Level::Major,
+                "code 4002 `FailedLoginInvalidPassword` changed its kind from `failure` to `success`".to_owned()
+            ),
+            (
+                Level::Major,
+                "code 4002 `FailedLoginInvalidPassword` changed its group from `login` to `password`".to_owned()
+            ),
+            (Level::Minor, "new group `password`".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn a_removed_kind_is_major() {
+    let found = changes(|t| t.replace("success,login", "failure,login"));
+    assert!(
+        found.contains(&(Level::Major, "kind `success` was removed".to_owned())),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn major_changes_need_a_breaking_version_bump() {
+    for (old, new, allowed) in [
+        ("0.1.0", "0.1.0", false),
+        ("0.1.0", "0.1.5", false),
+        ("0.1.0", "0.2.0", true),
+        ("0.0.3", "0.0.4", true),
+        ("1.4.2", "1.5.0", false),
+        ("1.4.2", "2.0.0", true),
+        ("1.4.2", "1.0.0", false),
+    ] {
+        assert_eq!(
+            version_allows(old, new, Level::Major),
+            Ok(allowed),
+            "{old} -> {new}"
+        );
+        assert_eq!(version_allows(old, new, Level::Minor), Ok(true));
+    }
+    assert_eq!(next_breaking("0.1.3").unwrap(), "0.2.0");
+    assert_eq!(next_breaking("0.0.3").unwrap(), "0.0.4");
+    assert_eq!(next_breaking("1.4.2").unwrap(), "2.0.0");
+    assert!(version_allows("one", "0.2.0", Level::Major).is_err());
+}
+
+#[test]
+fn json_files_compare_like_tables_and_extra_fields_are_ignored() {
+    let render = |csv: &str, version: &str| {
+        json::data(
+            &table(csv),
+            &Package {
+                version: version.into(),
+            },
+        )
+        .unwrap()
+    };
+    let old = render(BASE, "0.1.0");
+    let new = render(
+        &BASE.replace("2001,SuccessfulLogin,", "2001,LoginSucceeded,"),
+        "0.2.0",
+    )
+    .replacen("\"version\"", "\"addedLater\": true,\n  \"version\"", 1);
+    let (old_table, old_version) = table_from_json(&old).unwrap();
+    let (new_table, new_version) = table_from_json(&new).unwrap();
+    assert_eq!(
+        (old_version.as_str(), new_version.as_str()),
+        ("0.1.0", "0.2.0")
+    );
+    assert_eq!(old_table, table(BASE));
+    let found = compare(&old_table, &new_table);
+    assert_eq!(worst(&found), Some(Level::Major));
+    assert_eq!(
+        version_allows(&old_version, &new_version, Level::Major),
+        Ok(true)
+    );
+}
+
+#[test]
+fn changelog_lists_changes_by_level() {
+    let found = compare(
+        &table(BASE),
+        &table(
+            &(BASE
+                .replace("User not found", "x")
+                .replace("Successful Login,", "Successful Sign-In,")
+                + "4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,\n"),
+        ),
+    );
+    assert_eq!(
+        changelog("0.2.0", &found),
+        "## 0.2.0\n\n### Added\n\n- new code 4001 `FailedLoginInvalidUser`: Failed Login (Invalid User)\n\n### Changed text\n\n- code 2001 `SuccessfulLogin`: title changed from \"Successful Login\" to \"Successful Sign-In\"\n"
+    );
+}

@@ -1,0 +1,133 @@
+//! The stability guard and the changelog: the table at a git revision (or in an older JSON file)
+//! against the table now, classified by `log_codes_codegen::compat`.
+
+use std::path::Path;
+use std::process::Command;
+
+use log_codes_codegen::compat::{self, Change, Level};
+use log_codes_codegen::{Table, parse};
+
+use crate::Failure;
+
+/// The table and workspace version at a revision; `None` when `codes.csv` did not exist there.
+pub fn table_at(root: &Path, rev: &str, input: &Path) -> Result<Option<(Table, String)>, Failure> {
+    git(
+        root,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )
+    .map_err(|_| Failure::Other(format!("`{rev}` is not a revision of this repository")))?;
+    let relative = input
+        .strip_prefix(root)
+        .unwrap_or(Path::new("codes.csv"))
+        .to_string_lossy()
+        .replace('\\', "/");
+    let Ok(csv) = git(root, &["show", &format!("{rev}:{relative}")]) else {
+        return Ok(None);
+    };
+    let (table, report) = parse(csv.as_bytes());
+    let table = table.ok_or_else(|| {
+        Failure::Other(format!(
+            "{relative} at {rev} is not a valid table:\n{}",
+            report.summary(&relative)
+        ))
+    })?;
+    let manifest = git(root, &["show", &format!("{rev}:Cargo.toml")])?;
+    Ok(Some((
+        table,
+        crate::version_of(&manifest, &format!("Cargo.toml at {rev}"))?,
+    )))
+}
+
+fn git(root: &Path, args: &[&str]) -> Result<String, Failure> {
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(root)
+        .args(args)
+        .output()
+        .map_err(|e| Failure::Other(format!("cannot run git: {e}")))?;
+    if !output.status.success() {
+        return Err(Failure::Other(format!(
+            "git {}: {}",
+            args.join(" "),
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    String::from_utf8(output.stdout).map_err(|e| Failure::Other(e.to_string()))
+}
+
+/// The classified changes since `base`, or a failure naming every major change when the version
+/// was not bumped for them.
+pub fn check(
+    base: &str,
+    old: &Table,
+    old_version: &str,
+    new: &Table,
+    new_version: &str,
+) -> Result<Vec<Change>, Failure> {
+    let changes = compat::compare(old, new);
+    let allowed = compat::worst(&changes)
+        .map(|level| compat::version_allows(old_version, new_version, level))
+        .transpose()
+        .map_err(Failure::Other)?
+        .unwrap_or(true);
+    if allowed {
+        return Ok(changes);
+    }
+    let mut message = String::new();
+    let majors: Vec<&Change> = changes.iter().filter(|c| c.level == Level::Major).collect();
+    for change in &majors {
+        message.push_str(&format!(
+            "error: breaking change since {base}: {}\n",
+            change.message
+        ));
+    }
+    message.push_str(&format!(
+        "error: {} breaking change{} since {base} (version {old_version}) need{} a breaking version bump: \
+         set `version = \"{}\"` in [workspace.package] of Cargo.toml, or undo {}\n",
+        majors.len(),
+        if majors.len() == 1 { "" } else { "s" },
+        if majors.len() == 1 { "s" } else { "" },
+        compat::next_breaking(old_version).map_err(Failure::Other)?,
+        if majors.len() == 1 { "it" } else { "them" },
+    ));
+    Err(Failure::Incompatible(message))
+}
+
+/// One line per change, for the terminal.
+pub fn describe(base: &str, changes: &[Change]) -> String {
+    if changes.is_empty() {
+        return format!("compatibility: no change to the table since {base}\n");
+    }
+    let worst = compat::worst(changes).expect("not empty");
+    let mut out = format!(
+        "compatibility: {} change{} since {base}, {worst} at most\n",
+        changes.len(),
+        if changes.len() == 1 { "" } else { "s" }
+    );
+    for change in changes {
+        out.push_str(&format!("  {:<5}  {}\n", change.level, change.message));
+    }
+    out
+}
+
+/// Reads a table from a `log-codes.json` or a `codes.csv`; the version is `None` for a CSV.
+pub fn table_from_file(path: &Path) -> Result<(Table, Option<String>), Failure> {
+    let bytes = std::fs::read(path)
+        .map_err(|e| Failure::Other(format!("cannot read {}: {e}", path.display())))?;
+    if path.extension().is_some_and(|e| e == "json") {
+        let text = String::from_utf8_lossy(&bytes);
+        let (table, version) = compat::table_from_json(&text)
+            .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
+        return Ok((table, Some(version)));
+    }
+    let (table, report) = parse(&bytes);
+    let shown = path.display().to_string();
+    table
+        .map(|t| (t, None))
+        .ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))
+}
