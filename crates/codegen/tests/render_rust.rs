@@ -97,6 +97,8 @@ fn rust_output() {
 
         /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
         pub(crate) type Position = u8;
+        /// No code: an empty slot of a lookup table.
+        pub(crate) const NO_POSITION: Position = Position::MAX;
         pub(crate) const NAMES: &[&str] = &[
             "ApiReadOperation",
             "FailedLoginInvalidUser",
@@ -115,8 +117,20 @@ fn rust_output() {
         pub(crate) const DEPRECATIONS: &[Option<&str>] = &[None, Some("use 4002 instead"), None];
         pub(crate) const KINDS: &[Kind] = &[Kind::Api, Kind::Failure, Kind::Failure];
         pub(crate) const GROUPS: &[Group] = &[Group::Api, Group::Login, Group::Login];
-        /// Positions sorted by name, for binary search.
-        pub(crate) const BY_NAME: &[Position] = &[0, 2, 1];
+        /// The name lookup's perfect hash table (see `name_hash.rs`): seed, displacements, and
+        /// slot → position.
+        pub(crate) const NAME_SEED: u64 = 11400714819323198485;
+        pub(crate) const NAME_DISPLACEMENTS: &[u32] = &[0];
+        pub(crate) const NAME_SLOTS: &[Position] = &[
+            NO_POSITION,
+            2,
+            NO_POSITION,
+            NO_POSITION,
+            NO_POSITION,
+            NO_POSITION,
+            0,
+            1,
+        ];
         pub(crate) const KIND_NAMES: &[&str] = &["api", "failure"];
         pub(crate) const GROUP_NAMES: &[&str] = &["api", "login"];
     "#]].assert_eq(&artifact.contents);

@@ -55,6 +55,7 @@
 
 #[rustfmt::skip]
 mod generated;
+mod name_hash;
 #[cfg(feature = "serde")]
 mod serde_impls;
 mod words;
@@ -65,19 +66,35 @@ use core::str::FromStr;
 pub use generated::{Group, Kind, LogCode};
 pub use words::{AnyGroup, AnyKind, UnknownWord};
 
-use generated::{Position, BY_NAME, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES, TITLES};
+use generated::{
+    Position, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES, NAME_DISPLACEMENTS, NAME_SEED,
+    NAME_SLOTS, NO_POSITION, TITLES,
+};
 
 const FIRST_CODE: u16 = LogCode::ALL[0] as u16;
 const LAST_CODE: u16 = LogCode::ALL[LogCode::ALL.len() - 1] as u16;
-const NO_POSITION: Position = Position::MAX;
+const SPAN: usize = (LAST_CODE - FIRST_CODE) as usize + 1;
 
 /// Code → position in [`LogCode::ALL`], as a dense table over `FIRST_CODE..=LAST_CODE` built at
-/// compile time: a lookup is one subtraction, one bounds check and one load.
-const POSITIONS: &[Position; (LAST_CODE - FIRST_CODE) as usize + 1] = &{
-    let mut table = [NO_POSITION; (LAST_CODE - FIRST_CODE) as usize + 1];
+/// compile time: the fields of a code are one load away.
+const POSITIONS: &[Position; SPAN] = &{
+    let mut table = [NO_POSITION; SPAN];
     let mut position = 0;
     while position < LogCode::ALL.len() {
         table[(LogCode::ALL[position] as u16 - FIRST_CODE) as usize] = position as Position;
+        position += 1;
+    }
+    table
+};
+
+/// Code → variant over the same range: `from_code` is one subtraction, one bounds check and one
+/// load (`Option<LogCode>` takes two bytes, as the enum leaves most `u16` values unused).
+const BY_CODE: &[Option<LogCode>; SPAN] = &{
+    let mut table = [None; SPAN];
+    let mut position = 0;
+    while position < LogCode::ALL.len() {
+        let code = LogCode::ALL[position];
+        table[(code as u16 - FIRST_CODE) as usize] = Some(code);
         position += 1;
     }
     table
@@ -94,21 +111,26 @@ impl LogCode {
     #[inline]
     pub const fn from_code(code: u16) -> Option<LogCode> {
         let offset = code.wrapping_sub(FIRST_CODE) as usize;
-        if offset < POSITIONS.len() {
-            let position = POSITIONS[offset];
-            if position != NO_POSITION {
-                return Some(LogCode::ALL[position as usize]);
-            }
+        if offset < BY_CODE.len() {
+            BY_CODE[offset]
+        } else {
+            None
         }
-        None
     }
 
     /// The code with this name (the variant name, such as `"SuccessfulLogin"`), if any.
+    ///
+    /// One hash of the name, two table loads and one comparison, whatever the table's size.
+    #[inline]
     pub fn from_name(name: &str) -> Option<LogCode> {
-        BY_NAME
-            .binary_search_by(|&position| NAMES[position as usize].cmp(name))
-            .ok()
-            .map(|found| LogCode::ALL[BY_NAME[found] as usize])
+        let hash = name_hash::name_hash(name.as_bytes(), NAME_SEED);
+        let slot = name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len());
+        let position = NAME_SLOTS[slot];
+        if position != NO_POSITION && NAMES[position as usize] == name {
+            Some(LogCode::ALL[position as usize])
+        } else {
+            None
+        }
     }
 
     #[inline]

@@ -2,6 +2,7 @@
 
 pub mod docs;
 pub mod json;
+pub mod perfect_hash;
 pub mod readme;
 pub mod rust;
 pub mod typescript;

@@ -9,7 +9,7 @@ use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Artifact, GENERATED_NOTICE, RenderError};
+use super::{Artifact, GENERATED_NOTICE, RenderError, perfect_hash};
 use crate::model::{Code, Table};
 
 /// Where the file goes, relative to the crate.
@@ -191,14 +191,27 @@ fn data_tables(table: &Table) -> TokenStream {
     let deprecations = codes.iter().map(|c| option(&c.deprecated));
     let kinds = codes.iter().map(|c| word_variant(&c.kind));
     let groups = codes.iter().map(|c| word_variant(&c.group));
-    let mut by_name: Vec<usize> = (0..codes.len()).collect();
-    by_name.sort_by(|&a, &b| codes[a].name.cmp(&codes[b].name));
-    let by_name = by_name.into_iter().map(Literal::usize_unsuffixed);
+    let names_list: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
+    let hash = perfect_hash::build(&names_list);
+    let seed = Literal::u64_unsuffixed(hash.seed);
+    let displacements = hash
+        .displacements
+        .iter()
+        .map(|&d| Literal::u32_unsuffixed(d));
+    let slots = hash.slots.iter().map(|slot| match slot {
+        Some(position) => {
+            let position = Literal::usize_unsuffixed(*position);
+            quote!(#position)
+        }
+        None => quote!(NO_POSITION),
+    });
     let kind_names = &table.kinds;
     let group_names = &table.groups;
     quote! {
         /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
         pub(crate) type Position = #position;
+        /// No code: an empty slot of a lookup table.
+        pub(crate) const NO_POSITION: Position = Position::MAX;
 
         pub(crate) const NAMES: &[&str] = &[#(#names),*];
         pub(crate) const TITLES: &[&str] = &[#(#titles),*];
@@ -206,8 +219,11 @@ fn data_tables(table: &Table) -> TokenStream {
         pub(crate) const DEPRECATIONS: &[Option<&str>] = &[#(#deprecations),*];
         pub(crate) const KINDS: &[Kind] = &[#(Kind::#kinds),*];
         pub(crate) const GROUPS: &[Group] = &[#(Group::#groups),*];
-        /// Positions sorted by name, for binary search.
-        pub(crate) const BY_NAME: &[Position] = &[#(#by_name),*];
+        /// The name lookup's perfect hash table (see `name_hash.rs`): seed, displacements, and
+        /// slot → position.
+        pub(crate) const NAME_SEED: u64 = #seed;
+        pub(crate) const NAME_DISPLACEMENTS: &[u32] = &[#(#displacements),*];
+        pub(crate) const NAME_SLOTS: &[Position] = &[#(#slots),*];
         pub(crate) const KIND_NAMES: &[&str] = &[#(#kind_names),*];
         pub(crate) const GROUP_NAMES: &[&str] = &[#(#group_names),*];
     }

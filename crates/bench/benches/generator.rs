@@ -1,0 +1,34 @@
+//! The generator library alone (parse → validate → render every artifact) on synthetic tables of
+//! 1,000, 10,000 and 65,536 rows (every possible u16 code).
+//!
+//! Run: `cargo bench -p log-codes-bench --bench generator`.
+
+use std::time::Duration;
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use log_codes_bench::synthetic_table;
+use log_codes_codegen::{Package, parse, render_all};
+
+fn generator(c: &mut Criterion) {
+    let package = Package {
+        version: "0.1.0".into(),
+    };
+    let mut group = c.benchmark_group("generator");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(200))
+        .measurement_time(Duration::from_secs(3));
+    for rows in [1_000, 10_000, 65_536] {
+        let csv = synthetic_table(rows);
+        group.bench_function(BenchmarkId::new("parse+validate+render", rows), |b| {
+            b.iter(|| {
+                let (table, _) = parse(csv.as_bytes());
+                render_all(&table.unwrap(), &package).unwrap()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, generator);
+criterion_main!(benches);
