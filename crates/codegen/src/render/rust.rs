@@ -4,21 +4,30 @@
 //! code order. A `match` per accessor is slower at run time and far slower to compile for large
 //! tables; the hand-written `lib.rs` turns codes into positions with a dense table built at
 //! compile time.
+//!
+//! Items whose size does not grow with the table are built with `quote` and printed by
+//! `prettyplease`. The per-code parts (the variants and the data arrays) are laid out line by line
+//! here, in prettyplease's layout: parsing and pretty-printing 65,536 variants through `syn` took
+//! seconds and half a gigabyte, printing them directly takes milliseconds. Every string in them is
+//! still a `proc_macro2` literal, escaped by it.
+
+use std::fmt::Write as _;
 
 use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Artifact, GENERATED_NOTICE, RenderError, perfect_hash};
-use crate::model::{Code, Table};
+use crate::model::Table;
 
 /// Where the file goes, relative to the crate.
 pub const PATH: &str = "src/generated.rs";
 
 /// Renders `generated.rs`.
 pub fn render(table: &Table) -> Result<Artifact, RenderError> {
-    let items = [
-        log_code_enum(table),
+    let mut out = format!("// {GENERATED_NOTICE}\n#![allow(deprecated)]\n\n");
+    log_code_enum(&mut out, table);
+    for item in [
         word_enum(
             "Kind",
             "What a code reports, from the `kind` column of the table.",
@@ -30,88 +39,81 @@ pub fn render(table: &Table) -> Result<Artifact, RenderError> {
             &table.groups,
         ),
         log_code_items(table),
-        data_tables(table),
-    ];
-    let mut contents = format!("// {GENERATED_NOTICE}\n");
-    // Items are printed one by one so that a blank line separates them.
-    for (i, item) in items.into_iter().enumerate() {
-        let file: syn::File = syn::parse2(item).map_err(|e| RenderError {
-            path: PATH,
-            message: e.to_string(),
-        })?;
-        if i > 0 {
-            contents.push('\n');
-        }
-        contents.push_str(&prettyplease::unparse(&file));
+        fixed_tables(table),
+    ] {
+        out.push('\n');
+        out.push_str(&pretty(item)?);
     }
+    data_tables(&mut out, table);
     Ok(Artifact {
         path: PATH,
-        contents,
+        contents: out,
     })
 }
 
-fn variant(code: &Code) -> Ident {
-    format_ident!("{}", code.name)
+fn pretty(item: TokenStream) -> Result<String, RenderError> {
+    let file: syn::File = syn::parse2(item).map_err(|e| RenderError {
+        path: PATH,
+        message: e.to_string(),
+    })?;
+    Ok(prettyplease::unparse(&file))
 }
 
 fn word_variant(word: &str) -> Ident {
     format_ident!("{}", word.to_upper_camel_case())
 }
 
-/// Doc attributes, one per line, each starting with a space as `///` would.
-fn doc_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> TokenStream {
-    let lines = lines.into_iter().map(|line| {
-        let line = if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        };
-        quote!(#[doc = #line])
-    });
-    quote!(#(#lines)*)
+/// A string literal, escaped by `proc_macro2`.
+fn literal(text: &str) -> String {
+    Literal::string(text).to_string()
 }
 
-fn log_code_enum(table: &Table) -> TokenStream {
-    let variants = table.codes.iter().map(|code| {
-        let ident = variant(code);
-        let number = Literal::u16_unsuffixed(code.code);
+/// One doc line at `indent`, as prettyplease prints a `#[doc]` attribute: `///` and the text,
+/// unless the text starts with `/` (which would make `////`, a plain comment).
+fn doc_line(out: &mut String, indent: &str, line: &str) {
+    let text = line.trim_end();
+    if text.starts_with('/') {
+        let _ = writeln!(out, "{indent}#[doc = {}]", literal(&format!(" {text}")));
+    } else if text.is_empty() {
+        let _ = writeln!(out, "{indent}///");
+    } else {
+        let _ = writeln!(out, "{indent}/// {text}");
+    }
+}
+
+fn log_code_enum(out: &mut String, table: &Table) {
+    out.push_str(
+        "/// A log event code known to this version of the crate; its discriminant is the code.\n\
+         ///\n\
+         /// New codes are added in minor releases, so the enum is non-exhaustive. To read codes\n\
+         /// from log records that may be newer than this crate, use [`AnyLogCode`](crate::AnyLogCode).\n\
+         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n\
+         #[non_exhaustive]\n\
+         #[repr(u16)]\n\
+         pub enum LogCode {\n",
+    );
+    for code in &table.codes {
+        doc_line(out, "    ", &code.title);
+        doc_line(out, "    ", "");
+        if let Some(description) = &code.description {
+            for line in description.lines() {
+                doc_line(out, "    ", line);
+            }
+            doc_line(out, "    ", "");
+        }
         let facts = format!(
             "Code `{}`, kind [`Kind::{}`], group [`Group::{}`].",
             code.code,
-            word_variant(&code.kind),
-            word_variant(&code.group)
+            code.kind.to_upper_camel_case(),
+            code.group.to_upper_camel_case()
         );
-        let mut lines = vec![code.title.as_str(), ""];
-        if let Some(description) = &code.description {
-            lines.extend(description.lines());
-            lines.push("");
+        doc_line(out, "    ", &facts);
+        if let Some(note) = &code.deprecated {
+            let _ = writeln!(out, "    #[deprecated(note = {})]", literal(note));
         }
-        lines.push(&facts);
-        let docs = doc_lines(lines);
-        let deprecated = code
-            .deprecated
-            .as_deref()
-            .map(|note| quote!(#[deprecated(note = #note)]));
-        quote! {
-            #docs
-            #deprecated
-            #ident = #number,
-        }
-    });
-    quote! {
-        #![allow(deprecated)]
-
-        /// A log event code known to this version of the crate; its discriminant is the code.
-        ///
-        /// New codes are added in minor releases, so the enum is non-exhaustive. To read codes
-        /// from log records that may be newer than this crate, use [`AnyLogCode`](crate::AnyLogCode).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        #[repr(u16)]
-        pub enum LogCode {
-            #(#variants)*
-        }
+        let _ = writeln!(out, "    {} = {},", code.name, code.code);
     }
+    out.push_str("}\n");
 }
 
 fn word_enum(name: &str, doc: &str, words: &[String]) -> TokenStream {
@@ -133,7 +135,6 @@ fn word_enum(name: &str, doc: &str, words: &[String]) -> TokenStream {
 }
 
 fn log_code_items(table: &Table) -> TokenStream {
-    let all = table.codes.iter().map(variant);
     let predicates = table.kinds.iter().map(|kind| {
         let predicate = format_ident!("is_{kind}");
         let variant = word_variant(kind);
@@ -164,7 +165,7 @@ fn log_code_items(table: &Table) -> TokenStream {
     quote! {
         impl LogCode {
             /// Every code this version knows, sorted by code.
-            pub const ALL: &'static [LogCode] = &[#(LogCode::#all),*];
+            pub const ALL: &'static [LogCode] = CODES;
 
             #(#predicates)*
         }
@@ -174,37 +175,13 @@ fn log_code_items(table: &Table) -> TokenStream {
     }
 }
 
-fn data_tables(table: &Table) -> TokenStream {
-    let codes = &table.codes;
-    let position = match codes.len() {
+/// The tables whose size does not depend on the number of codes.
+fn fixed_tables(table: &Table) -> TokenStream {
+    let position = match table.codes.len() {
         0..255 => quote!(u8),
         255..65535 => quote!(u16),
         _ => quote!(u32),
     };
-    let names = codes.iter().map(|c| &c.name);
-    let titles = codes.iter().map(|c| &c.title);
-    let option = |value: &Option<String>| match value {
-        Some(text) => quote!(Some(#text)),
-        None => quote!(None),
-    };
-    let descriptions = codes.iter().map(|c| option(&c.description));
-    let deprecations = codes.iter().map(|c| option(&c.deprecated));
-    let kinds = codes.iter().map(|c| word_variant(&c.kind));
-    let groups = codes.iter().map(|c| word_variant(&c.group));
-    let names_list: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
-    let hash = perfect_hash::build(&names_list);
-    let seed = Literal::u64_unsuffixed(hash.seed);
-    let displacements = hash
-        .displacements
-        .iter()
-        .map(|&d| Literal::u32_unsuffixed(d));
-    let slots = hash.slots.iter().map(|slot| match slot {
-        Some(position) => {
-            let position = Literal::usize_unsuffixed(*position);
-            quote!(#position)
-        }
-        None => quote!(NO_POSITION),
-    });
     let kind_names = &table.kinds;
     let group_names = &table.groups;
     quote! {
@@ -212,19 +189,106 @@ fn data_tables(table: &Table) -> TokenStream {
         pub(crate) type Position = #position;
         /// No code: an empty slot of a lookup table.
         pub(crate) const NO_POSITION: Position = Position::MAX;
-
-        pub(crate) const NAMES: &[&str] = &[#(#names),*];
-        pub(crate) const TITLES: &[&str] = &[#(#titles),*];
-        pub(crate) const DESCRIPTIONS: &[Option<&str>] = &[#(#descriptions),*];
-        pub(crate) const DEPRECATIONS: &[Option<&str>] = &[#(#deprecations),*];
-        pub(crate) const KINDS: &[Kind] = &[#(Kind::#kinds),*];
-        pub(crate) const GROUPS: &[Group] = &[#(Group::#groups),*];
-        /// The name lookup's perfect hash table (see `name_hash.rs`): seed, displacements, and
-        /// slot → position.
-        pub(crate) const NAME_SEED: u64 = #seed;
-        pub(crate) const NAME_DISPLACEMENTS: &[u32] = &[#(#displacements),*];
-        pub(crate) const NAME_SLOTS: &[Position] = &[#(#slots),*];
         pub(crate) const KIND_NAMES: &[&str] = &[#(#kind_names),*];
         pub(crate) const GROUP_NAMES: &[&str] = &[#(#group_names),*];
     }
+}
+
+/// `pub(crate) const NAME: &[TYPE] = &[` one item per line `];`, with a doc line.
+fn array(out: &mut String, doc: &str, name: &str, ty: &str, items: impl Iterator<Item = String>) {
+    out.push('\n');
+    doc_line(out, "", doc);
+    let _ = writeln!(out, "pub(crate) const {name}: &[{ty}] = &[");
+    for item in items {
+        let _ = writeln!(out, "    {item},");
+    }
+    out.push_str("];\n");
+}
+
+/// The per-code arrays, all in code order, and the name lookup's perfect hash table.
+fn data_tables(out: &mut String, table: &Table) {
+    let codes = &table.codes;
+    let option = |value: &Option<String>| match value {
+        Some(text) => format!("Some({})", literal(text)),
+        None => "None".to_owned(),
+    };
+    array(
+        out,
+        "Every code, in code order.",
+        "CODES",
+        "LogCode",
+        codes.iter().map(|c| format!("LogCode::{}", c.name)),
+    );
+    array(
+        out,
+        "The names, by position.",
+        "NAMES",
+        "&str",
+        codes.iter().map(|c| literal(&c.name)),
+    );
+    array(
+        out,
+        "The titles, by position.",
+        "TITLES",
+        "&str",
+        codes.iter().map(|c| literal(&c.title)),
+    );
+    array(
+        out,
+        "The descriptions, by position.",
+        "DESCRIPTIONS",
+        "Option<&str>",
+        codes.iter().map(|c| option(&c.description)),
+    );
+    array(
+        out,
+        "The deprecation notes, by position.",
+        "DEPRECATIONS",
+        "Option<&str>",
+        codes.iter().map(|c| option(&c.deprecated)),
+    );
+    array(
+        out,
+        "The kinds, by position.",
+        "KINDS",
+        "Kind",
+        codes
+            .iter()
+            .map(|c| format!("Kind::{}", c.kind.to_upper_camel_case())),
+    );
+    array(
+        out,
+        "The groups, by position.",
+        "GROUPS",
+        "Group",
+        codes
+            .iter()
+            .map(|c| format!("Group::{}", c.group.to_upper_camel_case())),
+    );
+    let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
+    let hash = perfect_hash::build(&names);
+    out.push('\n');
+    doc_line(
+        out,
+        "",
+        "The name lookup's perfect hash (see `name_hash.rs`): its seed, one displacement",
+    );
+    doc_line(out, "", "per bucket, and slot → position.");
+    let _ = writeln!(out, "pub(crate) const NAME_SEED: u64 = {};", hash.seed);
+    array(
+        out,
+        "Displacement of each bucket.",
+        "NAME_DISPLACEMENTS",
+        "u32",
+        hash.displacements.iter().map(u32::to_string),
+    );
+    array(
+        out,
+        "Position of the name in each slot.",
+        "NAME_SLOTS",
+        "Position",
+        hash.slots
+            .iter()
+            .map(|slot| slot.map_or_else(|| "NO_POSITION".to_owned(), |p| p.to_string())),
+    );
 }
