@@ -22,7 +22,7 @@ impl Rng {
         Rng(seed)
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -31,7 +31,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     /// True with probability 7/10.
@@ -49,7 +49,7 @@ pub fn code_inputs(len: usize) -> Vec<u16> {
                 LogCode::ALL[rng.below(LogCode::ALL.len())].code()
             } else {
                 loop {
-                    let n = rng.next() as u16 % 5000;
+                    let n = rng.next_u64() as u16 % 5000;
                     if LogCode::from_code(n).is_none() {
                         break n;
                     }
@@ -138,6 +138,47 @@ pub struct ReprRecord {
     pub message: String,
 }
 
+/// A valid synthetic table of `rows` codes (`rows` ≤ 65,536: with 65,536, every u16), with
+/// realistic text, a few kinds and groups, some descriptions and deprecations.
+pub fn synthetic_table(rows: usize) -> String {
+    assert!(rows <= 65_536);
+    let kinds = ["api", "success", "failure", "warning"];
+    let groups = [
+        "login",
+        "signup",
+        "mfa",
+        "token",
+        "hook",
+        "email",
+        "sms",
+        "push",
+        "directory_sync",
+        "account",
+    ];
+    let mut csv = String::from("code,name,title,description,kind,group,deprecated\n");
+    let step = 65_536 / rows;
+    for i in 0..rows {
+        let code = i * step;
+        let description = if i % 3 == 0 {
+            String::new()
+        } else {
+            format!("Event number {i} happened for the user, with \"quotes\", commas")
+        };
+        let deprecated = if i % 50 == 49 {
+            format!("use {} instead", (i - 1) * step)
+        } else {
+            String::new()
+        };
+        csv.push_str(&format!(
+            "{code},SyntheticEvent{i},Synthetic Event {i},\"{}\",{},{},{deprecated}\n",
+            description.replace('"', "\"\""),
+            kinds[i % kinds.len()],
+            groups[i % groups.len()],
+        ));
+    }
+    csv
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -185,45 +226,4 @@ mod tests {
             assert_eq!(ours.message, theirs.message);
         }
     }
-}
-
-/// A valid synthetic table of `rows` codes (`rows` ≤ 65,536: with 65,536, every u16), with
-/// realistic text, a few kinds and groups, some descriptions and deprecations.
-pub fn synthetic_table(rows: usize) -> String {
-    assert!(rows <= 65_536);
-    let kinds = ["api", "success", "failure", "warning"];
-    let groups = [
-        "login",
-        "signup",
-        "mfa",
-        "token",
-        "hook",
-        "email",
-        "sms",
-        "push",
-        "directory_sync",
-        "account",
-    ];
-    let mut csv = String::from("code,name,title,description,kind,group,deprecated\n");
-    let step = 65_536 / rows;
-    for i in 0..rows {
-        let code = i * step;
-        let description = if i % 3 == 0 {
-            String::new()
-        } else {
-            format!("Event number {i} happened for the user, with \"quotes\", commas")
-        };
-        let deprecated = if i % 50 == 49 {
-            format!("use {} instead", (i - 1) * step)
-        } else {
-            String::new()
-        };
-        csv.push_str(&format!(
-            "{code},SyntheticEvent{i},Synthetic Event {i},\"{}\",{},{},{deprecated}\n",
-            description.replace('"', "\"\""),
-            kinds[i % kinds.len()],
-            groups[i % groups.len()],
-        ));
-    }
-    csv
 }
