@@ -1,6 +1,7 @@
 //! `cargo xtask`: the thin CLI over `log-codes-codegen` that reads `codes.csv` and writes the
 //! artifacts into `crates/log-codes`. The only code of the project that touches the disk.
 
+pub mod bench;
 pub mod checks;
 pub mod files;
 pub mod guard;
@@ -174,6 +175,7 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
        cargo xtask changelog --base REV
        cargo xtask compat OLD NEW
        cargo xtask test
+       cargo xtask bench [lookups] [build] [scale]
 
   gen              validate codes.csv and regenerate the artifacts in crates/log-codes
   --check          write nothing; fail with a diff when a generated file is stale
@@ -184,6 +186,8 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
   changelog        print the changes since REV as a CHANGELOG.md section
   compat           classify the changes between two tables (log-codes.json or codes.csv files)
                    and fail on a breaking change without a breaking version bump
+  bench            run the benchmarks (all parts, or those named) and write
+                   crates/log-codes/BENCHMARKS.md; not part of `test`
   test             run every check: formatting, clippy, tests, docs, freshness, stability,
                    packaging and the TypeScript package";
 
@@ -198,6 +202,8 @@ pub enum Command {
     Compat(PathBuf, PathBuf),
     /// `test`.
     Test,
+    /// `bench [PART…]`.
+    Bench(Vec<String>),
 }
 
 /// Parses the command line (without the program name).
@@ -208,6 +214,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     match command {
         Some("gen") => parse_gen(&rest).map(Command::Gen),
         Some("test") if rest.is_empty() => Ok(Command::Test),
+        Some("bench") => Ok(Command::Bench(rest.iter().map(|s| s.to_string()).collect())),
         Some("changelog") => match rest.as_slice() {
             [flag, base] if *flag == "--base" => Ok(Command::Changelog(base.to_string())),
             _ => Err(format!("changelog needs --base REV\n\n{USAGE}")),
@@ -247,6 +254,9 @@ fn parse_gen(args: &[&String]) -> Result<Options, String> {
 /// Runs the CLI and returns the process exit code: 0 done, 1 invalid table, stale files or a
 /// breaking change, 2 anything else.
 pub fn main_with_args(args: &[String]) -> i32 {
+    if args.first().map(String::as_str) == Some("__measure") {
+        return bench::measure_child(&args[1..]);
+    }
     let command = match parse_args(args) {
         Ok(command) => command,
         Err(message) => {
@@ -256,6 +266,7 @@ pub fn main_with_args(args: &[String]) -> i32 {
     };
     let result = match command {
         Command::Test => return checks::run_all(),
+        Command::Bench(parts) => bench::run(&parts),
         Command::Gen(options) => generate(&options).map(|summary| {
             if let Some(warnings) = &summary.warnings {
                 eprint!("{warnings}");

@@ -138,46 +138,7 @@ pub struct ReprRecord {
     pub message: String,
 }
 
-/// A valid synthetic table of `rows` codes (`rows` ≤ 65,536: with 65,536, every u16), with
-/// realistic text, a few kinds and groups, some descriptions and deprecations.
-pub fn synthetic_table(rows: usize) -> String {
-    assert!(rows <= 65_536);
-    let kinds = ["api", "success", "failure", "warning"];
-    let groups = [
-        "login",
-        "signup",
-        "mfa",
-        "token",
-        "hook",
-        "email",
-        "sms",
-        "push",
-        "directory_sync",
-        "account",
-    ];
-    let mut csv = String::from("code,name,title,description,kind,group,deprecated\n");
-    let step = 65_536 / rows;
-    for i in 0..rows {
-        let code = i * step;
-        let description = if i % 3 == 0 {
-            String::new()
-        } else {
-            format!("Event number {i} happened for the user, with \"quotes\", commas")
-        };
-        let deprecated = if i % 50 == 49 {
-            format!("use {} instead", (i - 1) * step)
-        } else {
-            String::new()
-        };
-        csv.push_str(&format!(
-            "{code},SyntheticEvent{i},Synthetic Event {i},\"{}\",{},{},{deprecated}\n",
-            description.replace('"', "\"\""),
-            kinds[i % kinds.len()],
-            groups[i % groups.len()],
-        ));
-    }
-    csv
-}
+pub use log_codes_codegen::synthetic::synthetic_table;
 
 #[cfg(test)]
 mod tests {

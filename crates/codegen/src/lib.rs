@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod model;
 pub mod read;
 pub mod render;
+pub mod synthetic;
 pub mod validate;
 
 pub use diagnostic::{Diagnostic, Report, Severity};

@@ -27,7 +27,7 @@ fn rust_output() {
         ///
         /// New codes are added in minor releases, so the enum is non-exhaustive. To read codes
         /// from log records that may be newer than this crate, use [`AnyLogCode`](crate::AnyLogCode).
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         #[repr(u16)]
         pub enum LogCode {
@@ -72,8 +72,6 @@ fn rust_output() {
         }
 
         impl LogCode {
-            /// Every code this version knows, sorted by code.
-            pub const ALL: &'static [LogCode] = CODES;
             /// Whether the code is of kind [`Kind::Api`] (`api`).
             pub const fn is_api(self) -> bool {
                 matches!(self.kind(), Kind::Api)
@@ -99,11 +97,19 @@ fn rust_output() {
         pub(crate) const KIND_NAMES: &[&str] = &["api", "failure"];
         pub(crate) const GROUP_NAMES: &[&str] = &["api", "login"];
 
-        /// Every code, in code order.
-        pub(crate) const CODES: &[LogCode] = &[
+        #[cfg(test)]
+        /// Every variant by its path, for the crate's tests to check the unsafe casts against.
+        pub(crate) const VARIANTS: &[LogCode] = &[
             LogCode::ApiReadOperation,
             LogCode::FailedLoginInvalidUser,
             LogCode::FailedLoginInvalidPassword,
+        ];
+
+        /// The number of every code, in code order (the discriminants of `LogCode`).
+        pub(crate) const CODE_NUMBERS: &[u16] = &[
+            100,
+            4001,
+            4002,
         ];
 
         /// The names, by position.

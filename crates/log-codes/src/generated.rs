@@ -5,7 +5,7 @@
 ///
 /// New codes are added in minor releases, so the enum is non-exhaustive. To read codes
 /// from log records that may be newer than this crate, use [`AnyLogCode`](crate::AnyLogCode).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 #[repr(u16)]
 pub enum LogCode {
@@ -278,8 +278,6 @@ pub enum Group {
 }
 
 impl LogCode {
-    /// Every code this version knows, sorted by code.
-    pub const ALL: &'static [LogCode] = CODES;
     /// Whether the code is of kind [`Kind::Api`] (`api`).
     pub const fn is_api(self) -> bool {
         matches!(self.kind(), Kind::Api)
@@ -343,8 +341,9 @@ pub(crate) const GROUP_NAMES: &[&str] = &[
     "token",
 ];
 
-/// Every code, in code order.
-pub(crate) const CODES: &[LogCode] = &[
+#[cfg(test)]
+/// Every variant by its path, for the crate's tests to check the unsafe casts against.
+pub(crate) const VARIANTS: &[LogCode] = &[
     LogCode::ApiReadOperation,
     LogCode::ApiCreateOperation,
     LogCode::ApiUpdateOperation,
@@ -383,6 +382,48 @@ pub(crate) const CODES: &[LogCode] = &[
     LogCode::FailedToSendSms,
     LogCode::FailedToSendPushNotification,
     LogCode::FailedAdLdapSync,
+];
+
+/// The number of every code, in code order (the discriminants of `LogCode`).
+pub(crate) const CODE_NUMBERS: &[u16] = &[
+    100,
+    101,
+    102,
+    103,
+    2000,
+    2001,
+    2010,
+    2024,
+    2040,
+    2050,
+    2060,
+    2061,
+    2100,
+    2101,
+    2102,
+    2103,
+    2120,
+    2200,
+    2201,
+    2300,
+    2434,
+    2444,
+    2454,
+    4000,
+    4001,
+    4002,
+    4010,
+    4041,
+    4042,
+    4100,
+    4101,
+    4300,
+    4434,
+    4440,
+    4441,
+    4444,
+    4454,
+    4521,
 ];
 
 /// The names, by position.

@@ -51,7 +51,7 @@
 //!   [`AnyKind`] and [`AnyGroup`] as their snake_case word. The impls are written out by hand, so
 //!   the feature pulls in `serde` without `serde_derive` or `syn`.
 #![no_std]
-#![deny(missing_docs)]
+#![deny(missing_docs, unsafe_code)]
 
 #[rustfmt::skip]
 mod generated;
@@ -67,40 +67,56 @@ pub use generated::{Group, Kind, LogCode};
 pub use words::{AnyGroup, AnyKind, UnknownWord};
 
 use generated::{
-    Position, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES, NAME_DISPLACEMENTS, NAME_SEED,
-    NAME_SLOTS, NO_POSITION, TITLES,
+    Position, CODE_NUMBERS, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES, NAME_DISPLACEMENTS,
+    NAME_SEED, NAME_SLOTS, NO_POSITION, TITLES,
 };
 
-const FIRST_CODE: u16 = LogCode::ALL[0] as u16;
-const LAST_CODE: u16 = LogCode::ALL[LogCode::ALL.len() - 1] as u16;
+// Nothing evaluated at compile time holds `LogCode` values, only the plain numbers of
+// `CODE_NUMBERS`: rustc checks every enum value in a constant by searching the variants'
+// discriminants, which made a 10,000-code crate take half a minute to build. For the same reason
+// `LogCode::ALL` is not a constant slice but a handle that dereferences to one.
+const FIRST_CODE: u16 = CODE_NUMBERS[0];
+const LAST_CODE: u16 = CODE_NUMBERS[CODE_NUMBERS.len() - 1];
 const SPAN: usize = (LAST_CODE - FIRST_CODE) as usize + 1;
 
 /// Code → position in [`LogCode::ALL`], as a dense table over `FIRST_CODE..=LAST_CODE` built at
-/// compile time: the fields of a code are one load away.
+/// compile time: a code's fields are one load away, and so is the answer to "is this a code?".
 const POSITIONS: &[Position; SPAN] = &{
     let mut table = [NO_POSITION; SPAN];
     let mut position = 0;
-    while position < LogCode::ALL.len() {
-        table[(LogCode::ALL[position] as u16 - FIRST_CODE) as usize] = position as Position;
-        position += 1;
-    }
-    table
-};
-
-/// Code → variant over the same range: `from_code` is one subtraction, one bounds check and one
-/// load (`Option<LogCode>` takes two bytes, as the enum leaves most `u16` values unused).
-const BY_CODE: &[Option<LogCode>; SPAN] = &{
-    let mut table = [None; SPAN];
-    let mut position = 0;
-    while position < LogCode::ALL.len() {
-        let code = LogCode::ALL[position];
-        table[(code as u16 - FIRST_CODE) as usize] = Some(code);
+    while position < CODE_NUMBERS.len() {
+        table[(CODE_NUMBERS[position] - FIRST_CODE) as usize] = position as Position;
         position += 1;
     }
     table
 };
 
 impl LogCode {
+    /// Every code this version knows, sorted by code. It dereferences to `[LogCode]`, so slice
+    /// methods work (`LogCode::ALL.len()`, `LogCode::ALL[0]`, `LogCode::ALL.iter()`), and
+    /// `for code in LogCode::ALL` yields every code. [`LogCode::all`] gives the slice itself.
+    ///
+    /// ```
+    /// # use log_codes::LogCode;
+    /// assert_eq!(LogCode::ALL[0].code(), 100);
+    /// assert!(LogCode::ALL.windows(2).all(|w| w[0] < w[1]));
+    /// let failures = LogCode::ALL.into_iter().filter(|c| c.is_failure()).count();
+    /// assert!(failures > 0);
+    /// ```
+    pub const ALL: AllCodes = AllCodes { _private: () };
+
+    /// Every code this version knows, sorted by code, as a slice.
+    #[inline]
+    pub const fn all() -> &'static [LogCode] {
+        // SAFETY: `LogCode` is `repr(u16)` with discriminant = code, so it has the layout of a
+        // `u16`, and every number of `CODE_NUMBERS` is the discriminant of a variant (the
+        // generator writes them from the same rows; `all_matches_the_variants` checks it).
+        #[allow(unsafe_code)]
+        unsafe {
+            &*(CODE_NUMBERS as *const [u16] as *const [LogCode])
+        }
+    }
+
     /// The code with this number, if this version knows it.
     ///
     /// ```
@@ -111,8 +127,12 @@ impl LogCode {
     #[inline]
     pub const fn from_code(code: u16) -> Option<LogCode> {
         let offset = code.wrapping_sub(FIRST_CODE) as usize;
-        if offset < BY_CODE.len() {
-            BY_CODE[offset]
+        if offset < POSITIONS.len() && POSITIONS[offset] != NO_POSITION {
+            // SAFETY: `LogCode` is `repr(u16)` with discriminant = code, and POSITIONS has an
+            // entry exactly at the offsets of the discriminants (built from `CODE_NUMBERS`, the
+            // discriminants in order; `from_code_agrees_with_the_variants` checks every u16), so `code` is the discriminant of a variant.
+            #[allow(unsafe_code)]
+            Some(unsafe { core::mem::transmute::<u16, LogCode>(code) })
         } else {
             None
         }
@@ -127,7 +147,7 @@ impl LogCode {
         let slot = name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len());
         let position = NAME_SLOTS[slot];
         if position != NO_POSITION && NAMES[position as usize] == name {
-            Some(LogCode::ALL[position as usize])
+            Some(LogCode::all()[position as usize])
         } else {
             None
         }
@@ -184,6 +204,53 @@ impl LogCode {
     #[inline]
     pub const fn group(self) -> Group {
         GROUPS[self.position()]
+    }
+}
+
+/// The name, as the variant is called: `SuccessfulLogin`.
+impl fmt::Debug for LogCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// [`LogCode::ALL`]: every code this version knows, sorted by code; dereferences to
+/// `[LogCode]`.
+#[derive(Clone, Copy)]
+pub struct AllCodes {
+    _private: (),
+}
+
+impl core::ops::Deref for AllCodes {
+    type Target = [LogCode];
+
+    #[inline]
+    fn deref(&self) -> &[LogCode] {
+        LogCode::all()
+    }
+}
+
+impl IntoIterator for AllCodes {
+    type Item = LogCode;
+    type IntoIter = core::iter::Copied<core::slice::Iter<'static, LogCode>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        LogCode::all().iter().copied()
+    }
+}
+
+impl IntoIterator for &AllCodes {
+    type Item = &'static LogCode;
+    type IntoIter = core::slice::Iter<'static, LogCode>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        LogCode::all().iter()
+    }
+}
+
+impl fmt::Debug for AllCodes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(LogCode::all()).finish()
     }
 }
 
@@ -362,6 +429,26 @@ mod tests {
             assert_eq!(LogCode::from_code(code.code()), Some(code));
             assert_eq!(LogCode::from_name(code.name()), Some(code));
         }
+    }
+
+    /// The unsafe casts are sound: every number they accept is the discriminant of a variant,
+    /// checked against the variants written out by path (`VARIANTS`, test builds only).
+    #[test]
+    fn from_code_agrees_with_the_variants() {
+        for number in 0..=u16::MAX {
+            let expected = generated::VARIANTS
+                .iter()
+                .copied()
+                .find(|c| *c as u16 == number);
+            assert_eq!(LogCode::from_code(number), expected, "{number}");
+        }
+    }
+
+    #[test]
+    fn all_matches_the_variants() {
+        assert_eq!(LogCode::all(), generated::VARIANTS);
+        assert_eq!(&*LogCode::ALL, generated::VARIANTS);
+        assert_eq!(CODE_NUMBERS.len(), generated::VARIANTS.len());
     }
 
     #[test]

@@ -24,7 +24,7 @@ fn every_code_agrees_with_the_json() {
     let table = table();
     let rows = table["codes"].as_array().unwrap();
     assert_eq!(rows.len(), LogCode::ALL.len());
-    for (row, &code) in rows.iter().zip(LogCode::ALL) {
+    for (row, code) in rows.iter().zip(LogCode::ALL) {
         let number = row["code"].as_u64().unwrap();
         assert_eq!(u64::from(code.code()), number);
         assert_eq!(code.name(), row["name"], "{number}");

@@ -87,7 +87,7 @@ fn log_code_enum(out: &mut String, table: &Table) {
          ///\n\
          /// New codes are added in minor releases, so the enum is non-exhaustive. To read codes\n\
          /// from log records that may be newer than this crate, use [`AnyLogCode`](crate::AnyLogCode).\n\
-         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n\
+         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n\
          #[non_exhaustive]\n\
          #[repr(u16)]\n\
          pub enum LogCode {\n",
@@ -164,9 +164,6 @@ fn log_code_items(table: &Table) -> TokenStream {
     let groups_all = words_all("Group", &table.groups);
     quote! {
         impl LogCode {
-            /// Every code this version knows, sorted by code.
-            pub const ALL: &'static [LogCode] = CODES;
-
             #(#predicates)*
         }
 
@@ -196,7 +193,9 @@ fn fixed_tables(table: &Table) -> TokenStream {
 
 /// `pub(crate) const NAME: &[TYPE] = &[` one item per line `];`, with a doc line.
 fn array(out: &mut String, doc: &str, name: &str, ty: &str, items: impl Iterator<Item = String>) {
-    out.push('\n');
+    if !out.ends_with("]\n") {
+        out.push('\n');
+    }
     doc_line(out, "", doc);
     let _ = writeln!(out, "pub(crate) const {name}: &[{ty}] = &[");
     for item in items {
@@ -212,12 +211,20 @@ fn data_tables(out: &mut String, table: &Table) {
         Some(text) => format!("Some({})", literal(text)),
         None => "None".to_owned(),
     };
+    out.push_str("\n#[cfg(test)]");
     array(
         out,
-        "Every code, in code order.",
-        "CODES",
+        "Every variant by its path, for the crate's tests to check the unsafe casts against.",
+        "VARIANTS",
         "LogCode",
         codes.iter().map(|c| format!("LogCode::{}", c.name)),
+    );
+    array(
+        out,
+        "The number of every code, in code order (the discriminants of `LogCode`).",
+        "CODE_NUMBERS",
+        "u16",
+        codes.iter().map(|c| c.code.to_string()),
     );
     array(
         out,

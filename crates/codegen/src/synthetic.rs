@@ -1,0 +1,57 @@
+//! Synthetic tables for benchmarks and scale tests.
+
+use std::fmt::Write as _;
+
+/// A valid table of `rows` codes (at most 65,536: then every u16 is a code) spread over the u16
+/// range, with realistic text, a few kinds and groups, two descriptions in three (with quotes and
+/// commas, so cells are quoted) and one deprecation in fifty.
+pub fn synthetic_table(rows: usize) -> String {
+    assert!((1..=65_536).contains(&rows), "1 to 65,536 rows");
+    let kinds = ["api", "success", "failure", "warning"];
+    let groups = [
+        "login",
+        "signup",
+        "mfa",
+        "token",
+        "hook",
+        "email",
+        "sms",
+        "push",
+        "directory_sync",
+        "account",
+    ];
+    let mut csv = String::from("code,name,title,description,kind,group,deprecated\n");
+    let step = 65_536 / rows;
+    for i in 0..rows {
+        let code = i * step;
+        let description = if i % 3 == 0 {
+            String::new()
+        } else {
+            format!("\"Event number {i} happened for the user, with \"\"quotes\"\", commas\"")
+        };
+        let deprecated = if i % 50 == 49 {
+            format!("use {} instead", (i - 1) * step)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            csv,
+            "{code},SyntheticEvent{i},Synthetic Event {i},{description},{},{},{deprecated}",
+            kinds[i % kinds.len()],
+            groups[i % groups.len()],
+        );
+    }
+    csv
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn synthetic_tables_are_valid() {
+        for rows in [1, 38, 1000] {
+            let (table, report) = crate::parse(super::synthetic_table(rows).as_bytes());
+            assert!(table.is_some(), "{}", report.summary("synthetic"));
+            assert_eq!(table.unwrap().codes.len(), rows);
+        }
+    }
+}

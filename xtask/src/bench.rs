@@ -1,0 +1,508 @@
+//! `cargo xtask bench [lookups] [build] [scale]`: runs the benchmarks and writes their medians and
+//! ratios into `crates/log-codes/BENCHMARKS.md`. Results are kept in `target/bench-results/` so
+//! each part can be re-run alone. Not part of `cargo xtask test`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+use std::time::Instant;
+
+use log_codes_codegen::synthetic::synthetic_table;
+use log_codes_codegen::{Table, parse};
+use serde_json::{Value, json};
+
+use crate::{Failure, workspace_root};
+
+const PARTS: [&str; 3] = ["lookups", "build", "scale"];
+
+/// Runs the named parts (all when none) and rewrites the report.
+pub fn run(parts: &[String]) -> Result<(), Failure> {
+    let parts: Vec<&str> = if parts.is_empty() {
+        PARTS.to_vec()
+    } else {
+        parts.iter().map(String::as_str).collect()
+    };
+    let root = workspace_root();
+    let results = root.join("target/bench-results");
+    fs::create_dir_all(&results)?;
+    for part in parts {
+        let value = match part {
+            "lookups" => lookups(&root)?,
+            "build" => build(&root)?,
+            "scale" => scale(&root)?,
+            other => {
+                return Err(Failure::Other(format!(
+                    "unknown benchmark `{other}`; parts: {PARTS:?}"
+                )));
+            }
+        };
+        fs::write(
+            results.join(format!("{part}.json")),
+            serde_json::to_string_pretty(&value).unwrap(),
+        )?;
+    }
+    let report = report(&root, &results)?;
+    crate::files::write_atomically(
+        &root.join("crates/log-codes/BENCHMARKS.md"),
+        report.as_bytes(),
+    )?;
+    println!("wrote crates/log-codes/BENCHMARKS.md");
+    Ok(())
+}
+
+fn cargo(root: &Path, args: &[&str]) -> Result<(), Failure> {
+    println!("$ cargo {}", args.join(" "));
+    let status = Command::new(env!("CARGO"))
+        .args(args)
+        .current_dir(root)
+        .status()?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Failure::Other(format!("cargo {} failed", args.join(" "))))
+    }
+}
+
+/// Criterion's medians, in nanoseconds, by group and benchmark id.
+fn criterion_medians(root: &Path, groups: &[&str]) -> Result<Value, Failure> {
+    let mut medians: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
+    let mut stack = vec![root.join("target/criterion")];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if path.ends_with("new/benchmark.json") {
+                let id: Value =
+                    serde_json::from_str(&fs::read_to_string(&path)?).unwrap_or_default();
+                let estimates: Value = serde_json::from_str(&fs::read_to_string(
+                    path.with_file_name("estimates.json"),
+                )?)
+                .unwrap_or_default();
+                let group = id["group_id"].as_str().unwrap_or_default().to_owned();
+                if !groups.contains(&group.as_str()) {
+                    continue;
+                }
+                let name = format!(
+                    "{}/{}",
+                    id["function_id"].as_str().unwrap_or_default(),
+                    id["value_str"].as_str().unwrap_or_default()
+                );
+                let median = estimates["median"]["point_estimate"]
+                    .as_f64()
+                    .unwrap_or(f64::NAN);
+                medians.entry(group).or_default().insert(name, median);
+            }
+        }
+    }
+    Ok(serde_json::to_value(medians).unwrap())
+}
+
+const LOOKUP_GROUPS: [&str; 7] = [
+    "code_to_enum",
+    "name_to_enum",
+    "enum_to_title",
+    "enum_to_name",
+    "enum_to_kind",
+    "enum_to_group",
+    "serde_record",
+];
+
+fn lookups(root: &Path) -> Result<Value, Failure> {
+    let _ = fs::remove_dir_all(root.join("target/criterion"));
+    cargo(
+        root,
+        &["bench", "-p", "log-codes-bench", "--bench", "lookups"],
+    )?;
+    criterion_medians(root, &LOOKUP_GROUPS)
+}
+
+/// Wall time and peak memory (the largest process, in KiB) of a command and its children,
+/// measured in a child xtask so earlier commands do not count.
+fn measure(dir: &Path, program: &str, args: &[&str]) -> Result<(f64, u64), Failure> {
+    let output = Command::new(std::env::current_exe()?)
+        .arg("__measure")
+        .arg(program)
+        .args(args)
+        .current_dir(dir)
+        .output()?;
+    let text = String::from_utf8_lossy(&output.stdout);
+    let line = text.lines().last().unwrap_or_default();
+    let mut fields = line.split_whitespace();
+    match (fields.next(), fields.next(), output.status.success()) {
+        (Some(wall), Some(peak), true) => {
+            Ok((wall.parse().unwrap_or(f64::NAN), peak.parse().unwrap_or(0)))
+        }
+        _ => Err(Failure::Other(format!(
+            "{program} {} failed in {}:\n{}",
+            args.join(" "),
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ))),
+    }
+}
+
+/// The `__measure` helper: runs the command, then prints `seconds peak_kib`.
+pub fn measure_child(args: &[String]) -> i32 {
+    let started = Instant::now();
+    let status = Command::new(&args[0]).args(&args[1..]).status();
+    let wall = started.elapsed().as_secs_f64();
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: getrusage writes into the struct we own.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    match status {
+        Ok(status) if status.success() => {
+            println!("{wall:.3} {}", usage.ru_maxrss);
+            0
+        }
+        _ => 1,
+    }
+}
+
+/// A scratch crate depending on `dependency` (a TOML value), outside the workspace.
+fn scratch_crate(dir: &Path, dependency: &str) -> Result<(), Failure> {
+    let _ = fs::remove_dir_all(dir);
+    fs::create_dir_all(dir.join("src"))?;
+    fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n\n[dependencies]\nsubject = {dependency}\n"
+        ),
+    )?;
+    fs::write(dir.join("src/lib.rs"), "pub use subject;\n")?;
+    Ok(())
+}
+
+/// The crate a user would write instead: the same enum with strum derives carrying the titles,
+/// descriptions, kinds and groups (and serde_repr derives with `serde`).
+fn strum_crate(dir: &Path, table: &Table, serde: bool) -> Result<(), Failure> {
+    let _ = fs::remove_dir_all(dir);
+    fs::create_dir_all(dir.join("src"))?;
+    let serde_deps = if serde {
+        "serde = \"1\"\nserde_repr = \"0.1\"\n"
+    } else {
+        ""
+    };
+    fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "[package]\nname = \"strum-codes\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nstrum = {{ version = \"0.28\", features = [\"derive\"] }}\n{serde_deps}"
+        ),
+    )?;
+    let mut lib = String::from(
+        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::FromRepr, strum::EnumString, strum::IntoStaticStr, strum::EnumMessage, strum::EnumProperty, strum::EnumIter, strum::EnumCount)]\n",
+    );
+    if serde {
+        lib.push_str("#[derive(serde_repr::Serialize_repr, serde_repr::Deserialize_repr)]\n");
+    }
+    lib.push_str("#[repr(u16)]\n#[non_exhaustive]\npub enum LogCode {\n");
+    for code in &table.codes {
+        let _ = writeln!(
+            lib,
+            "    #[strum(message = {:?}, detailed_message = {:?}, props(kind = {:?}, group = {:?}))]\n    {} = {},",
+            code.title,
+            code.description.as_deref().unwrap_or_default(),
+            code.kind,
+            code.group,
+            code.name,
+            code.code
+        );
+    }
+    lib.push_str("}\n");
+    fs::write(dir.join("src/lib.rs"), lib)?;
+    Ok(())
+}
+
+/// A copy of `crates/log-codes` regenerated from `table_csv`.
+fn generated_crate(root: &Path, dir: &Path, table_csv: &Path) -> Result<(), Failure> {
+    let _ = fs::remove_dir_all(dir);
+    fs::create_dir_all(dir.join("src"))?;
+    let source = root.join("crates/log-codes/src");
+    for file in ["lib.rs", "words.rs", "serde_impls.rs", "name_hash.rs"] {
+        fs::copy(source.join(file), dir.join("src").join(file))?;
+    }
+    fs::write(
+        dir.join("Cargo.toml"),
+        "[package]\nname = \"log-codes\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[features]\nserde = [\"dep:serde\"]\n\n[dependencies]\nserde = { version = \"1\", optional = true, default-features = false }\n",
+    )?;
+    let options = crate::Options {
+        input: table_csv.to_path_buf(),
+        out_dir: dir.to_path_buf(),
+        ..crate::Options::workspace(crate::Mode::Write)
+    };
+    crate::generate(&options)?;
+    Ok(())
+}
+
+fn clean_build(dir: &Path, release: bool) -> Result<Value, Failure> {
+    let target = dir.join("target");
+    let _ = fs::remove_dir_all(&target);
+    // Resolve and fetch first, so the measurement is the build alone.
+    let status = Command::new(env!("CARGO"))
+        .args(["fetch", "--quiet"])
+        .current_dir(dir)
+        .status()?;
+    if !status.success() {
+        return Err(Failure::Other(format!(
+            "cargo fetch failed in {}",
+            dir.display()
+        )));
+    }
+    let mut args = vec!["build", "--quiet"];
+    if release {
+        args.push("--release");
+    }
+    let (seconds, peak_kib) = measure(dir, env!("CARGO"), &args)?;
+    println!(
+        "  {} {}: {seconds:.2} s, {} MiB",
+        dir.display(),
+        if release { "release" } else { "debug" },
+        peak_kib / 1024
+    );
+    Ok(json!({ "seconds": seconds, "peak_mib": peak_kib / 1024 }))
+}
+
+fn build(root: &Path) -> Result<Value, Failure> {
+    let work = root.join("target/bench-build");
+    fs::create_dir_all(&work)?;
+    let (table, report) = parse(&fs::read(root.join("codes.csv"))?);
+    let table = table.ok_or_else(|| Failure::InvalidTable(report.summary("codes.csv")))?;
+    let crate_path = root.join("crates/log-codes");
+    let path = |p: &Path| p.display().to_string().replace('\\', "/");
+    let mut results = BTreeMap::new();
+
+    scratch_crate(
+        &work.join("log-codes"),
+        &format!(
+            "{{ package = \"log-codes\", path = \"{}\" }}",
+            path(&crate_path)
+        ),
+    )?;
+    results.insert(
+        "log-codes (default)",
+        clean_build(&work.join("log-codes"), false)?,
+    );
+    scratch_crate(
+        &work.join("log-codes-serde"),
+        &format!(
+            "{{ package = \"log-codes\", path = \"{}\", features = [\"serde\"] }}",
+            path(&crate_path)
+        ),
+    )?;
+    results.insert(
+        "log-codes + serde",
+        clean_build(&work.join("log-codes-serde"), false)?,
+    );
+    strum_crate(&work.join("strum-codes"), &table, false)?;
+    scratch_crate(
+        &work.join("strum"),
+        &format!(
+            "{{ package = \"strum-codes\", path = \"{}\" }}",
+            path(&work.join("strum-codes"))
+        ),
+    )?;
+    results.insert("strum equivalent", clean_build(&work.join("strum"), false)?);
+    strum_crate(&work.join("strum-codes-serde"), &table, true)?;
+    scratch_crate(
+        &work.join("strum-serde"),
+        &format!(
+            "{{ package = \"strum-codes\", path = \"{}\" }}",
+            path(&work.join("strum-codes-serde"))
+        ),
+    )?;
+    results.insert(
+        "strum + serde_repr equivalent",
+        clean_build(&work.join("strum-serde"), false)?,
+    );
+
+    // 10,000 codes: the generated crate against the strum equivalent, debug builds.
+    let csv = work.join("codes-10000.csv");
+    fs::write(&csv, synthetic_table(10_000))?;
+    let (big, _) = parse(&fs::read(&csv)?);
+    let big = big.expect("the synthetic table is valid");
+    generated_crate(root, &work.join("log-codes-10000"), &csv)?;
+    scratch_crate(
+        &work.join("gen-10000"),
+        &format!(
+            "{{ package = \"log-codes\", path = \"{}\" }}",
+            path(&work.join("log-codes-10000"))
+        ),
+    )?;
+    results.insert(
+        "10,000 codes: log-codes",
+        clean_build(&work.join("gen-10000"), false)?,
+    );
+    strum_crate(&work.join("strum-codes-10000"), &big, false)?;
+    scratch_crate(
+        &work.join("strum-10000"),
+        &format!(
+            "{{ package = \"strum-codes\", path = \"{}\" }}",
+            path(&work.join("strum-codes-10000"))
+        ),
+    )?;
+    results.insert(
+        "10,000 codes: strum equivalent",
+        clean_build(&work.join("strum-10000"), false)?,
+    );
+    Ok(serde_json::to_value(results).unwrap())
+}
+
+fn scale(root: &Path) -> Result<Value, Failure> {
+    let _ = fs::remove_dir_all(root.join("target/criterion/generator"));
+    cargo(
+        root,
+        &["bench", "-p", "log-codes-bench", "--bench", "generator"],
+    )?;
+    let library = criterion_medians(root, &["generator"])?;
+    // End to end: the xtask binary (already built: a warm build), fresh output directories.
+    let work = root.join("target/bench-scale");
+    fs::create_dir_all(&work)?;
+    let mut end_to_end = BTreeMap::new();
+    for rows in [1_000usize, 10_000, 65_536] {
+        let csv = work.join(format!("codes-{rows}.csv"));
+        fs::write(&csv, synthetic_table(rows))?;
+        let out = work.join(format!("out-{rows}"));
+        let _ = fs::remove_dir_all(&out);
+        let exe = std::env::current_exe()?;
+        let (seconds, peak_kib) = measure(
+            root,
+            &exe.display().to_string(),
+            &[
+                "gen",
+                "--input",
+                &csv.display().to_string(),
+                "--out-dir",
+                &out.display().to_string(),
+            ],
+        )?;
+        println!(
+            "  cargo xtask gen, {rows} rows: {seconds:.2} s, {} MiB",
+            peak_kib / 1024
+        );
+        end_to_end.insert(
+            rows.to_string(),
+            json!({ "seconds": seconds, "peak_mib": peak_kib / 1024 }),
+        );
+    }
+    Ok(json!({ "library": library, "end_to_end": end_to_end }))
+}
+
+fn machine() -> String {
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|info| {
+            info.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_owned())
+        })
+        .unwrap_or_else(|| "unknown CPU".to_owned());
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    let rustc = Command::new("rustc")
+        .arg("--version")
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_owned())
+        .unwrap_or_default();
+    format!("{cpu}, {cores} cores; {rustc}")
+}
+
+fn ns(value: f64) -> String {
+    if value < 10.0 {
+        format!("{value:.2} ns")
+    } else {
+        format!("{value:.1} ns")
+    }
+}
+
+fn read(results: &Path, part: &str) -> Option<Value> {
+    serde_json::from_str(&fs::read_to_string(results.join(format!("{part}.json"))).ok()?).ok()
+}
+
+fn report(root: &Path, results: &Path) -> Result<String, Failure> {
+    let _ = root;
+    let mut out = String::from(
+        "<!-- written by `cargo xtask bench` from its own measurements; do not edit -->\n\n# Benchmarks\n\n",
+    );
+    let _ = writeln!(
+        out,
+        "Measured on: {}. Shared machine: quote medians and ratios, not absolute times.\n",
+        machine()
+    );
+    if let Some(lookups) = read(results, "lookups") {
+        out.push_str(
+            "## Lookups\n\n`cargo xtask bench lookups` (criterion, `crates/bench/benches/lookups.rs`): median time per lookup on the real table, 70% known and 30% unknown inputs, over 1,024 items the branch predictor learns (hot) and 65,536 random items (random). Ratio = alternative / generated: above 1 the generated code is faster. The alternatives are written by `crates/bench/build.rs` from the same `codes.csv`.\n\n",
+        );
+        for group in LOOKUP_GROUPS {
+            let Some(rows) = lookups[group].as_object() else {
+                continue;
+            };
+            let mut names: Vec<&str> = rows
+                .keys()
+                .filter_map(|k| k.rsplit_once('/').map(|(n, _)| n))
+                .collect();
+            names.dedup();
+            let generated = names
+                .iter()
+                .find(|n| n.starts_with("generated"))
+                .copied()
+                .unwrap_or_default();
+            let median = |name: &str, input: &str| {
+                rows.get(&format!("{name}/{input}"))
+                    .and_then(Value::as_f64)
+                    .unwrap_or(f64::NAN)
+            };
+            let _ = writeln!(
+                out,
+                "### {group}\n\n| implementation | hot | ratio | random | ratio |\n|---|---:|---:|---:|---:|"
+            );
+            for name in &names {
+                let (hot, random) = (median(name, "hot"), median(name, "random"));
+                let _ = writeln!(
+                    out,
+                    "| {name} | {} | {:.2} | {} | {:.2} |",
+                    ns(hot),
+                    hot / median(generated, "hot"),
+                    ns(random),
+                    random / median(generated, "random")
+                );
+            }
+            out.push('\n');
+        }
+    }
+    if let Some(build) = read(results, "build") {
+        out.push_str("## What consumers pay to compile\n\n`cargo xtask bench build`: a scratch crate depending on each, built from a fresh target directory (dependencies fetched beforehand), debug profile. Peak memory is that of the largest process (rustc).\n\n| crate | wall time | peak memory |\n|---|---:|---:|\n");
+        if let Some(rows) = build.as_object() {
+            for (name, value) in rows {
+                let _ = writeln!(
+                    out,
+                    "| {name} | {:.2} s | {} MiB |",
+                    value["seconds"].as_f64().unwrap_or(f64::NAN),
+                    value["peak_mib"]
+                );
+            }
+        }
+        out.push('\n');
+    }
+    if let Some(scale) = read(results, "scale") {
+        out.push_str("## The generator at scale\n\n`cargo xtask bench scale`: synthetic tables (the 65,536-row one holds every u16 code). The library alone (parse, validate, render every artifact; criterion median, `crates/bench/benches/generator.rs`), and `cargo xtask gen` end to end with a warm build into a fresh directory.\n\n| rows | library (median) | `cargo xtask gen` | peak memory |\n|---:|---:|---:|---:|\n");
+        for rows in ["1000", "10000", "65536"] {
+            let library = scale["library"]["generator"][format!("parse+validate+render/{rows}")]
+                .as_f64()
+                .unwrap_or(f64::NAN);
+            let e2e = &scale["end_to_end"][rows];
+            let _ = writeln!(
+                out,
+                "| {rows} | {:.0} ms | {:.2} s | {} MiB |",
+                library / 1e6,
+                e2e["seconds"].as_f64().unwrap_or(f64::NAN),
+                e2e["peak_mib"]
+            );
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}
