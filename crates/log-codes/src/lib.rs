@@ -81,8 +81,10 @@ const SPAN: usize = (LAST_CODE - FIRST_CODE) as usize + 1;
 
 /// Code → position in [`LogCode::ALL`], as a dense table over `FIRST_CODE..=LAST_CODE` built at
 /// compile time: a code's fields are one load away, and so is the answer to "is this a code?".
-const POSITIONS: &[Position; SPAN] = &{
-    let mut table = [NO_POSITION; SPAN];
+/// One more entry, always empty, stands for every number outside the range, so a lookup needs
+/// no branch for the range.
+const POSITIONS: &[Position; SPAN + 1] = &{
+    let mut table = [NO_POSITION; SPAN + 1];
     let mut position = 0;
     while position < CODE_NUMBERS.len() {
         table[(CODE_NUMBERS[position] - FIRST_CODE) as usize] = position as Position;
@@ -127,10 +129,12 @@ impl LogCode {
     #[inline]
     pub const fn from_code(code: u16) -> Option<LogCode> {
         let offset = code.wrapping_sub(FIRST_CODE) as usize;
-        if offset < POSITIONS.len() && POSITIONS[offset] != NO_POSITION {
+        let offset = if offset < SPAN { offset } else { SPAN };
+        if POSITIONS[offset] != NO_POSITION {
             // SAFETY: `LogCode` is `repr(u16)` with discriminant = code, and POSITIONS has an
             // entry exactly at the offsets of the discriminants (built from `CODE_NUMBERS`, the
-            // discriminants in order; `from_code_agrees_with_the_variants` checks every u16), so `code` is the discriminant of a variant.
+            // discriminants in order; `from_code_agrees_with_the_variants` checks every u16),
+            // so `code` is the discriminant of a variant.
             #[allow(unsafe_code)]
             Some(unsafe { core::mem::transmute::<u16, LogCode>(code) })
         } else {
