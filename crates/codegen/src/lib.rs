@@ -22,20 +22,16 @@ pub fn parse(bytes: &[u8]) -> (Option<Table>, Report) {
     let table = if sheet.records.is_empty() && !diagnostics.is_empty() {
         None
     } else {
-        match validate::validate(&sheet) {
-            Ok(table) => Some(table),
-            Err(problems) => {
-                // A cell whose quoting is broken has an unreliable value: its quoting
-                // diagnostic says all there is to say.
-                let broken: Vec<usize> = diagnostics.iter().map(|d| d.span.start).collect();
-                diagnostics.extend(
-                    problems
-                        .into_iter()
-                        .filter(|p| !broken.contains(&p.span.start)),
-                );
-                None
-            }
-        }
+        let (table, problems) = validate::validate(&sheet);
+        // A cell whose quoting is broken has an unreliable value: its quoting diagnostic says
+        // all there is to say.
+        let broken: Vec<usize> = diagnostics.iter().map(|d| d.span.start).collect();
+        diagnostics.extend(
+            problems
+                .into_iter()
+                .filter(|p| !broken.contains(&p.span.start)),
+        );
+        table
     };
     diagnostics.sort_by_key(|d| d.span.start);
     let report = Report {

@@ -6,7 +6,7 @@
 
 use std::ops::Range;
 
-use csv_core::{ReadFieldResult, Reader};
+use csv_core::{ReadFieldResult, ReaderBuilder};
 
 use crate::diagnostic::{Diagnostic, Source, column_letter};
 
@@ -44,27 +44,42 @@ pub fn read(bytes: &[u8]) -> (Source, Sheet, Vec<Diagnostic>) {
     if !encoding_errors.is_empty() {
         return (source, Sheet { records: vec![] }, encoding_errors);
     }
-    let (sheet, diagnostics) = split(source.text());
+    let (sheet, diagnostics) = split(source.text(), delimiter(source.text()));
     (source, sheet, diagnostics)
 }
 
+/// `,`, or `;` when the header line holds `;` and no `,`: Excel saves "CSV" with `;` where the
+/// decimal separator is a comma (Turkish, German, French and other locales).
+pub fn delimiter(text: &str) -> u8 {
+    let header = text.lines().next().unwrap_or_default();
+    if header.contains(';') && !header.contains(',') {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// Decodes UTF-8, replacing each invalid sequence with U+FFFD, with one error per line that has
+/// any: it points at the first bad byte and shows what the line says in the legacy encoding it
+/// was most likely saved in.
 fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
     let mut text = String::with_capacity(bytes.len());
     let mut errors = Vec::new();
-    for chunk in bytes.utf8_chunks() {
-        text.push_str(chunk.valid());
-        if !chunk.invalid().is_empty() {
-            let start = text.len();
-            text.push(char::REPLACEMENT_CHARACTER);
-            let shown: Vec<String> = chunk
-                .invalid()
-                .iter()
-                .map(|b| format!("0x{b:02X}"))
-                .collect();
+    for line in bytes.split_inclusive(|&b| b == b'\n') {
+        let mut first_bad: Option<(usize, u8)> = None;
+        for chunk in line.utf8_chunks() {
+            text.push_str(chunk.valid());
+            if let Some(&byte) = chunk.invalid().first() {
+                first_bad.get_or_insert((text.len(), byte));
+                text.push(char::REPLACEMENT_CHARACTER);
+            }
+        }
+        if let Some((at, byte)) = first_bad {
+            let (encoding, reading) = legacy_reading(line);
             errors.push(
                 Diagnostic::error(
-                    start..text.len(),
-                    format!("invalid UTF-8 (byte {})", shown.join(" ")),
+                    at..at + char::REPLACEMENT_CHARACTER.len_utf8(),
+                    format!("this line is not UTF-8 (byte 0x{byte:02X}); in {encoding} it reads `{reading}`"),
                 )
                 .label("not UTF-8")
                 .help(
@@ -78,9 +93,36 @@ fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
     (text, errors)
 }
 
-fn split(text: &str) -> (Sheet, Vec<Diagnostic>) {
+/// The line decoded as Windows-1254 (Turkish) when that yields Turkish letters, else as
+/// Windows-1252 (Western European), which Excel uses for "CSV (Comma delimited)" in those locales.
+fn legacy_reading(line: &[u8]) -> (&'static str, String) {
+    let line = line.strip_suffix(b"\n").unwrap_or(line);
+    let line = line.strip_suffix(b"\r").unwrap_or(line);
+    let (turkish, _, _) = encoding_rs::WINDOWS_1254.decode(line);
+    if turkish.chars().any(|c| "ğĞışŞİ".contains(c)) {
+        return ("Windows-1254 (Turkish)", turkish.into_owned());
+    }
+    let (western, _, _) = encoding_rs::WINDOWS_1252.decode(line);
+    ("Windows-1252 (Western European)", western.into_owned())
+}
+
+/// Text that a spreadsheet decoded twice (UTF-8 read as Windows-1252 and saved again as UTF-8:
+/// `GiriÅŸ` for `Giriş`): the likely intended text, if `text` is that.
+pub fn double_encoded(text: &str) -> Option<String> {
+    if text.is_ascii() {
+        return None;
+    }
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
+    if unmappable {
+        return None;
+    }
+    let intended = std::str::from_utf8(&bytes).ok()?;
+    (intended != text).then(|| intended.to_owned())
+}
+
+fn split(text: &str, delimiter: u8) -> (Sheet, Vec<Diagnostic>) {
     let input = text.as_bytes();
-    let mut reader = Reader::new();
+    let mut reader = ReaderBuilder::new().delimiter(delimiter).build();
     let mut records = Vec::new();
     let mut cells = Vec::new();
     // Quoting problems, with the index of their cell, to name the column once the header is read.
@@ -102,7 +144,14 @@ fn split(text: &str) -> (Sheet, Vec<Diagnostic>) {
                 let (result, _, wrote) = reader.read_field(&[], &mut output[written..]);
                 written += wrote;
                 if let ReadFieldResult::Field { .. } = result {
-                    let (cell, problem) = cell(text, field_start, pos, &output[..written]);
+                    let (cell, problem) = cell(
+                        text,
+                        field_start,
+                        pos,
+                        &output[..written],
+                        delimiter,
+                        cells.is_empty(),
+                    );
                     problems.extend(problem.map(|p| (cells.len(), p)));
                     cells.push(cell);
                     records.push(record(std::mem::take(&mut cells)));
@@ -113,7 +162,14 @@ fn split(text: &str) -> (Sheet, Vec<Diagnostic>) {
                 output.resize(output.len() * 2, 0);
             }
             ReadFieldResult::Field { record_end } => {
-                let (cell, problem) = cell(text, field_start, pos, &output[..written]);
+                let (cell, problem) = cell(
+                    text,
+                    field_start,
+                    pos,
+                    &output[..written],
+                    delimiter,
+                    cells.is_empty(),
+                );
                 problems.extend(problem.map(|p| (cells.len(), p)));
                 cells.push(cell);
                 if record_end {
@@ -148,17 +204,38 @@ fn record(cells: Vec<Cell>) -> Record {
 
 /// Builds a cell from the raw bytes `text[start..end]` (which may begin with the blank lines
 /// `csv-core` skipped and end with the delimiter or line break that closed it).
-fn cell(text: &str, start: usize, end: usize, value: &[u8]) -> (Cell, Option<Diagnostic>) {
+fn cell(
+    text: &str,
+    start: usize,
+    end: usize,
+    value: &[u8],
+    delimiter: u8,
+    first_in_record: bool,
+) -> (Cell, Option<Diagnostic>) {
     let raw = &text[start..end];
-    let leading = raw.len() - raw.trim_start_matches(['\r', '\n']).len();
+    // Blank lines csv-core skipped come before the first cell of a record.
+    let leading = if first_in_record {
+        raw.len() - raw.trim_start_matches(['\r', '\n']).len()
+    } else {
+        0
+    };
     let raw = &raw[leading..];
     let raw = raw
-        .strip_suffix(',')
+        .strip_suffix(char::from(delimiter))
         .or_else(|| raw.strip_suffix("\r\n"))
         .or_else(|| raw.strip_suffix('\n'))
         .or_else(|| raw.strip_suffix('\r'))
         .unwrap_or(raw);
     let span = start + leading..start + leading + raw.len();
+    // Spaces around a quoted cell (` "a, b" `) are trimmed like spaces around any cell.
+    let trimmed = raw.trim_matches([' ', '\t']);
+    if trimmed.len() != raw.len() && trimmed.starts_with('"') && quoting_problem(trimmed).is_none()
+    {
+        let value = trimmed[1..trimmed.len() - 1]
+            .replace("\"\"", "\"")
+            .replace("\r\n", "\n");
+        return (Cell { value, span }, None);
+    }
     let problem = quoting_problem(raw).map(|p| p.at(raw, span.clone()));
     let value = String::from_utf8_lossy(value).replace("\r\n", "\n");
     (Cell { value, span }, problem)
@@ -185,6 +262,14 @@ impl QuotingProblem {
             )
             .label(format!("`{}` follows the closing quote", &raw[at + 1..]))
             .help("a quote inside a quoted cell is written twice: `\"5\"\" disk\"`"),
+            QuotingProblem::QuoteInUnquotedCell(at) if raw[..at].trim().is_empty() => {
+                Diagnostic::error(
+                    span.clone(),
+                    "malformed quoting: spaces before the opening quote of a cell that holds a separator or a line break",
+                )
+                .label("the cell was split here")
+                .help("delete the spaces between the separator and `\"`")
+            }
             QuotingProblem::QuoteInUnquotedCell(at) => Diagnostic::error(
                 span.clone(),
                 "malformed quoting: a quote inside a cell that is not quoted",
@@ -274,14 +359,52 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_reported_at_each_bad_byte() {
-        let (source, sheet, diagnostics) = read(b"a,b\nGiri\xfe,\xe7\n");
+    fn invalid_utf8_is_reported_once_per_line_with_its_legacy_reading() {
+        let (source, sheet, diagnostics) = read(b"a,b\nGiri\xfe,\xe7\nok,ok\nCaf\xe9,x\n");
         assert!(sheet.records.is_empty());
         let at: Vec<_> = diagnostics
             .iter()
             .map(|d| source.line_column(d.span.start))
             .collect();
-        assert_eq!(at, [(2, 5), (2, 7)]);
+        assert_eq!(at, [(2, 5), (4, 4)]);
+        assert!(
+            diagnostics[0]
+                .message
+                .ends_with("in Windows-1254 (Turkish) it reads `Giriş,ç`"),
+            "{}",
+            diagnostics[0].message
+        );
+        assert!(
+            diagnostics[1]
+                .message
+                .ends_with("in Windows-1252 (Western European) it reads `Café,x`"),
+            "{}",
+            diagnostics[1].message
+        );
+    }
+
+    #[test]
+    fn double_encoding_is_recognised() {
+        assert_eq!(
+            double_encoded("GiriÅŸ baÅŸarÄ±lÄ±").as_deref(),
+            Some("Giriş başarılı")
+        );
+        assert_eq!(double_encoded("Ã§ok"), Some("çok".to_owned()));
+        assert_eq!(double_encoded("Giriş"), None);
+        assert_eq!(double_encoded("plain"), None);
+        assert_eq!(double_encoded("漢字"), None);
+    }
+
+    #[test]
+    fn semicolon_files_and_spaces_around_quotes() {
+        assert_eq!(
+            values("code;name\n1;\"a;b\"\n"),
+            [vec!["code", "name"], vec!["1", "a;b"]]
+        );
+        assert_eq!(
+            values("a,b\n \"x\" , \"y\"\"z\"\t\n"),
+            [vec!["a", "b"], vec!["x", "y\"z"]]
+        );
     }
 
     #[test]

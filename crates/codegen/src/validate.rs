@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-use crate::diagnostic::{Diagnostic, column_letter};
+use crate::diagnostic::{Diagnostic, Severity, column_letter};
 use crate::model::{Code, Table};
+use crate::read::double_encoded;
 use crate::read::{Cell, Record, Sheet};
 
 /// The columns of `codes.csv`, matched by header name in any order.
@@ -83,18 +84,18 @@ const GENERATED_ITEMS: &[&str] = &[
     "is_deprecated",
 ];
 
-/// Validates a sheet. Problems come back in file order.
-pub fn validate(sheet: &Sheet) -> Result<Table, Vec<Diagnostic>> {
+/// Validates a sheet: the table when there is no error, and every problem (errors and warnings)
+/// in file order.
+pub fn validate(sheet: &Sheet) -> (Option<Table>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let Some((header, rows)) = sheet.records.split_first() else {
-        return Err(vec![
-            Diagnostic::error(0..0, "the file has no header row")
-                .label("empty file")
-                .help(format!(
-                    "start the file with the header `{}`",
-                    canonical_header()
-                )),
-        ]);
+        let empty = Diagnostic::error(0..0, "the file has no header row")
+            .label("empty file")
+            .help(format!(
+                "start the file with the header `{}`",
+                canonical_header()
+            ));
+        return (None, vec![empty]);
     };
     let columns = read_header(header, &mut diagnostics);
     let mut seen = Seen::default();
@@ -111,7 +112,7 @@ pub fn validate(sheet: &Sheet) -> Result<Table, Vec<Diagnostic>> {
             codes.push(code);
         }
     }
-    if rows.iter().all(is_blank) && diagnostics.is_empty() {
+    if rows.iter().all(is_blank) && !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         diagnostics.push(
             Diagnostic::error(header.span.clone(), "the table has no codes")
                 .label("only a header")
@@ -121,11 +122,8 @@ pub fn validate(sheet: &Sheet) -> Result<Table, Vec<Diagnostic>> {
     let table = Table::new(codes);
     check_generated_names(&table, rows, &columns, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.span.start);
-    if diagnostics.is_empty() {
-        Ok(table)
-    } else {
-        Err(diagnostics)
-    }
+    let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
+    (valid.then_some(table), diagnostics)
 }
 
 fn canonical_header() -> String {
@@ -166,17 +164,6 @@ fn read_header(header: &Record, diagnostics: &mut Vec<Diagnostic>) -> Columns {
             }
             None => unknown.push((index, cell)),
         }
-    }
-    if header.cells.len() == 1 && header.cells[0].value.contains(';') {
-        diagnostics.push(
-            Diagnostic::error(
-                header.cells[0].span.clone(),
-                "the file uses `;` as its separator",
-            )
-            .label("one cell holding the whole header")
-            .help("save the file as \"CSV UTF-8 (Comma delimited)\" so cells are separated by `,`"),
-        );
-        return columns;
     }
     let mut suggested = Vec::new();
     for (index, cell) in unknown {
@@ -459,7 +446,23 @@ fn text(
         None
     };
     match problem {
-        None => Some(Some(value.to_owned())),
+        None => {
+            if let Some(intended) = double_encoded(value) {
+                diagnostics.push(
+                    Diagnostic::warning(
+                        cell.span.clone(),
+                        format!(
+                            "the {} looks double-encoded (UTF-8 read as Windows-1252) {}",
+                            column.noun(),
+                            row.at(column)
+                        ),
+                    )
+                    .label("garbled text")
+                    .help(format!("did you mean `{intended}`? Retype the cell, or open the file as UTF-8 when importing it")),
+                );
+            }
+            Some(Some(value.to_owned()))
+        }
         Some((message, help)) => {
             diagnostics.push(
                 Diagnostic::error(cell.span.clone(), format!("{message} {}", row.at(column)))

@@ -262,8 +262,8 @@ fn invalid_utf8_names_every_bad_byte() {
     check_bytes(
         b"code,name,title,description,kind,group,deprecated\n1,A,Giri\xfe,,api,api,\n2,B,\xc7ok,,api,api,\n",
         expect![[r#"
-            codes.csv:2:9: error: invalid UTF-8 (byte 0xFE)
-            codes.csv:3:5: error: invalid UTF-8 (byte 0xC7)
+            codes.csv:2:9: error: this line is not UTF-8 (byte 0xFE); in Windows-1254 (Turkish) it reads `1,A,Giriş,,api,api,`
+            codes.csv:3:5: error: this line is not UTF-8 (byte 0xC7); in Windows-1252 (Western European) it reads `2,B,Çok,,api,api,`
         "#]],
     );
 }
@@ -295,13 +295,68 @@ fn line_breaks_only_in_descriptions() {
 }
 
 #[test]
-fn semicolon_separated_file() {
+fn semicolon_separated_file_is_accepted() {
     check(
         "code;name;title;description;kind;group;deprecated\n1;A;A;;api;api;\n",
+        expect![""],
+    );
+}
+
+#[test]
+fn double_encoded_text_is_a_warning_with_the_intended_text() {
+    let csv = rows("1,A,BaÅŸarÄ±lÄ± GiriÅŸ,Ã§ok,api,api,\n");
+    check(
+        &csv,
         expect![[r#"
-            codes.csv:1:1: error: the file uses `;` as its separator
+        codes.csv:2:5: warning: the title looks double-encoded (UTF-8 read as Windows-1252) (column `title`, C)
+        codes.csv:2:24: warning: the description looks double-encoded (UTF-8 read as Windows-1252) (column `description`, D)
+    "#]],
+    );
+    let (table, report) = parse(csv.as_bytes());
+    assert!(table.is_some(), "a warning does not stop generation");
+    assert_eq!(
+        report.diagnostics[0].help.as_deref(),
+        Some(
+            "did you mean `Başarılı Giriş`? Retype the cell, or open the file as UTF-8 when importing it"
+        )
+    );
+}
+
+#[test]
+fn spaces_around_cells_are_trimmed() {
+    let (table, report) =
+        parse(rows("  7 , A , \"Title \"\"quoted\"\"\" ,  , api ,api,\n").as_bytes());
+    let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
+    let code = &table.codes[0];
+    assert_eq!(
+        (code.code, code.name.as_str(), code.title.as_str()),
+        (7, "A", "Title \"quoted\"")
+    );
+    assert_eq!(code.description, None);
+    // csv-core splits a cell at a separator when spaces come before its quote: say so.
+    check(
+        &rows("7,A, \"Title, with comma\",,api,api,\n"),
+        expect![[r#"
+            codes.csv:2:5: error: malformed quoting: spaces before the opening quote of a cell that holds a separator or a line break (column `title`, C)
+            codes.csv:2:13: error: malformed quoting: a quote inside a cell that is not quoted (column `description`, D)
+            codes.csv:2:26: error: missing kind (column `kind`, E)
+            codes.csv:2:35: error: this row has 8 cells but the header has 7
         "#]],
     );
+}
+
+#[test]
+fn trailing_newline_or_none_and_blank_trailing_lines() {
+    for ending in ["", "\n", "\r\n", "\n\n\n", "\r\n\r\n"] {
+        let csv = format!("{HEADER}1,A,A,,api,api,{ending}");
+        let (table, report) = parse(csv.as_bytes());
+        assert!(
+            report.diagnostics.is_empty(),
+            "{ending:?}: {}",
+            report.summary("codes.csv")
+        );
+        assert_eq!(table.unwrap().codes.len(), 1);
+    }
 }
 
 #[test]
