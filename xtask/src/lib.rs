@@ -98,7 +98,14 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let Some(table) = table else {
         return Err(Failure::InvalidTable(report.render(&shown_path, color)));
     };
-    let warnings = (!report.diagnostics.is_empty()).then(|| report.render(&shown_path, color));
+    let mut warnings = (!report.diagnostics.is_empty()).then(|| report.render(&shown_path, color));
+    if log_codes_codegen::canonical::to_csv(&table).as_bytes() != bytes.as_slice() {
+        let hint = format!(
+            "note: {shown_path} is not in canonical form (a spreadsheet may have added a BOM, CRLF, `;`, \
+             quotes or spaces, or reordered rows); `cargo xtask fmt` rewrites it without changing any value\n"
+        );
+        warnings = Some(warnings.unwrap_or_default() + &hint);
+    }
     let package = Package {
         version: workspace_version(&options.root)?,
     };
@@ -174,6 +181,7 @@ const USAGE: &str = "\
 usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
        cargo xtask changelog --base REV
        cargo xtask compat OLD NEW
+       cargo xtask fmt [--input PATH]
        cargo xtask test
        cargo xtask bench [lookups] [build] [scale]
 
@@ -188,6 +196,8 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
                    and fail on a breaking change without a breaking version bump
   bench            run the benchmarks (all parts, or those named) and write
                    crates/log-codes/BENCHMARKS.md; not part of `test`
+  fmt              rewrite codes.csv in canonical form (UTF-8, LF, `,`, sorted by code,
+                   minimal quoting, trimmed cells) without changing any value
   test             run every check: formatting, clippy, tests, docs, freshness, stability,
                    packaging and the TypeScript package";
 
@@ -204,6 +214,8 @@ pub enum Command {
     Test,
     /// `bench [PART…]`.
     Bench(Vec<String>),
+    /// `fmt [--input PATH]`.
+    Fmt(PathBuf),
 }
 
 /// Parses the command line (without the program name).
@@ -215,6 +227,11 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         Some("gen") => parse_gen(&rest).map(Command::Gen),
         Some("test") if rest.is_empty() => Ok(Command::Test),
         Some("bench") => Ok(Command::Bench(rest.iter().map(|s| s.to_string()).collect())),
+        Some("fmt") => match rest.as_slice() {
+            [] => Ok(Command::Fmt(workspace_root().join("codes.csv"))),
+            [flag, path] if *flag == "--input" => Ok(Command::Fmt(path.into())),
+            _ => Err(format!("fmt takes only --input PATH\n\n{USAGE}")),
+        },
         Some("changelog") => match rest.as_slice() {
             [flag, base] if *flag == "--base" => Ok(Command::Changelog(base.to_string())),
             _ => Err(format!("changelog needs --base REV\n\n{USAGE}")),
@@ -267,6 +284,7 @@ pub fn main_with_args(args: &[String]) -> i32 {
     let result = match command {
         Command::Test => return checks::run_all(),
         Command::Bench(parts) => bench::run(&parts),
+        Command::Fmt(path) => format_table(&path).map(|message| println!("{message}")),
         Command::Gen(options) => generate(&options).map(|summary| {
             if let Some(warnings) = &summary.warnings {
                 eprint!("{warnings}");
@@ -312,6 +330,24 @@ fn report(failure: Failure) -> i32 {
             2
         }
     }
+}
+
+/// Rewrites a valid table in canonical form (atomically; untouched when already canonical).
+pub fn format_table(path: &Path) -> Result<String, Failure> {
+    let bytes = fs::read(path)
+        .map_err(|e| Failure::Other(format!("cannot read {}: {e}", path.display())))?;
+    let shown = display_path(path);
+    let (table, report) = parse(&bytes);
+    let table = table.ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))?;
+    let canonical = log_codes_codegen::canonical::to_csv(&table);
+    if canonical.as_bytes() == bytes.as_slice() {
+        return Ok(format!("{shown} is already in canonical form"));
+    }
+    files::write_atomically(path, canonical.as_bytes())?;
+    Ok(format!(
+        "rewrote {shown} in canonical form ({} codes)",
+        table.codes.len()
+    ))
 }
 
 /// The `CHANGELOG.md` section for the current version, from the changes since `base`.

@@ -3,6 +3,7 @@
 //!
 //! Data flows one way: [`read`] → [`validate`] → [`model`] → [`render`].
 
+pub mod canonical;
 pub mod compat;
 pub mod diagnostic;
 pub mod model;

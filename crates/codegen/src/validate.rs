@@ -299,7 +299,10 @@ fn read_row(row: &RowCells, seen: &mut Seen, diagnostics: &mut Vec<Diagnostic>) 
     let kind = word(row, Column::Kind, diagnostics);
     let group = word(row, Column::Group, diagnostics);
     let deprecated = text(row, Column::Deprecated, false, diagnostics);
-    if diagnostics.len() > before {
+    if diagnostics[before..]
+        .iter()
+        .any(|d| d.severity == Severity::Error)
+    {
         return None;
     }
     Some(Code {

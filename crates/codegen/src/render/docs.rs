@@ -134,12 +134,27 @@ pub fn escape(text: &str) -> String {
             '{' => out.push_str("&#123;"),
             '}' => out.push_str("&#125;"),
             '\n' => out.push_str("<br>"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' | ':' | '#' | '!' | '^' => {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' | ':' | '#' | '!' | '^' | '@' => {
                 out.push('\\');
                 out.push(c);
             }
             _ => out.push(c),
         }
+    }
+    out
+}
+
+/// One line of plain text as a line of a Markdown document (a doc comment, a JSDoc block):
+/// [`escape`], with the line's leading spaces dropped (four would start a code block, which
+/// rustdoc compiles as a doctest) and a leading list, quote or heading marker escaped.
+pub fn escape_line(line: &str) -> String {
+    let line = line.trim_start();
+    let mut out = escape(line);
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if line.starts_with(['-', '+', '=']) {
+        out.insert(0, '\\');
+    } else if digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
+        out.insert(digits, '\\');
     }
     out
 }
@@ -153,6 +168,18 @@ mod tests {
         assert_eq!(heading("directory_sync"), "Directory sync");
         assert_eq!(anchor("directory_sync"), "directory-sync");
         assert_eq!(heading("mfa"), "Mfa");
+    }
+
+    #[test]
+    fn line_starts_cannot_open_blocks() {
+        assert_eq!(escape_line("    indented code"), "indented code");
+        assert_eq!(escape_line("- item"), "\\- item");
+        assert_eq!(escape_line("+ item"), "\\+ item");
+        assert_eq!(escape_line("==="), "\\===");
+        assert_eq!(escape_line("12. twelve"), "12\\. twelve");
+        assert_eq!(escape_line("3) three"), "3\\) three");
+        assert_eq!(escape_line("2001 login"), "2001 login");
+        assert_eq!(escape_line("```rust"), "\\`\\`\\`rust");
     }
 
     #[test]

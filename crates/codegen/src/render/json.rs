@@ -34,6 +34,25 @@ struct Entry<'a> {
     deprecated: Option<&'a str>,
 }
 
+impl<'a> From<&'a crate::model::Code> for Entry<'a> {
+    fn from(c: &'a crate::model::Code) -> Self {
+        Entry {
+            code: c.code,
+            name: &c.name,
+            title: &c.title,
+            description: c.description.as_deref(),
+            kind: &c.kind,
+            group: &c.group,
+            deprecated: c.deprecated.as_deref(),
+        }
+    }
+}
+
+/// One code as a compact JSON object, exactly as in the data file.
+pub fn entry_json(code: &crate::model::Code) -> String {
+    serde_json::to_string(&Entry::from(code)).expect("strings and numbers always serialize")
+}
+
 /// The data file's contents (also used by the TypeScript package, which ships a copy).
 pub fn data(table: &Table, package: &Package) -> Result<String, RenderError> {
     let document = Document {
@@ -41,19 +60,7 @@ pub fn data(table: &Table, package: &Package) -> Result<String, RenderError> {
         version: &package.version,
         kinds: &table.kinds,
         groups: &table.groups,
-        codes: table
-            .codes
-            .iter()
-            .map(|c| Entry {
-                code: c.code,
-                name: &c.name,
-                title: &c.title,
-                description: c.description.as_deref(),
-                kind: &c.kind,
-                group: &c.group,
-                deprecated: c.deprecated.as_deref(),
-            })
-            .collect(),
+        codes: table.codes.iter().map(Entry::from).collect(),
     };
     pretty(&document, DATA)
 }

@@ -17,7 +17,7 @@ use heck::ToUpperCamelCase;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Artifact, GENERATED_NOTICE, RenderError, perfect_hash};
+use super::{Artifact, GENERATED_NOTICE, RenderError, docs, perfect_hash};
 use crate::model::Table;
 
 /// Where the file goes, relative to the crate.
@@ -93,11 +93,13 @@ fn log_code_enum(out: &mut String, table: &Table) {
          pub enum LogCode {\n",
     );
     for code in &table.codes {
-        doc_line(out, "    ", &code.title);
+        // Cell text is Markdown-escaped: rustdoc must show it as text, never as HTML, links or
+        // a code block (which it would compile as a doctest).
+        doc_line(out, "    ", &docs::escape_line(&code.title));
         doc_line(out, "    ", "");
         if let Some(description) = &code.description {
             for line in description.lines() {
-                doc_line(out, "    ", line);
+                doc_line(out, "    ", &docs::escape_line(line));
             }
             doc_line(out, "    ", "");
         }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use heck::ToUpperCamelCase;
 use serde_json::json;
 
-use super::{Artifact, GENERATED_NOTICE, RenderError, json};
+use super::{Artifact, GENERATED_NOTICE, RenderError, docs, json};
 use crate::model::{Code, Package, Table};
 
 /// The package's files, relative to the crate.
@@ -57,16 +57,11 @@ fn nullable(text: Option<&str>) -> String {
     text.map_or_else(|| "null".to_owned(), literal)
 }
 
-/// A JSDoc block at `indent`. Text cannot end the comment (`*/` is broken up) or start a tag
-/// (a leading `@` is escaped).
+/// A JSDoc block at `indent`. Lines are written as they are: text from cells goes through
+/// [`cell_text`] first.
 fn jsdoc(lines: &[String], indent: &str) -> String {
     let mut out = format!("{indent}/**\n");
-    for line in lines {
-        let safe = line.replace("*/", "*\\/");
-        let safe = match safe.strip_prefix('@') {
-            Some(rest) if !line.starts_with("@deprecated") => format!("\\@{rest}"),
-            _ => safe,
-        };
+    for safe in lines {
         if safe.is_empty() {
             let _ = writeln!(out, "{indent} *");
         } else {
@@ -77,11 +72,18 @@ fn jsdoc(lines: &[String], indent: &str) -> String {
     out
 }
 
+/// One line of cell text for a JSDoc block: Markdown-escaped (editors render JSDoc as Markdown
+/// and HTML), so it cannot start a tag (`@` is escaped) or end the comment (`*/` is broken up
+/// with an entity, which Markdown shows as `/`).
+fn cell_text(line: &str) -> String {
+    docs::escape_line(line).replace("*/", "*&#47;")
+}
+
 /// The doc lines of one code: title, description, facts and deprecation.
 fn code_doc(code: &Code) -> Vec<String> {
-    let mut lines = vec![code.title.clone(), String::new()];
+    let mut lines = vec![cell_text(&code.title), String::new()];
     if let Some(description) = &code.description {
-        lines.extend(description.lines().map(str::to_owned));
+        lines.extend(description.lines().map(cell_text));
         lines.push(String::new());
     }
     lines.push(format!(
@@ -89,7 +91,10 @@ fn code_doc(code: &Code) -> Vec<String> {
         code.code, code.kind, code.group
     ));
     if let Some(note) = &code.deprecated {
-        lines.push(format!("@deprecated {}", note.replace('\n', " ")));
+        lines.push(format!(
+            "@deprecated {}",
+            cell_text(&note.replace('\n', " "))
+        ));
     }
     lines
 }
@@ -129,18 +134,10 @@ fn javascript(table: &Table, package: &Package) -> String {
     }
     out.push_str(&jsdoc(&doc(LIST_DOC), ""));
     out.push_str("export const logCodes = Object.freeze([\n");
+    // Each entry is the JSON of the code, as in log-codes.json: a JSON object is a JavaScript
+    // object literal, and serde_json's escaping is valid JavaScript.
     for code in &table.codes {
-        let _ = writeln!(
-            out,
-            "  Object.freeze({{ code: {}, name: {}, title: {}, description: {}, kind: {}, group: {}, deprecated: {} }}),",
-            code.code,
-            literal(&code.name),
-            literal(&code.title),
-            nullable(code.description.as_deref()),
-            literal(&code.kind),
-            literal(&code.group),
-            nullable(code.deprecated.as_deref()),
-        );
+        let _ = writeln!(out, "  Object.freeze({}),", json::entry_json(code));
     }
     out.push_str("]);\n\n");
     out.push_str(&jsdoc(&doc(VERSION_DOC), ""));

@@ -29,9 +29,9 @@ export const Group = Object.freeze({
  * The metadata of every code this version knows, ordered by code.
  */
 export const logCodes = Object.freeze([
-  Object.freeze({ code: 100, name: "ApiReadOperation", title: "API Read Operation", description: null, kind: "api", group: "api", deprecated: null }),
-  Object.freeze({ code: 4001, name: "FailedLoginInvalidUser", title: "Failed Login (Invalid User)", description: "User not found", kind: "failure", group: "login", deprecated: "use 4002 instead" }),
-  Object.freeze({ code: 4002, name: "FailedLoginInvalidPassword", title: "Failed Login (Invalid Password)", description: "User entered\nincorrect password", kind: "failure", group: "login", deprecated: null }),
+  Object.freeze({"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null}),
+  Object.freeze({"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":"use 4002 instead"}),
+  Object.freeze({"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered\nincorrect password","kind":"failure","group":"login","deprecated":null}),
 ]);
 
 /**
