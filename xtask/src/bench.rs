@@ -218,8 +218,8 @@ fn strum_crate(dir: &Path, table: &Table, serde: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A copy of `crates/log-codes` regenerated from `table_csv`.
-fn generated_crate(root: &Path, dir: &Path, table_csv: &Path) -> Result<(), Failure> {
+/// A copy of `crates/log-codes` regenerated from `table_csv`, a workspace of its own.
+pub(crate) fn generated_crate(root: &Path, dir: &Path, table_csv: &Path) -> Result<(), Failure> {
     let _ = fs::remove_dir_all(dir);
     fs::create_dir_all(dir.join("src"))?;
     let source = root.join("crates/log-codes/src");
@@ -228,7 +228,7 @@ fn generated_crate(root: &Path, dir: &Path, table_csv: &Path) -> Result<(), Fail
     }
     fs::write(
         dir.join("Cargo.toml"),
-        "[package]\nname = \"log-codes\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[features]\nserde = [\"dep:serde\"]\n\n[dependencies]\nserde = { version = \"1\", optional = true, default-features = false }\n",
+        "[package]\nname = \"log-codes\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[features]\nserde = [\"dep:serde\"]\n\n[dependencies]\nserde = { version = \"1\", optional = true, default-features = false }\n\n[workspace]\n",
     )?;
     let options = crate::Options {
         input: table_csv.to_path_buf(),

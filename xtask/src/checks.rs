@@ -26,6 +26,8 @@ const fn step(name: &'static str, program: &'static str, args: &'static [&'stati
 }
 
 const CONSUMER: &str = "tests/consumer/Cargo.toml";
+/// Stands for this xtask binary in a step.
+const SELF: &str = "xtask";
 /// The private npm project holding the TypeScript tooling and tests of the package in `ts/`.
 const TS_CHECKS: &str = "crates/log-codes/ts-checks";
 
@@ -152,6 +154,11 @@ fn steps() -> Vec<Step> {
                 &["test"],
             )
         },
+        step(
+            "hostile corpus: rustc + doc tests, tsc, node on every valid corpus table",
+            SELF,
+            &["corpus"],
+        ),
     ]
 }
 
@@ -231,7 +238,12 @@ fn guard_base(root: &Path) -> Option<(String, &'static str)> {
 
 fn run(root: &Path, step: &Step) -> bool {
     println!("== {}: {} {}", step.name, step.program, step.args.join(" "));
-    let mut command = Command::new(step.program);
+    let program = if step.program == SELF {
+        std::env::current_exe().unwrap_or_else(|_| SELF.into())
+    } else {
+        step.program.into()
+    };
+    let mut command = Command::new(program);
     command.args(step.args).current_dir(root.join(step.dir));
     for (key, value) in step.env {
         command.env(key, value);

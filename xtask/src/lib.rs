@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod checks;
+pub mod corpus;
 pub mod files;
 pub mod guard;
 
@@ -183,6 +184,7 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
        cargo xtask compat OLD NEW
        cargo xtask fmt [--input PATH]
        cargo xtask test
+       cargo xtask corpus
        cargo xtask bench [lookups] [build] [scale]
 
   gen              validate codes.csv and regenerate the artifacts in crates/log-codes
@@ -198,6 +200,8 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
                    crates/log-codes/BENCHMARKS.md; not part of `test`
   fmt              rewrite codes.csv in canonical form (UTF-8, LF, `,`, sorted by code,
                    minimal quoting, trimmed cells) without changing any value
+  corpus           build, doc-test, type-check and run the artifacts of every valid table
+                   of crates/codegen/tests/corpus (needs `npm ci` in ts-checks)
   test             run every check: formatting, clippy, tests, docs, freshness, stability,
                    packaging and the TypeScript package";
 
@@ -216,6 +220,8 @@ pub enum Command {
     Bench(Vec<String>),
     /// `fmt [--input PATH]`.
     Fmt(PathBuf),
+    /// `corpus`.
+    Corpus,
 }
 
 /// Parses the command line (without the program name).
@@ -226,6 +232,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
     match command {
         Some("gen") => parse_gen(&rest).map(Command::Gen),
         Some("test") if rest.is_empty() => Ok(Command::Test),
+        Some("corpus") if rest.is_empty() => Ok(Command::Corpus),
         Some("bench") => Ok(Command::Bench(rest.iter().map(|s| s.to_string()).collect())),
         Some("fmt") => match rest.as_slice() {
             [] => Ok(Command::Fmt(workspace_root().join("codes.csv"))),
@@ -285,6 +292,7 @@ pub fn main_with_args(args: &[String]) -> i32 {
         Command::Test => return checks::run_all(),
         Command::Bench(parts) => bench::run(&parts),
         Command::Fmt(path) => format_table(&path).map(|message| println!("{message}")),
+        Command::Corpus => corpus::run().map(|message| println!("{message}")),
         Command::Gen(options) => generate(&options).map(|summary| {
             if let Some(warnings) = &summary.warnings {
                 eprint!("{warnings}");

@@ -1,0 +1,131 @@
+//! `cargo xtask corpus`: every valid table of `crates/codegen/tests/corpus/`, merged into one
+//! (codes renumbered, names prefixed by their case), generated into `target/hostile/`, then
+//! proven by the real tools: rustc builds the crate and runs its tests and doc tests (a cell must
+//! never become a doctest), tsc type-checks the declarations, and Node imports the module and
+//! finds exactly the JSON's values. Run by `cargo xtask test` after `npm ci`.
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use log_codes_codegen::{Code, Table, canonical, parse};
+
+use crate::{Failure, workspace_root};
+
+/// Builds, tests and type-checks the merged corpus; returns how many tables and codes it held.
+pub fn run() -> Result<String, Failure> {
+    let root = workspace_root();
+    let (cases, table) = merged(&root.join("crates/codegen/tests/corpus"))?;
+    let work = root.join("target/hostile");
+    fs::create_dir_all(&work)?;
+    let csv = work.join("codes.csv");
+    fs::write(&csv, canonical::to_csv(&table))?;
+    let crate_dir = work.join("log-codes");
+    crate::bench::generated_crate(&root, &crate_dir, &csv)?;
+
+    let manifest = crate_dir.join("Cargo.toml");
+    let cargo = |args: &[&str]| {
+        let mut command = Command::new(env!("CARGO"));
+        command
+            .arg(args[0])
+            .arg("--manifest-path")
+            .arg(&manifest)
+            .args(&args[1..])
+            .env("CARGO_TARGET_DIR", work.join("target"))
+            // The hand-written docs link to real codes, absent here: only those links may break.
+            .env(
+                "RUSTDOCFLAGS",
+                "-D warnings -A rustdoc::broken_intra_doc_links",
+            );
+        command
+    };
+    // The crate's unit tests (from_code, from_name and all() against every variant), and its
+    // docs with warnings denied (rustdoc flags HTML tags and broken links a cell could carry).
+    run_command(&mut cargo(&["test", "--quiet", "--lib", "--all-features"]))?;
+    run_command(&mut cargo(&[
+        "doc",
+        "--quiet",
+        "--no-deps",
+        "--all-features",
+    ]))?;
+    // No cell became a doctest: the generated file has none. (The hand-written examples name
+    // the real codes, so they are not run here.)
+    let listing = cargo(&["test", "--quiet", "--doc", "--all-features", "--", "--list"])
+        .output()
+        .map_err(|e| Failure::Other(e.to_string()))?;
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    let from_cells: Vec<&str> = listing
+        .lines()
+        .filter(|l| l.contains("src/generated.rs"))
+        .collect();
+    if !listing.contains("src/lib.rs") || !from_cells.is_empty() {
+        return Err(Failure::Other(format!(
+            "doctests from generated code: {from_cells:?}\n{listing}"
+        )));
+    }
+    let tsc = root.join("crates/log-codes/ts-checks/node_modules/typescript/bin/tsc");
+    fs::write(
+        crate_dir.join("ts/tsconfig.json"),
+        r#"{ "compilerOptions": { "strict": true, "noEmit": true, "module": "nodenext", "moduleResolution": "nodenext", "types": [] }, "files": ["index.d.ts"] }"#,
+    )?;
+    run_command(
+        Command::new("node")
+            .arg(&tsc)
+            .arg("-p")
+            .arg(crate_dir.join("ts/tsconfig.json")),
+    )?;
+    let check = work.join("check.mjs");
+    fs::write(
+        &check,
+        "import assert from 'node:assert/strict';\n\
+         import { readFileSync } from 'node:fs';\n\
+         const dir = new URL('./log-codes/', import.meta.url);\n\
+         const { logCodes, LogCode } = await import(new URL('ts/index.js', dir));\n\
+         const table = JSON.parse(readFileSync(new URL('log-codes.json', dir), 'utf8'));\n\
+         assert.deepEqual(logCodes.map((c) => ({ ...c })), table.codes);\n\
+         assert.deepEqual(Object.entries(LogCode), table.codes.map((c) => [c.name, c.code]));\n\
+         console.log(`node: ${logCodes.length} codes equal the JSON`);\n",
+    )?;
+    run_command(Command::new("node").arg(&check))?;
+    Ok(format!(
+        "corpus: {cases} valid tables, {} codes: crate built, unit-tested and documented with no doctest from any cell, declarations type-checked, module values equal the JSON",
+        table.codes.len()
+    ))
+}
+
+fn run_command(command: &mut Command) -> Result<(), Failure> {
+    let status = command
+        .status()
+        .map_err(|e| Failure::Other(format!("{command:?}: {e}")))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(Failure::Other(format!("{command:?} failed")))
+    }
+}
+
+/// The valid tables of the corpus as one: case `i`'s codes become `i * 300 + row`, its names
+/// `Case{i}{name}`.
+fn merged(dir: &Path) -> Result<(usize, Table), Failure> {
+    let mut paths: Vec<_> = fs::read_dir(dir)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()?;
+    paths.retain(|p| p.extension().is_some_and(|e| e == "csv"));
+    paths.sort();
+    let mut codes = Vec::new();
+    let mut cases = 0;
+    for path in paths {
+        let (Some(table), _) = parse(&fs::read(&path)?) else {
+            continue;
+        };
+        cases += 1;
+        for (row, code) in table.codes.into_iter().enumerate() {
+            codes.push(Code {
+                code: u16::try_from(cases * 300 + row).expect("the corpus fits in u16"),
+                name: format!("Case{cases}{}", code.name),
+                ..code
+            });
+        }
+    }
+    Ok((cases, Table::new(codes)))
+}
