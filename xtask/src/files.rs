@@ -44,6 +44,41 @@ pub fn sync(path: &Path, contents: &str, mode: Mode) -> io::Result<Outcome> {
     }
 }
 
+/// Removes temporary files an interrupted run left beside `path` (`.NAME.PID.tmp`).
+pub fn remove_stale_temps(path: &Path) -> io::Result<()> {
+    let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
+        return Ok(());
+    };
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(());
+    };
+    for entry in entries {
+        let entry = entry?;
+        let file = entry.file_name().to_string_lossy().into_owned();
+        if file.starts_with(&prefix) && file.ends_with(".tmp") {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
+}
+
+/// A test hook: with `LOG_CODES_GEN_ABORT_BEFORE_RENAME=N`, the process aborts after writing the
+/// temporary file of its Nth write, before renaming it, as a kill at the worst moment would.
+fn abort_if_asked() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static WRITES: AtomicUsize = AtomicUsize::new(0);
+    let Some(limit) = std::env::var("LOG_CODES_GEN_ABORT_BEFORE_RENAME")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+    else {
+        return;
+    };
+    if WRITES.fetch_add(1, Ordering::SeqCst) + 1 == limit {
+        std::process::abort();
+    }
+}
+
 fn diff(path: &Path, old: Option<&str>, new: &str) -> String {
     let name = path.display().to_string();
     let old_name = if old.is_some() {
@@ -71,6 +106,7 @@ pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
         let mut file = fs::File::create(&temp)?;
         file.write_all(bytes)?;
         file.sync_all()?;
+        abort_if_asked();
         fs::rename(&temp, path)
     })();
     if result.is_err() {

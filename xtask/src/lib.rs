@@ -137,6 +137,9 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let mut stale = Vec::new();
     for artifact in &artifacts {
         let path = options.out_dir.join(artifact.path);
+        if options.mode == Mode::Write {
+            files::remove_stale_temps(&path)?;
+        }
         match files::sync(&path, &artifact.contents, options.mode)? {
             Outcome::Unchanged => summary.unchanged += 1,
             Outcome::Written => summary.written.push(display_path(&path)),
