@@ -18,7 +18,7 @@ fn mix(a: u64, b: u64) -> u64 {
 #[inline]
 pub(crate) fn name_hash(bytes: &[u8], seed: u64) -> u64 {
     let len = bytes.len();
-    let mut h = seed ^ len as u64;
+    let mut h = seed;
     let tail = if len >= 8 {
         let mut i = 0;
         while i + 8 < len {
@@ -33,7 +33,9 @@ pub(crate) fn name_hash(bytes: &[u8], seed: u64) -> u64 {
     } else {
         0
     };
-    mix(h ^ tail, K2)
+    // The length goes into the multiplier, not XORed into the data: XORed, `T1` and `U11`
+    // collided for every seed.
+    mix(h ^ tail, K2 ^ ((len as u64) << 1))
 }
 
 #[inline]

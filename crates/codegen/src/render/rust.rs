@@ -44,7 +44,7 @@ pub fn render(table: &Table) -> Result<Artifact, RenderError> {
         out.push('\n');
         out.push_str(&pretty(item)?);
     }
-    data_tables(&mut out, table);
+    data_tables(&mut out, table)?;
     Ok(Artifact {
         path: PATH,
         contents: out,
@@ -207,7 +207,7 @@ fn array(out: &mut String, doc: &str, name: &str, ty: &str, items: impl Iterator
 }
 
 /// The per-code arrays, all in code order, and the name lookup's perfect hash table.
-fn data_tables(out: &mut String, table: &Table) {
+fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
     let codes = &table.codes;
     let option = |value: &Option<String>| match value {
         Some(text) => format!("Some({})", literal(text)),
@@ -275,7 +275,10 @@ fn data_tables(out: &mut String, table: &Table) {
             .map(|c| format!("Group::{}", c.group.to_upper_camel_case())),
     );
     let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
-    let hash = perfect_hash::build(&names);
+    let hash = perfect_hash::build(&names).ok_or_else(|| RenderError {
+        path: PATH,
+        message: "no perfect hash of the names was found".to_owned(),
+    })?;
     out.push('\n');
     doc_line(
         out,
@@ -300,4 +303,5 @@ fn data_tables(out: &mut String, table: &Table) {
             .iter()
             .map(|slot| slot.map_or_else(|| "NO_POSITION".to_owned(), |p| p.to_string())),
     );
+    Ok(())
 }

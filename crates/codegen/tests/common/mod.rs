@@ -1,6 +1,15 @@
 //! Helpers shared by the integration tests.
+#![allow(dead_code)]
 
+use log_codes_codegen::compat::table_from_json;
+use log_codes_codegen::render::{docs, json, rust, typescript};
+use log_codes_codegen::{Artifact, Package, Table, render_all};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde_json::Value;
+
+fn artifact<'a>(artifacts: &'a [Artifact], path: &str) -> &'a str {
+    &artifacts.iter().find(|a| a.path == path).unwrap().contents
+}
 
 /// One table row as a reader sees it: (code, title, description).
 pub type Row = (u16, String, String);
@@ -48,4 +57,209 @@ pub fn read_tables(markdown: &str) -> Vec<Row> {
         }
     }
     rows
+}
+
+/// Renders every artifact of a valid table and checks that each says exactly what the table
+/// says: the JSON parses back to the table, the Rust and JavaScript literals evaluate to the
+/// cells, the declarations' literal types hold them, the docs page reads back with a Markdown
+/// parser, and no cell opens a doc-comment code block or closes a comment.
+pub fn check_artifacts(name: &str, table: &Table) {
+    let package = Package {
+        version: "1.0.0".into(),
+    };
+    let artifacts = render_all(table, &package).unwrap_or_else(|e| panic!("{name}: {e}"));
+
+    let (from_json, _) = table_from_json(artifact(&artifacts, json::DATA)).unwrap();
+    assert_eq!(&from_json, table, "{name}: JSON round trip");
+
+    check_rust(name, table, artifact(&artifacts, rust::PATH));
+    check_javascript(name, table, artifact(&artifacts, typescript::JS));
+    check_declarations(name, table, artifact(&artifacts, typescript::DTS));
+
+    let mut rows = read_tables(artifact(&artifacts, docs::PATH));
+    rows.sort();
+    let mut expected: Vec<Row> = table
+        .codes
+        .iter()
+        .map(|c| {
+            (
+                c.code,
+                c.title.clone(),
+                c.description.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    expected.sort();
+    assert_eq!(rows, expected, "{name}: docs page round trip");
+}
+
+/// The string arrays of `generated.rs`, read back by `syn`, hold the cells exactly; no doc line
+/// can start a code block.
+fn check_rust(name: &str, table: &Table, source: &str) {
+    let file = syn::parse_file(source)
+        .unwrap_or_else(|e| panic!("{name}: generated.rs does not parse: {e}"));
+    let strings = |wanted: &str| -> Vec<Option<String>> {
+        for item in &file.items {
+            if let syn::Item::Const(item) = item
+                && item.ident == wanted
+            {
+                let syn::Expr::Reference(reference) = &*item.expr else {
+                    panic!()
+                };
+                let syn::Expr::Array(array) = &*reference.expr else {
+                    panic!()
+                };
+                return array.elems.iter().map(literal_value).collect();
+            }
+        }
+        panic!("{name}: no {wanted}");
+    };
+    let some = |values: Vec<&str>| {
+        values
+            .into_iter()
+            .map(|v| Some(v.to_owned()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        strings("TITLES"),
+        some(table.codes.iter().map(|c| c.title.as_str()).collect()),
+        "{name}"
+    );
+    assert_eq!(
+        strings("NAMES"),
+        some(table.codes.iter().map(|c| c.name.as_str()).collect()),
+        "{name}"
+    );
+    assert_eq!(
+        strings("DESCRIPTIONS"),
+        table
+            .codes
+            .iter()
+            .map(|c| c.description.clone())
+            .collect::<Vec<_>>(),
+        "{name}"
+    );
+    assert_eq!(
+        strings("DEPRECATIONS"),
+        table
+            .codes
+            .iter()
+            .map(|c| c.deprecated.clone())
+            .collect::<Vec<_>>(),
+        "{name}"
+    );
+    for line in source
+        .lines()
+        .filter_map(|l| l.trim_start().strip_prefix("///"))
+    {
+        let text = line.strip_prefix(' ').unwrap_or(line);
+        assert!(
+            !text.starts_with("```") && !text.starts_with("    ") && !text.starts_with('\t'),
+            "{name}: doc line opens a code block: {line}"
+        );
+        assert!(
+            !text.contains('<'),
+            "{name}: raw HTML in a doc line: {line}"
+        );
+    }
+}
+
+/// `"text"` → `Some("text")`, `Some("text")` → `Some("text")`, `None` → `None`.
+fn literal_value(expr: &syn::Expr) -> Option<String> {
+    match expr {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(s),
+            ..
+        }) => Some(s.value()),
+        syn::Expr::Call(call) => literal_value(&call.args[0]),
+        syn::Expr::Path(_) => None,
+        other => panic!("unexpected element {other:?}"),
+    }
+}
+
+/// Each metadata entry of `index.js` is JSON that parses back to the code; comments cannot be
+/// closed by cell text.
+fn check_javascript(name: &str, table: &Table, source: &str) {
+    let entries: Vec<Value> = source
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("Object.freeze({\"code\""))
+        .map(|rest| {
+            serde_json::from_str(&format!("{{\"code\"{}", rest.strip_suffix("),").unwrap()))
+                .unwrap()
+        })
+        .collect();
+    let expected: Vec<Value> = table
+        .codes
+        .iter()
+        .map(|c| serde_json::from_str(&json::entry_json(c)).unwrap())
+        .collect();
+    assert_eq!(entries, expected, "{name}: index.js entries");
+    assert_comments_closed_only_by_us(name, source);
+}
+
+/// The declared literal types of the metadata tuple hold the cells exactly.
+fn check_declarations(name: &str, table: &Table, source: &str) {
+    let fields = [
+        "name",
+        "title",
+        "description",
+        "kind",
+        "group",
+        "deprecated",
+    ];
+    let mut found = Vec::new();
+    for line in source
+        .lines()
+        .filter(|l| l.trim_start().starts_with("{ readonly code: "))
+    {
+        let mut values = Vec::new();
+        let mut rest = line;
+        for field in fields {
+            let key = format!("readonly {field}: ");
+            let at = rest
+                .find(&key)
+                .unwrap_or_else(|| panic!("{name}: no {field} in {line}"));
+            rest = &rest[at + key.len()..];
+            if let Some(after) = rest.strip_prefix("null") {
+                values.push(Value::Null);
+                rest = after;
+                continue;
+            }
+            let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+            values.push(Value::String(stream.next().unwrap().unwrap()));
+            rest = &rest[stream.byte_offset()..];
+        }
+        found.push(values);
+    }
+    let expected: Vec<Vec<Value>> = table
+        .codes
+        .iter()
+        .map(|c| {
+            let entry: Value = serde_json::from_str(&json::entry_json(c)).unwrap();
+            fields.iter().map(|f| entry[f].clone()).collect()
+        })
+        .collect();
+    assert_eq!(found, expected, "{name}: index.d.ts literal types");
+    assert_comments_closed_only_by_us(name, source);
+}
+
+/// In comment lines, every `*/` ends a comment this renderer opened. (Code lines hold cell text
+/// only inside string literals, checked above.)
+fn assert_comments_closed_only_by_us(name: &str, source: &str) {
+    let comment_lines = source.lines().filter(|l| {
+        let t = l.trim_start();
+        t.starts_with("/**") || t.starts_with('*')
+    });
+    for line in comment_lines {
+        if line.contains("*/") {
+            let trimmed = line.trim();
+            assert!(
+                trimmed == "*/"
+                    || (trimmed.starts_with("/**")
+                        && trimmed.ends_with("*/")
+                        && trimmed.matches("*/").count() == 1),
+                "{name}: `*/` inside a comment: {line}"
+            );
+        }
+    }
 }

@@ -1,0 +1,114 @@
+//! Property tests, bounded for CI (`PROPTEST_CASES` raises the count for a longer run):
+//! random valid tables generate artifacts that say exactly what the table says, and random or
+//! mangled bytes never make the reader or validator panic, and always get diagnostics with valid
+//! positions.
+
+mod common;
+
+use log_codes_codegen::model::{Code, Table};
+use log_codes_codegen::{canonical, parse};
+use proptest::prelude::*;
+
+/// Text a cell may hold: any Unicode but controls and format characters (so no bidirectional
+/// controls), trimmed as the reader trims, non-empty.
+fn text() -> impl Strategy<Value = String> {
+    "\\PC{1,40}"
+        .prop_map(|s| s.trim().to_owned())
+        .prop_filter("non-empty", |s| !s.is_empty())
+}
+
+/// Like [`text`], over several lines; each line is trimmed too, as CRLF-safe text.
+fn multiline() -> impl Strategy<Value = Option<String>> {
+    proptest::option::of(proptest::collection::vec(text(), 1..4).prop_map(|lines| lines.join("\n")))
+}
+
+fn word() -> impl Strategy<Value = String> {
+    prop::sample::select(vec![
+        "api",
+        "success",
+        "failure",
+        "login",
+        "mfa",
+        "directory_sync",
+        "x9",
+    ])
+    .prop_map(str::to_owned)
+}
+
+prop_compose! {
+    fn row()(code in any::<u16>(), stem in "[A-Z][a-z]{0,8}", title in text(), description in multiline(),
+             kind in word(), group in word(), deprecated in proptest::option::of(text())) -> (u16, String, Code) {
+        (code, stem.clone(), Code { code, name: stem, title, description, kind, group, deprecated })
+    }
+}
+
+prop_compose! {
+    /// Up to 30 rows with distinct codes; names made distinct by a numeric suffix.
+    fn valid_table()(rows in proptest::collection::vec(row(), 1..30)) -> Table {
+        let mut seen = std::collections::HashSet::new();
+        let codes = rows
+            .into_iter()
+            .filter(|(code, _, _)| seen.insert(*code))
+            .enumerate()
+            .map(|(i, (_, stem, code))| Code { name: format!("{stem}{i}"), ..code })
+            .collect();
+        Table::new(codes)
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, max_shrink_iters: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn valid_tables_generate_faithful_artifacts(table in valid_table()) {
+        let csv = canonical::to_csv(&table);
+        let (parsed, report) = parse(csv.as_bytes());
+        prop_assert!(parsed.is_some(), "{}\n{csv}", report.summary("codes.csv"));
+        prop_assert_eq!(parsed.as_ref(), Some(&table));
+        common::check_artifacts("random table", &table);
+    }
+
+    #[test]
+    fn random_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        check_positions(&bytes);
+    }
+
+    #[test]
+    fn mangled_tables_never_panic(table in valid_table(), edits in proptest::collection::vec((any::<prop::sample::Index>(), prop::sample::select(vec![b'"', b',', b';', b'\n', b'\r', b' ', 0u8, 0xC3, 0xFF, b'A'])), 1..8)) {
+        let mut bytes = canonical::to_csv(&table).into_bytes();
+        for (at, byte) in edits {
+            let at = at.index(bytes.len() + 1);
+            if at < bytes.len() && byte == b'A' {
+                bytes.remove(at);
+            } else {
+                bytes.insert(at, byte);
+            }
+        }
+        check_positions(&bytes);
+    }
+}
+
+/// Parsing returns; every diagnostic points inside the source, on a real line and column; a
+/// table comes back exactly when there is no error.
+fn check_positions(bytes: &[u8]) {
+    let (table, report) = parse(bytes);
+    assert_eq!(table.is_some(), !report.has_errors());
+    let text = report.source.text();
+    let lines = text.split('\n').count();
+    for d in &report.diagnostics {
+        assert!(
+            d.span.start <= d.span.end && d.span.end <= text.len(),
+            "{d:?}"
+        );
+        assert!(
+            text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
+            "{d:?}"
+        );
+        let (line, column) = report.source.line_column(d.span.start);
+        assert!(
+            line >= 1 && line <= lines && column >= 1,
+            "{d:?} at {line}:{column}"
+        );
+    }
+    let _ = report.render("codes.csv", false);
+}
