@@ -5,6 +5,7 @@ pub mod bench;
 pub mod checks;
 pub mod corpus;
 pub mod files;
+pub mod fuzz;
 pub mod guard;
 
 use std::fmt::Write as _;
@@ -188,6 +189,7 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
        cargo xtask fmt [--input PATH]
        cargo xtask test
        cargo xtask corpus
+       cargo xtask fuzz [--seconds N]
        cargo xtask bench [lookups] [build] [scale]
 
   gen              validate codes.csv and regenerate the artifacts in crates/log-codes
@@ -205,6 +207,8 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
                    minimal quoting, trimmed cells) without changing any value
   corpus           build, doc-test, type-check and run the artifacts of every valid table
                    of crates/codegen/tests/corpus (needs `npm ci` in ts-checks)
+  fuzz             mutate the corpus tables for N seconds (default 60) and check that
+                   parsing never panics and valid tables render faithfully; not part of `test`
   test             run every check: formatting, clippy, tests, docs, freshness, stability,
                    packaging and the TypeScript package";
 
@@ -225,6 +229,8 @@ pub enum Command {
     Fmt(PathBuf),
     /// `corpus`.
     Corpus,
+    /// `fuzz [--seconds N]`.
+    Fuzz(u64),
 }
 
 /// Parses the command line (without the program name).
@@ -236,6 +242,14 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
         Some("gen") => parse_gen(&rest).map(Command::Gen),
         Some("test") if rest.is_empty() => Ok(Command::Test),
         Some("corpus") if rest.is_empty() => Ok(Command::Corpus),
+        Some("fuzz") => match rest.as_slice() {
+            [] => Ok(Command::Fuzz(60)),
+            [flag, seconds] if *flag == "--seconds" => seconds
+                .parse()
+                .map(Command::Fuzz)
+                .map_err(|_| format!("--seconds takes a whole number\n\n{USAGE}")),
+            _ => Err(format!("fuzz takes only --seconds N\n\n{USAGE}")),
+        },
         Some("bench") => Ok(Command::Bench(rest.iter().map(|s| s.to_string()).collect())),
         Some("fmt") => match rest.as_slice() {
             [] => Ok(Command::Fmt(workspace_root().join("codes.csv"))),
@@ -296,6 +310,7 @@ pub fn main_with_args(args: &[String]) -> i32 {
         Command::Bench(parts) => bench::run(&parts),
         Command::Fmt(path) => format_table(&path).map(|message| println!("{message}")),
         Command::Corpus => corpus::run().map(|message| println!("{message}")),
+        Command::Fuzz(seconds) => fuzz::run(seconds).map(|message| println!("{message}")),
         Command::Gen(options) => generate(&options).map(|summary| {
             if let Some(warnings) = &summary.warnings {
                 eprint!("{warnings}");
