@@ -6,28 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+mod common;
+
+use common::{files_under, scratch};
 use xtask::{Failure, Mode, Options, generate, workspace_root};
-
-fn scratch() -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xtask-atomic-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(files_under(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found.sort();
-    found
-}
 
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files_under(dir)
@@ -38,7 +20,7 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 
 #[test]
 fn a_killed_run_leaves_old_or_new_files_and_the_next_run_repairs_it() {
-    let dir = scratch();
+    let dir = scratch("atomic");
     let input = dir.join("codes.csv");
     let out = dir.join("out");
     let table = fs::read_to_string(workspace_root().join("codes.csv")).unwrap();

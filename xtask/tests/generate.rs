@@ -3,6 +3,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+
+use common::{files_under, scratch};
 use xtask::{Failure, Mode, Options, generate, workspace_root};
 
 /// Plain `cargo test` fails when someone edited `codes.csv` (or the generator) and forgot to run
@@ -19,29 +22,8 @@ fn committed_artifacts_are_up_to_date() {
     }
 }
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("xtask-generate-{name}-{}", std::process::id()));
-    let _ = fs::remove_dir_all(&dir);
-    fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
 fn real_table() -> String {
     fs::read_to_string(workspace_root().join("codes.csv")).unwrap()
-}
-
-fn files_under(dir: &Path) -> Vec<PathBuf> {
-    let mut found = Vec::new();
-    for entry in fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            found.extend(files_under(&path));
-        } else {
-            found.push(path);
-        }
-    }
-    found.sort();
-    found
 }
 
 #[test]

@@ -136,28 +136,9 @@ fn split(text: &str, delimiter: u8) -> (Sheet, Vec<Diagnostic>) {
         pos += read;
         written += wrote;
         match result {
-            ReadFieldResult::InputEmpty => {
-                if pos < input.len() {
-                    continue;
-                }
-                // Signal the end of input: the last field, if any, comes back as a Field.
-                let (result, _, wrote) = reader.read_field(&[], &mut output[written..]);
-                written += wrote;
-                if let ReadFieldResult::Field { .. } = result {
-                    let (cell, problem) = cell(
-                        text,
-                        field_start,
-                        pos,
-                        &output[..written],
-                        delimiter,
-                        cells.is_empty(),
-                    );
-                    problems.extend(problem.map(|p| (cells.len(), p)));
-                    cells.push(cell);
-                    records.push(record(std::mem::take(&mut cells)));
-                }
-                break;
-            }
+            // Call again with the rest; at the end the rest is empty, which tells csv-core the
+            // input is over, and the last field comes back as a Field.
+            ReadFieldResult::InputEmpty => {}
             ReadFieldResult::OutputFull => {
                 output.resize(output.len() * 2, 0);
             }

@@ -5,23 +5,7 @@ use log_codes_codegen::render::docs;
 use log_codes_codegen::{Package, Table, parse};
 mod common;
 
-use common::{Row, read_tables};
-
-fn expected(table: &Table) -> Vec<Row> {
-    let mut rows: Vec<Row> = table
-        .codes
-        .iter()
-        .map(|c| {
-            (
-                c.code,
-                c.title.clone(),
-                c.description.clone().unwrap_or_default(),
-            )
-        })
-        .collect();
-    rows.sort();
-    rows
-}
+use common::{expected_rows, read_tables};
 
 fn page(csv: &str) -> (Table, String) {
     let (table, report) = parse(csv.as_bytes());
@@ -73,5 +57,5 @@ fn hostile_cells_stay_text() {
     let (table, page) = page(&csv);
     let mut rows = read_tables(&page);
     rows.sort();
-    assert_eq!(rows, expected(&table));
+    assert_eq!(rows, expected_rows(&table));
 }

@@ -1,21 +1,15 @@
 //! Snapshot of the Rust renderer on a small table that uses every feature: two kinds, a
 //! description over two lines, an empty description and a deprecated code.
 
+mod common;
+
 use expect_test::expect;
 use log_codes_codegen::parse;
 use log_codes_codegen::render::rust;
 
-const TABLE: &str = "\
-code,name,title,description,kind,group,deprecated
-4002,FailedLoginInvalidPassword,Failed Login (Invalid Password),\"User entered
-incorrect password\",failure,login,
-100,ApiReadOperation,API Read Operation,,api,api,
-4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,use 4002 instead
-";
-
 #[test]
 fn rust_output() {
-    let (table, report) = parse(TABLE.as_bytes());
+    let (table, report) = parse(common::SMALL_TABLE.as_bytes());
     let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
     let artifact = rust::render(&table).unwrap();
     assert_eq!(artifact.path, "src/generated.rs");

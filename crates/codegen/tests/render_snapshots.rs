@@ -1,20 +1,14 @@
 //! Snapshots of the JSON and TypeScript renderers on a small table that uses every feature (see
 //! `render_rust.rs` for the Rust one). Refresh with `UPDATE_EXPECT=1 cargo test`.
 
+mod common;
+
 use expect_test::expect_file;
 use log_codes_codegen::render::{json, typescript};
 use log_codes_codegen::{Package, Table, parse};
 
-const TABLE: &str = "\
-code,name,title,description,kind,group,deprecated
-4002,FailedLoginInvalidPassword,Failed Login (Invalid Password),\"User entered
-incorrect password\",failure,login,
-100,ApiReadOperation,API Read Operation,,api,api,
-4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,use 4002 instead
-";
-
 fn table() -> Table {
-    let (table, report) = parse(TABLE.as_bytes());
+    let (table, report) = parse(common::SMALL_TABLE.as_bytes());
     table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
 }
 

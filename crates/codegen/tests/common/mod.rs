@@ -59,6 +59,33 @@ pub fn read_tables(markdown: &str) -> Vec<Row> {
     rows
 }
 
+/// A small table that uses every feature: two kinds, rows out of order, a description over two
+/// lines, an empty description and a deprecated code.
+pub const SMALL_TABLE: &str = "\
+code,name,title,description,kind,group,deprecated
+4002,FailedLoginInvalidPassword,Failed Login (Invalid Password),\"User entered
+incorrect password\",failure,login,
+100,ApiReadOperation,API Read Operation,,api,api,
+4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,use 4002 instead
+";
+
+/// The rows a reader of the docs page should find, sorted.
+pub fn expected_rows(table: &Table) -> Vec<Row> {
+    let mut rows: Vec<Row> = table
+        .codes
+        .iter()
+        .map(|c| {
+            (
+                c.code,
+                c.title.clone(),
+                c.description.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
 /// Renders every artifact of a valid table and checks that each says exactly what the table
 /// says: the JSON parses back to the table, the Rust and JavaScript literals evaluate to the
 /// cells, the declarations' literal types hold them, the docs page reads back with a Markdown
