@@ -1,7 +1,6 @@
 //! The generator end to end, on the real table and on scratch copies of it.
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
 mod common;
 
