@@ -205,7 +205,7 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
                    crates/log-codes/BENCHMARKS.md; not part of `test`
   fmt              rewrite codes.csv in canonical form (UTF-8, LF, `,`, sorted by code,
                    minimal quoting, trimmed cells) without changing any value
-  corpus           build, doc-test, type-check and run the artifacts of every valid table
+  corpus           build, unit-test, document, type-check and run the artifacts of every valid table
                    of crates/codegen/tests/corpus (needs `npm ci` in ts-checks)
   fuzz             mutate the corpus tables for N seconds (default 60) and check that
                    parsing never panics and valid tables render faithfully; not part of `test`
@@ -295,8 +295,13 @@ fn parse_gen(args: &[&String]) -> Result<Options, String> {
 /// Runs the CLI and returns the process exit code: 0 done, 1 invalid table, stale files or a
 /// breaking change, 2 anything else.
 pub fn main_with_args(args: &[String]) -> i32 {
-    if args.first().map(String::as_str) == Some("__measure") {
-        return bench::measure_child(&args[1..]);
+    match args.first().map(String::as_str) {
+        Some("__measure") => return bench::measure_child(&args[1..]),
+        Some("help" | "--help" | "-h") => {
+            println!("{USAGE}");
+            return 0;
+        }
+        _ => {}
     }
     let command = match parse_args(args) {
         Ok(command) => command,
