@@ -239,7 +239,28 @@ pub(crate) fn generated_crate(root: &Path, dir: &Path, table_csv: &Path) -> Resu
     Ok(())
 }
 
-fn clean_build(dir: &Path, release: bool) -> Result<Value, Failure> {
+/// A scratch crate in `dir` depending on `package` at `path` (with `features`), built clean.
+fn build_dependent(
+    dir: &Path,
+    package: &str,
+    path: &Path,
+    features: &[&str],
+) -> Result<Value, Failure> {
+    let path = path.display().to_string().replace('\\', "/");
+    let features = features
+        .iter()
+        .map(|f| format!("\"{f}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
+    scratch_crate(
+        dir,
+        &format!("{{ package = \"{package}\", path = \"{path}\", features = [{features}] }}"),
+    )?;
+    clean_build(dir)
+}
+
+/// A debug build of `dir` from an empty target directory: wall time and peak memory.
+fn clean_build(dir: &Path) -> Result<Value, Failure> {
     let target = dir.join("target");
     let _ = fs::remove_dir_all(&target);
     // Resolve and fetch first, so the measurement is the build alone.
@@ -253,15 +274,10 @@ fn clean_build(dir: &Path, release: bool) -> Result<Value, Failure> {
             dir.display()
         )));
     }
-    let mut args = vec!["build", "--quiet"];
-    if release {
-        args.push("--release");
-    }
-    let (seconds, peak_kib) = measure(dir, env!("CARGO"), &args)?;
+    let (seconds, peak_kib) = measure(dir, env!("CARGO"), &["build", "--quiet"])?;
     println!(
-        "  {} {}: {seconds:.2} s, {} MiB",
+        "  {} debug: {seconds:.2} s, {} MiB",
         dir.display(),
-        if release { "release" } else { "debug" },
         peak_kib / 1024
     );
     Ok(json!({ "seconds": seconds, "peak_mib": peak_kib / 1024 }))
@@ -273,51 +289,39 @@ fn build(root: &Path) -> Result<Value, Failure> {
     let (table, report) = parse(&fs::read(root.join("codes.csv"))?);
     let table = table.ok_or_else(|| Failure::InvalidTable(report.summary("codes.csv")))?;
     let crate_path = root.join("crates/log-codes");
-    let path = |p: &Path| p.display().to_string().replace('\\', "/");
     let mut results = BTreeMap::new();
-
-    scratch_crate(
-        &work.join("log-codes"),
-        &format!(
-            "{{ package = \"log-codes\", path = \"{}\" }}",
-            path(&crate_path)
-        ),
-    )?;
     results.insert(
         "log-codes (default)",
-        clean_build(&work.join("log-codes"), false)?,
+        build_dependent(&work.join("log-codes"), "log-codes", &crate_path, &[])?,
     );
-    scratch_crate(
-        &work.join("log-codes-serde"),
-        &format!(
-            "{{ package = \"log-codes\", path = \"{}\", features = [\"serde\"] }}",
-            path(&crate_path)
-        ),
-    )?;
     results.insert(
         "log-codes + serde",
-        clean_build(&work.join("log-codes-serde"), false)?,
+        build_dependent(
+            &work.join("log-codes-serde"),
+            "log-codes",
+            &crate_path,
+            &["serde"],
+        )?,
     );
     strum_crate(&work.join("strum-codes"), &table, false)?;
-    scratch_crate(
-        &work.join("strum"),
-        &format!(
-            "{{ package = \"strum-codes\", path = \"{}\" }}",
-            path(&work.join("strum-codes"))
-        ),
-    )?;
-    results.insert("strum equivalent", clean_build(&work.join("strum"), false)?);
+    results.insert(
+        "strum equivalent",
+        build_dependent(
+            &work.join("strum"),
+            "strum-codes",
+            &work.join("strum-codes"),
+            &[],
+        )?,
+    );
     strum_crate(&work.join("strum-codes-serde"), &table, true)?;
-    scratch_crate(
-        &work.join("strum-serde"),
-        &format!(
-            "{{ package = \"strum-codes\", path = \"{}\" }}",
-            path(&work.join("strum-codes-serde"))
-        ),
-    )?;
     results.insert(
         "strum + serde_repr equivalent",
-        clean_build(&work.join("strum-serde"), false)?,
+        build_dependent(
+            &work.join("strum-serde"),
+            "strum-codes",
+            &work.join("strum-codes-serde"),
+            &[],
+        )?,
     );
 
     // 10,000 codes: the generated crate against the strum equivalent, debug builds.
@@ -326,28 +330,24 @@ fn build(root: &Path) -> Result<Value, Failure> {
     let (big, _) = parse(&fs::read(&csv)?);
     let big = big.expect("the synthetic table is valid");
     generated_crate(root, &work.join("log-codes-10000"), &csv)?;
-    scratch_crate(
-        &work.join("gen-10000"),
-        &format!(
-            "{{ package = \"log-codes\", path = \"{}\" }}",
-            path(&work.join("log-codes-10000"))
-        ),
-    )?;
     results.insert(
         "10,000 codes: log-codes",
-        clean_build(&work.join("gen-10000"), false)?,
+        build_dependent(
+            &work.join("gen-10000"),
+            "log-codes",
+            &work.join("log-codes-10000"),
+            &[],
+        )?,
     );
     strum_crate(&work.join("strum-codes-10000"), &big, false)?;
-    scratch_crate(
-        &work.join("strum-10000"),
-        &format!(
-            "{{ package = \"strum-codes\", path = \"{}\" }}",
-            path(&work.join("strum-codes-10000"))
-        ),
-    )?;
     results.insert(
         "10,000 codes: strum equivalent",
-        clean_build(&work.join("strum-10000"), false)?,
+        build_dependent(
+            &work.join("strum-10000"),
+            "strum-codes",
+            &work.join("strum-codes-10000"),
+            &[],
+        )?,
     );
     Ok(serde_json::to_value(results).unwrap())
 }
