@@ -223,8 +223,13 @@ pub(crate) fn generated_crate(root: &Path, dir: &Path, table_csv: &Path) -> Resu
     let _ = fs::remove_dir_all(dir);
     fs::create_dir_all(dir.join("src"))?;
     let source = root.join("crates/log-codes/src");
-    for file in ["lib.rs", "words.rs", "serde_impls.rs", "name_hash.rs"] {
-        fs::copy(source.join(file), dir.join("src").join(file))?;
+    // Every hand-written file; `generated.rs` is generated below.
+    for entry in fs::read_dir(&source)? {
+        let path = entry?.path();
+        let name = path.file_name().unwrap_or_default();
+        if path.extension().is_some_and(|e| e == "rs") && name != "generated.rs" {
+            fs::copy(&path, dir.join("src").join(name))?;
+        }
     }
     fs::write(
         dir.join("Cargo.toml"),

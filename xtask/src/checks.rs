@@ -156,12 +156,21 @@ fn steps() -> Vec<Step> {
     ]
 }
 
+/// Locales whose translation must stay complete.
+const REQUIRED_LOCALES: &[&str] = &["tr"];
+
 /// Runs every check; returns the process exit code.
 pub fn run_all() -> i32 {
     let root = workspace_root();
     let started = Instant::now();
     let base = guard_base(&root);
     let mut options = Options::workspace(Mode::Check);
+    // The project ships every Turkish translation; a missing one fails here, at its cell.
+    options.require_complete = REQUIRED_LOCALES.iter().map(|t| t.to_string()).collect();
+    println!(
+        "== translations complete (--require-complete {})",
+        REQUIRED_LOCALES.join(" --require-complete ")
+    );
     match &base {
         Some((rev, why)) => {
             println!(
@@ -176,6 +185,9 @@ pub fn run_all() -> i32 {
     }
     match generate(&options) {
         Ok(summary) => {
+            for (tag, coverage) in &summary.coverage {
+                println!("translations: {tag}: {coverage}");
+            }
             if let (Some(changes), Some((rev, _))) = (&summary.changes, &base) {
                 print!("{}", guard::describe(rev, changes));
             }
@@ -190,6 +202,11 @@ pub fn run_all() -> i32 {
         Err(Failure::Incompatible(message)) => {
             eprint!("{message}");
             eprintln!("FAILED: stability guard");
+            return 1;
+        }
+        Err(Failure::InvalidTable(rendered)) => {
+            eprint!("{rendered}");
+            eprintln!("FAILED: the table is invalid");
             return 1;
         }
         Err(other) => {

@@ -80,11 +80,16 @@ pub fn run() -> Result<String, Failure> {
         "import assert from 'node:assert/strict';\n\
          import { readFileSync } from 'node:fs';\n\
          const dir = new URL('./log-codes/', import.meta.url);\n\
-         const { logCodes, LogCode } = await import(new URL('ts/index.js', dir));\n\
+         const { logCodes, LogCode, locales, titleIn, descriptionIn } = await import(new URL('ts/index.js', dir));\n\
          const table = JSON.parse(readFileSync(new URL('log-codes.json', dir), 'utf8'));\n\
          assert.deepEqual(logCodes.map((c) => ({ ...c })), table.codes);\n\
          assert.deepEqual(Object.entries(LogCode), table.codes.map((c) => [c.name, c.code]));\n\
-         console.log(`node: ${logCodes.length} codes equal the JSON`);\n",
+         assert.deepEqual([...locales], table.locales);\n\
+         for (const locale of locales) for (const c of table.codes) {\n\
+           assert.equal(titleIn(c.code, locale), c.translations[locale]?.title ?? c.title);\n\
+           assert.equal(descriptionIn(c.code, locale), c.translations[locale]?.description ?? c.description);\n\
+         }\n\
+         console.log(`node: ${logCodes.length} codes in ${locales.length} locales equal the JSON`);\n",
     )?;
     run_command(Command::new("node").arg(&check))?;
     Ok(format!(
@@ -113,12 +118,14 @@ fn merged(dir: &Path) -> Result<(usize, Table), Failure> {
     paths.retain(|p| p.extension().is_some_and(|e| e == "csv"));
     paths.sort();
     let mut codes = Vec::new();
+    let mut locales = Vec::new();
     let mut cases = 0;
     for path in paths {
         let (Some(table), _) = parse(&fs::read(&path)?) else {
             continue;
         };
         cases += 1;
+        locales.extend(table.locales);
         for (row, code) in table.codes.into_iter().enumerate() {
             codes.push(Code {
                 code: u16::try_from(cases * 300 + row).expect("the corpus fits in u16"),
@@ -127,5 +134,5 @@ fn merged(dir: &Path) -> Result<(usize, Table), Failure> {
             });
         }
     }
-    Ok((cases, Table::new(codes)))
+    Ok((cases, Table::new(codes, locales)))
 }

@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 use std::{fs, io};
 
 use log_codes_codegen::compat::Change;
-use log_codes_codegen::{Package, parse, render_all};
+use log_codes_codegen::{Coverage, Package, parse, parse_with, render_all};
 
 pub use files::{Mode, Outcome};
 
@@ -39,6 +39,8 @@ pub struct Options {
     pub mode: Mode,
     /// A git revision to compare the table with (the stability guard), if any.
     pub base: Option<String>,
+    /// Locales whose every translation must be present (`--require-complete tr`).
+    pub require_complete: Vec<String>,
 }
 
 impl Options {
@@ -51,6 +53,7 @@ impl Options {
             root,
             mode,
             base: None,
+            require_complete: Vec::new(),
         }
     }
 }
@@ -87,6 +90,8 @@ pub struct Summary {
     pub warnings: Option<String>,
     /// The classified changes since the base revision, when one was given.
     pub changes: Option<Vec<Change>>,
+    /// How much each locale translates, by tag.
+    pub coverage: Vec<(String, Coverage)>,
 }
 
 /// Validates the table, renders every artifact, checks stability against the base revision,
@@ -95,7 +100,10 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let bytes = fs::read(&options.input)
         .map_err(|e| Failure::Other(format!("cannot read {}: {e}", options.input.display())))?;
     let shown_path = display_path(&options.input);
-    let (table, report) = parse(&bytes);
+    let validation = log_codes_codegen::Options {
+        require_complete: options.require_complete.clone(),
+    };
+    let (table, report) = parse_with(&bytes, &validation);
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let Some(table) = table else {
         return Err(Failure::InvalidTable(report.render(&shown_path, color)));
@@ -134,10 +142,13 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         unchanged: 0,
         warnings,
         changes,
+        coverage: (table.locales.iter())
+            .map(|tag| (tag.clone(), table.coverage(tag)))
+            .collect(),
     };
     let mut stale = Vec::new();
     for artifact in &artifacts {
-        let path = options.out_dir.join(artifact.path);
+        let path = options.out_dir.join(&artifact.path);
         if options.mode == Mode::Write {
             files::remove_stale_temps(&path)?;
         }
@@ -183,7 +194,8 @@ fn display_path(path: &Path) -> String {
 }
 
 const USAGE: &str = "\
-usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
+usage: cargo xtask gen [--check] [--base REV] [--require-complete LOCALE]… [--input PATH]
+                       [--out-dir DIR]
        cargo xtask changelog --base REV
        cargo xtask compat OLD NEW
        cargo xtask fmt [--input PATH]
@@ -196,6 +208,9 @@ usage: cargo xtask gen [--check] [--base REV] [--input PATH] [--out-dir DIR]
   --check          write nothing; fail with a diff when a generated file is stale
   --base REV       also compare the table with codes.csv at git revision REV: fail on a
                    breaking change unless the workspace version was bumped for it
+  --require-complete LOCALE
+                   fail, at each cell, when a title or description lacks its LOCALE
+                   translation (`tr`, `pt-BR`; repeat the option for several)
   --input PATH     the table to read (default: codes.csv)
   --out-dir DIR    where the crate's artifacts go (default: crates/log-codes)
   changelog        print the changes since REV as a CHANGELOG.md section
@@ -285,6 +300,7 @@ fn parse_gen(args: &[&String]) -> Result<Options, String> {
             "--input" => options.input = value("--input")?.into(),
             "--out-dir" => options.out_dir = value("--out-dir")?.into(),
             "--base" => options.base = Some(value("--base")?),
+            "--require-complete" => options.require_complete.push(value("--require-complete")?),
             "--help" | "-h" => return Err(USAGE.to_owned()),
             other => return Err(format!("unknown option `{other}`\n\n{USAGE}")),
         }
@@ -390,7 +406,10 @@ pub fn changelog(base: &str) -> Result<String, Failure> {
     let table = table.ok_or_else(|| Failure::InvalidTable(report.render("codes.csv", false)))?;
     let changes = match guard::table_at(&root, base, &input)? {
         Some((old, _)) => log_codes_codegen::compat::compare(&old, &table),
-        None => log_codes_codegen::compat::compare(&log_codes_codegen::Table::new(vec![]), &table),
+        None => log_codes_codegen::compat::compare(
+            &log_codes_codegen::Table::new(vec![], vec![]),
+            &table,
+        ),
     };
     Ok(log_codes_codegen::compat::changelog(&version, &changes))
 }
@@ -411,7 +430,11 @@ pub fn compat(old: &Path, new: &Path) -> Result<String, Failure> {
 }
 
 fn describe(summary: &Summary, mode: Mode) -> String {
-    let mut line = format!("{} codes read; ", summary.codes);
+    let mut line = String::new();
+    for (tag, coverage) in &summary.coverage {
+        let _ = writeln!(line, "translations: {tag}: {coverage}");
+    }
+    let _ = write!(line, "{} codes read; ", summary.codes);
     match mode {
         Mode::Check => {
             let _ = write!(

@@ -36,7 +36,7 @@ fn a_killed_run_leaves_old_or_new_files_and_the_next_run_repairs_it() {
     // An edit that changes every artifact: a new code.
     fs::write(
         &input,
-        format!("{table}4999,NewEvent,New Event,,failure,login,\n"),
+        format!("{table}4999,NewEvent,New Event,,failure,login,,,\n"),
     )
     .unwrap();
     let status = Command::new(env!("CARGO_BIN_EXE_xtask"))

@@ -69,6 +69,7 @@ impl Repo {
             out_dir: self.root.join("out"),
             mode: Mode::Write,
             base: Some("v0.1.0".to_owned()),
+            require_complete: Vec::new(),
         };
         let summary = generate(&options)?;
         Ok(summary
@@ -179,6 +180,7 @@ fn a_revision_without_the_table_has_nothing_to_compare() {
         out_dir: repo.root.join("out"),
         mode: Mode::Write,
         base: Some("v0.1.0".to_owned()),
+        require_complete: Vec::new(),
     };
     assert_eq!(generate(&options).unwrap().changes, None);
     let bad = Options {

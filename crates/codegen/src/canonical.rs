@@ -1,5 +1,6 @@
 //! The one canonical form of `codes.csv` (`cargo xtask fmt`): UTF-8 without BOM, LF, `,`, the
-//! columns in their documented order, rows sorted by code, cells trimmed and quoted only when they
+//! columns in their documented order (then `title.<locale>`, `description.<locale>` for each
+//! locale, sorted by tag), rows sorted by code, cells trimmed and quoted only when they
 //! must be. Writing a table in this form and reading it back gives the same table.
 
 use csv_core::{QuoteStyle, WriteResult, WriterBuilder};
@@ -10,22 +11,35 @@ use crate::validate::Column;
 /// The table as canonical CSV text.
 pub fn to_csv(table: &Table) -> String {
     let mut out = Vec::new();
-    let header: Vec<&str> = Column::ALL.iter().map(|c| c.header()).collect();
-    write_record(&mut out, &header);
+    let mut header: Vec<String> = Column::ALL.iter().map(|c| c.header().to_owned()).collect();
+    for tag in &table.locales {
+        header.extend([format!("title.{tag}"), format!("description.{tag}")]);
+    }
+    write_record(
+        &mut out,
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
     for code in &table.codes {
         let number = code.code.to_string();
-        write_record(
-            &mut out,
-            &[
-                &number,
-                &code.name,
-                &code.title,
-                code.description.as_deref().unwrap_or_default(),
-                &code.kind,
-                &code.group,
-                code.deprecated.as_deref().unwrap_or_default(),
-            ],
-        );
+        let mut cells = vec![
+            number.as_str(),
+            &code.name,
+            &code.title,
+            code.description.as_deref().unwrap_or_default(),
+            &code.kind,
+            &code.group,
+            code.deprecated.as_deref().unwrap_or_default(),
+        ];
+        for tag in &table.locales {
+            let translation = code.translations.get(tag);
+            cells.push(translation.map_or("", |t| &t.title));
+            cells.push(
+                translation
+                    .and_then(|t| t.description.as_deref())
+                    .unwrap_or_default(),
+            );
+        }
+        write_record(&mut out, &cells);
     }
     String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
 }

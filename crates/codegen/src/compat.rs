@@ -9,7 +9,7 @@ use std::fmt::{self, Write as _};
 
 use serde::Deserialize;
 
-use crate::model::{Code, Table};
+use crate::model::{Code, Table, Translation};
 
 /// How a change affects consumers, in Cargo's semver terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -109,6 +109,7 @@ pub fn compare(old: &Table, new: &Table) -> Vec<Change> {
             ));
         }
     }
+    changes.extend(compare_translations(old, new));
     changes
 }
 
@@ -183,6 +184,57 @@ fn compare_code(before: &Code, after: &Code, new_by_name: &BTreeMap<&str, &Code>
     changes
 }
 
+/// Locales are a `Locale` enum in Rust: a new one is an addition, a removed one breaks matches.
+/// Within a locale both tables have, translations are text: a fix.
+fn compare_translations(old: &Table, new: &Table) -> Vec<Change> {
+    let mut changes = Vec::new();
+    for tag in new.locales.iter().filter(|t| !old.locales.contains(t)) {
+        changes.push(change(
+            Level::Minor,
+            None,
+            format!("new locale `{tag}` ({})", new.coverage(tag)),
+        ));
+    }
+    for tag in old.locales.iter().filter(|t| !new.locales.contains(t)) {
+        changes.push(change(
+            Level::Major,
+            None,
+            format!("locale `{tag}` was removed"),
+        ));
+    }
+    let old_by_code: BTreeMap<u16, &Code> = old.codes.iter().map(|c| (c.code, c)).collect();
+    for after in &new.codes {
+        let Some(before) = old_by_code.get(&after.code) else {
+            continue;
+        };
+        for tag in new.locales.iter().filter(|t| old.locales.contains(t)) {
+            let (was, is) = (before.translations.get(tag), after.translations.get(tag));
+            let title = (was.map(|t| &t.title), is.map(|t| &t.title));
+            let description = (
+                was.and_then(|t| t.description.as_ref()),
+                is.and_then(|t| t.description.as_ref()),
+            );
+            for (field, (was, is)) in [("title", title), ("description", description)] {
+                let what = match (was, is) {
+                    (None, Some(_)) => "translated",
+                    (Some(_), None) => "no longer translated",
+                    (Some(a), Some(b)) if a != b => "translation changed",
+                    _ => continue,
+                };
+                changes.push(change(
+                    Level::Patch,
+                    Some(after.code),
+                    format!(
+                        "code {} `{}`: `{tag}` {field} {what}",
+                        after.code, after.name
+                    ),
+                ));
+            }
+        }
+    }
+    changes
+}
+
 /// The most severe level among `changes`, if any.
 pub fn worst(changes: &[Change]) -> Option<Level> {
     changes.iter().map(|c| c.level).max()
@@ -238,6 +290,9 @@ pub fn changelog(version: &str, changes: &[Change]) -> String {
 #[derive(Deserialize)]
 struct Document {
     version: String,
+    /// Files before translations have neither `locales` nor `translations`.
+    #[serde(default)]
+    locales: Vec<String>,
     codes: Vec<JsonCode>,
 }
 
@@ -250,6 +305,14 @@ struct JsonCode {
     kind: String,
     group: String,
     deprecated: Option<String>,
+    #[serde(default)]
+    translations: BTreeMap<String, JsonTranslation>,
+}
+
+#[derive(Deserialize)]
+struct JsonTranslation {
+    title: String,
+    description: Option<String>,
 }
 
 /// Reads a `log-codes.json` (any version, extra fields ignored) as a table and its version.
@@ -266,7 +329,20 @@ pub fn table_from_json(text: &str) -> Result<(Table, String), String> {
             kind: c.kind,
             group: c.group,
             deprecated: c.deprecated,
+            translations: c
+                .translations
+                .into_iter()
+                .map(|(tag, t)| {
+                    let translation = Translation {
+                        title: t.title,
+                        description: t.description,
+                    };
+                    (tag, translation)
+                })
+                .collect(),
         })
         .collect();
-    Ok((Table::new(codes), document.version))
+    let mut locales = document.locales;
+    locales.retain(|tag| tag != crate::locale::ENGLISH);
+    Ok((Table::new(codes, locales), document.version))
 }

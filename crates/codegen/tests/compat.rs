@@ -256,3 +256,79 @@ fn changelog_lists_changes_by_level() {
         "## 0.2.0\n\n### Added\n\n- new code 4001 `FailedLoginInvalidUser`: Failed Login (Invalid User)\n\n### Changed text\n\n- code 2001 `SuccessfulLogin`: title changed from \"Successful Login\" to \"Successful Sign-In\"\n"
     );
 }
+
+/// BASE with a Turkish title for every code and a Turkish description for 2001.
+fn with_turkish(csv: &str) -> String {
+    let mut out = String::new();
+    for (i, line) in csv.lines().enumerate() {
+        out.push_str(line);
+        out.push_str(match i {
+            0 => ",title.tr,description.tr\n",
+            1 => ",Başarılı Oturum Açma,Kullanıcı başarıyla oturum açtı\n",
+            _ => ",Başarısız,\n",
+        });
+    }
+    out
+}
+
+#[test]
+fn a_new_locale_is_minor_and_a_removed_one_major() {
+    let turkish = with_turkish(BASE);
+    let added: Vec<(Level, String)> = compare(&table(BASE), &table(&turkish))
+        .into_iter()
+        .map(|c| (c.level, c.message))
+        .collect();
+    assert_eq!(
+        added,
+        [(
+            Level::Minor,
+            "new locale `tr` (3/3 titles, 1/3 descriptions)".to_owned()
+        )]
+    );
+    let removed = compare(&table(&turkish), &table(BASE));
+    assert_eq!(worst(&removed), Some(Level::Major));
+    assert_eq!(removed[0].message, "locale `tr` was removed");
+}
+
+#[test]
+fn translation_edits_are_patch() {
+    let before = with_turkish(BASE);
+    let after = before
+        .replace("Başarılı Oturum Açma", "Başarılı Giriş")
+        .replace("Kullanıcı başarıyla oturum açtı", "")
+        .replace(
+            "incorrect password,failure,login,,Başarısız,",
+            "incorrect password,failure,login,,Başarısız,Yanlış parola",
+        );
+    let found: Vec<(Level, String)> = compare(&table(&before), &table(&after))
+        .into_iter()
+        .map(|c| (c.level, c.message))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                Level::Patch,
+                "code 2001 `SuccessfulLogin`: `tr` title translation changed".to_owned()
+            ),
+            (
+                Level::Patch,
+                "code 2001 `SuccessfulLogin`: `tr` description no longer translated".to_owned()
+            ),
+            (
+                Level::Patch,
+                "code 4002 `FailedLoginInvalidPassword`: `tr` description translated".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn translations_survive_the_json_round_trip() {
+    let turkish = table(&with_turkish(BASE));
+    let package = Package {
+        version: "1.0.0".into(),
+    };
+    let (from_json, _) = table_from_json(&json::data(&turkish, &package).unwrap()).unwrap();
+    assert_eq!(from_json, turkish);
+}

@@ -15,6 +15,7 @@ fn page(csv: &str) -> (Table, String) {
         &Package {
             version: "1.0.0".into(),
         },
+        "en",
     );
     (table, page)
 }

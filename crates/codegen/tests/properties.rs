@@ -5,7 +5,9 @@
 
 mod common;
 
-use log_codes_codegen::model::{Code, Table};
+use std::collections::BTreeMap;
+
+use log_codes_codegen::model::{Code, Table, Translation};
 use log_codes_codegen::{canonical, parse};
 use proptest::prelude::*;
 
@@ -35,10 +37,30 @@ fn word() -> impl Strategy<Value = String> {
     .prop_map(str::to_owned)
 }
 
+const LOCALES: [&str; 2] = ["pt-BR", "tr"];
+
+/// A translation per locale or none; a translated description only where the English one exists.
+fn translations(described: bool) -> impl Strategy<Value = BTreeMap<String, Translation>> {
+    let one = proptest::option::of((text(), multiline()));
+    proptest::collection::vec(one, LOCALES.len()).prop_map(move |cells| {
+        (LOCALES.iter().zip(cells))
+            .filter_map(|(tag, cell)| {
+                let (title, description) = cell?;
+                let description = description.filter(|_| described);
+                Some((tag.to_string(), Translation { title, description }))
+            })
+            .collect()
+    })
+}
+
 prop_compose! {
     fn row()(code in any::<u16>(), stem in "[A-Z][a-z]{0,8}", title in text(), description in multiline(),
-             kind in word(), group in word(), deprecated in proptest::option::of(text())) -> (u16, String, Code) {
-        (code, stem.clone(), Code { code, name: stem, title, description, kind, group, deprecated })
+             kind in word(), group in word(), deprecated in proptest::option::of(text()))
+            (translations in translations(description.is_some()), code in Just(code), stem in Just(stem),
+             title in Just(title), description in Just(description), kind in Just(kind),
+             group in Just(group), deprecated in Just(deprecated)) -> (u16, String, Code) {
+        let code = Code { code, name: stem.clone(), title, description, kind, group, deprecated, translations };
+        (code.code, stem, code)
     }
 }
 
@@ -52,7 +74,7 @@ prop_compose! {
             .enumerate()
             .map(|(i, (_, stem, code))| Code { name: format!("{stem}{i}"), ..code })
             .collect();
-        Table::new(codes)
+        Table::new(codes, LOCALES.map(str::to_owned).to_vec())
     }
 }
 

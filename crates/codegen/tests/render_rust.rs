@@ -84,6 +84,25 @@ fn rust_output() {
             pub const ALL: &'static [Group] = &[Group::Api, Group::Login];
         }
 
+        /// A language of the titles and descriptions: English, the table's own, then each
+        /// translation the table has (a column such as `title.tr`).
+        ///
+        /// New locales are added in minor releases, so the enum is non-exhaustive.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Locale {
+            /// `en`: the `title` and `description` columns, the fallback of every translation.
+            En,
+            /// `tr`: 2/3 titles, 1/2 descriptions; English where a cell is not translated.
+            Tr,
+        }
+        impl Locale {
+            /// Every locale: English, then the translations sorted by tag.
+            pub const ALL: &'static [Locale] = &[Locale::En, Locale::Tr];
+        }
+        /// The BCP 47 tag of each locale, by discriminant.
+        pub(crate) const LOCALE_TAGS: &[&str] = &["en", "tr"];
+
         /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
         pub(crate) type Position = u8;
         /// No code: an empty slot of a lookup table.
@@ -146,6 +165,30 @@ fn rust_output() {
             Group::Api,
             Group::Login,
             Group::Login,
+        ];
+
+        /// The `tr` titles, by position.
+        pub(crate) const TITLES_TR: &[Option<&str>] = &[
+            None,
+            Some("Başarısız Oturum Açma (Geçersiz Kullanıcı)"),
+            Some("Başarısız Oturum Açma (Geçersiz Parola)"),
+        ];
+
+        /// The `tr` descriptions, by position.
+        pub(crate) const DESCRIPTIONS_TR: &[Option<&str>] = &[
+            None,
+            Some("Kullanıcı bulunamadı"),
+            None,
+        ];
+
+        /// The title arrays, by translation (`Locale as usize - 1`).
+        pub(crate) const TITLE_TRANSLATIONS: &[&[Option<&str>]] = &[
+            TITLES_TR,
+        ];
+
+        /// The description arrays, by translation (`Locale as usize - 1`).
+        pub(crate) const DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[
+            DESCRIPTIONS_TR,
         ];
 
         /// The name lookup's perfect hash (see `name_hash.rs`): its seed, one displacement

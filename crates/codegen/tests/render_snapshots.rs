@@ -1,10 +1,10 @@
-//! Snapshots of the JSON and TypeScript renderers on a small table that uses every feature (see
-//! `render_rust.rs` for the Rust one). Refresh with `UPDATE_EXPECT=1 cargo test`.
+//! Snapshots of the JSON, TypeScript and docs renderers on a small table that uses every feature
+//! (see `render_rust.rs` for the Rust one). Refresh with `UPDATE_EXPECT=1 cargo test`.
 
 mod common;
 
 use expect_test::expect_file;
-use log_codes_codegen::render::{json, typescript};
+use log_codes_codegen::render::{docs, json, typescript};
 use log_codes_codegen::{Package, Table, parse};
 
 fn table() -> Table {
@@ -21,6 +21,7 @@ fn package() -> Package {
 fn artifact(path: &str) -> String {
     let mut artifacts = json::render(&table(), &package()).unwrap();
     artifacts.extend(typescript::render(&table(), &package()).unwrap());
+    artifacts.extend(docs::render(&table(), &package()));
     artifacts
         .into_iter()
         .find(|a| a.path == path)
@@ -51,6 +52,17 @@ fn typescript_declarations() {
 #[test]
 fn npm_manifest() {
     expect_file!["snapshots/package.json"].assert_eq(&artifact(typescript::MANIFEST));
+}
+
+#[test]
+fn docs_page() {
+    expect_file!["snapshots/log-event-types.md"].assert_eq(&artifact(docs::PATH));
+}
+
+/// Translated chrome, and the English text marked where the translation is missing.
+#[test]
+fn translated_docs_page() {
+    expect_file!["snapshots/log-event-types.tr.md"].assert_eq(&artifact(&docs::path("tr")));
 }
 
 #[test]

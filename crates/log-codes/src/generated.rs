@@ -317,6 +317,25 @@ impl Group {
     ];
 }
 
+/// A language of the titles and descriptions: English, the table's own, then each
+/// translation the table has (a column such as `title.tr`).
+///
+/// New locales are added in minor releases, so the enum is non-exhaustive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Locale {
+    /// `en`: the `title` and `description` columns, the fallback of every translation.
+    En,
+    /// `tr`: 38/38 titles, 32/32 descriptions; English where a cell is not translated.
+    Tr,
+}
+impl Locale {
+    /// Every locale: English, then the translations sorted by tag.
+    pub const ALL: &'static [Locale] = &[Locale::En, Locale::Tr];
+}
+/// The BCP 47 tag of each locale, by discriminant.
+pub(crate) const LOCALE_TAGS: &[&str] = &["en", "tr"];
+
 /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
 pub(crate) type Position = u8;
 /// No code: an empty slot of a lookup table.
@@ -676,6 +695,100 @@ pub(crate) const GROUPS: &[Group] = &[
     Group::Sms,
     Group::Push,
     Group::DirectorySync,
+];
+
+/// The `tr` titles, by position.
+pub(crate) const TITLES_TR: &[Option<&str>] = &[
+    Some("API Okuma İşlemi"),
+    Some("API Oluşturma İşlemi"),
+    Some("API Güncelleme İşlemi"),
+    Some("API Silme İşlemi"),
+    Some("Kimlik Bilgileri Doğrulandı"),
+    Some("Başarılı Oturum Açma"),
+    Some("Başarılı Kaydolma"),
+    Some("Başarılı Oturum Kapatma"),
+    Some("Başarılı E-posta Doğrulaması"),
+    Some("Başarılı Parola Sıfırlama"),
+    Some("Kullanıcı Kimlik Bilgisi Kaydedildi"),
+    Some("Kullanıcı Kimlik Bilgisi Kaldırıldı"),
+    Some("MFA Gerekli"),
+    Some("MFA Kaydı Gerekli"),
+    Some("Başarılı MFA"),
+    Some("Başarılı MFA Kaydı"),
+    Some("Hesapta Eksik Bilgi"),
+    Some("Başarılı Belirteç Değişimi"),
+    Some("Başarılı Yenileme Belirteci Değişimi"),
+    Some("Kanca Çalıştırıldı"),
+    Some("E-posta Gönderildi"),
+    Some("SMS Gönderildi"),
+    Some("Anlık Bildirim Gönderildi"),
+    Some("Başarısız Oturum Açma"),
+    Some("Başarısız Oturum Açma (Geçersiz Kullanıcı)"),
+    Some("Başarısız Oturum Açma (Geçersiz Parola)"),
+    Some("Başarısız Kaydolma"),
+    Some("Engellenen IP Adresi"),
+    Some("Engellenen Hesap"),
+    Some("Başarısız Belirteç Değişimi"),
+    Some("Başarısız Yenileme Belirteci Değişimi"),
+    Some("Kanca Başarısız Oldu"),
+    Some("E-posta Gönderilemedi"),
+    Some("Başarısız MFA"),
+    Some("MFA Kaydı Başarısız Oldu"),
+    Some("SMS Gönderilemedi"),
+    Some("Anlık Bildirim Gönderilemedi"),
+    Some("Başarısız AD/LDAP Eşitlemesi"),
+];
+
+/// The `tr` descriptions, by position.
+pub(crate) const DESCRIPTIONS_TR: &[Option<&str>] = &[
+    None,
+    None,
+    None,
+    None,
+    Some("Kullanıcının kimlik bilgileri başarıyla doğrulandı"),
+    Some("Kullanıcı başarıyla oturum açtı"),
+    Some("Kullanıcı başarıyla kaydoldu"),
+    Some("Kullanıcı oturumunu başarıyla kapattı"),
+    Some("Kullanıcı e-posta adresini başarıyla doğruladı"),
+    Some("Kullanıcı parolasını başarıyla sıfırladı"),
+    None,
+    None,
+    Some("MFA doğrulaması gerekiyor"),
+    Some("Kullanıcı henüz MFA kimlik bilgilerini kaydetmedi"),
+    Some("MFA doğrulaması başarılı"),
+    Some("Kullanıcı MFA kimlik bilgilerini başarıyla kaydetti"),
+    Some("Kullanıcının bazı önemli bilgileri eksik"),
+    Some("Belirteç değişimi başarılı"),
+    Some("Yenileme belirteci, bir erişim belirteciyle başarıyla değiştirildi."),
+    Some("Kanca başarıyla çalıştırıldı"),
+    Some("E-posta başarıyla gönderildi"),
+    Some("SMS başarıyla gönderildi"),
+    Some("Anlık bildirim başarıyla gönderildi"),
+    Some("Kullanıcı oturum açamadı"),
+    Some("Kullanıcı bulunamadı"),
+    Some("Kullanıcı yanlış parola girdi"),
+    Some("Kullanıcı bir hata nedeniyle kaydolamadı"),
+    Some("Bir IP adresi, hiç başarılı oturum açmadan çok sayıda başarısız oturum açma denemesi yaptığı için engellendi."),
+    Some("Bir kullanıcının oturum açması, aynı IP adresinden bir zaman aralığında izin verilen en fazla oturum açma sayısına ulaştığı için geçici olarak engellendi."),
+    Some("Belirteç değişimi başarısız oldu"),
+    Some("Yenileme belirtecinin bir erişim belirteciyle değişimi başarısız oldu"),
+    Some("Kanca çalıştırılamadı"),
+    Some("E-posta gönderilemedi"),
+    Some("MFA doğrulaması başarısız oldu"),
+    Some("Kullanıcı MFA kimlik bilgilerini kaydedemedi"),
+    Some("SMS gönderilemedi"),
+    Some("Anlık bildirim gönderilemedi"),
+    Some("AD/LDAP kullanıcı eşitlemesi başarısız oldu"),
+];
+
+/// The title arrays, by translation (`Locale as usize - 1`).
+pub(crate) const TITLE_TRANSLATIONS: &[&[Option<&str>]] = &[
+    TITLES_TR,
+];
+
+/// The description arrays, by translation (`Locale as usize - 1`).
+pub(crate) const DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[
+    DESCRIPTIONS_TR,
 ];
 
 /// The name lookup's perfect hash (see `name_hash.rs`): its seed, one displacement

@@ -45,16 +45,34 @@
 //!
 //! Kind and group words read from data work the same way with [`AnyKind`] and [`AnyGroup`].
 //!
+//! # Titles in other languages
+//!
+//! The table translates titles and descriptions into each [`Locale`] besides English.
+//! [`LogCode::title_in`] and [`LogCode::description_in`] fall back to English cell by cell;
+//! [`LogCode::translated_title`] and [`LogCode::translated_description`] say whether a
+//! translation exists, to mark English text shown in its place.
+//!
+//! ```
+//! use log_codes::{Locale, LogCode};
+//!
+//! let locale = Locale::lookup("tr-TR"); // from a user's preferences
+//! assert_eq!(locale, Locale::Tr);
+//! assert_eq!(LogCode::BlockedIpAddress.title_in(locale), "Engellenen IP Adresi");
+//! assert_eq!(LogCode::BlockedIpAddress.title_in(Locale::En), "Blocked IP Address");
+//! assert_eq!("tr".parse::<Locale>(), Ok(Locale::Tr));
+//! ```
+//!
 //! # Features
 //!
 //! - `serde`: [`LogCode`] and [`AnyLogCode`] (de)serialize as their number, [`Kind`], [`Group`],
-//!   [`AnyKind`] and [`AnyGroup`] as their snake_case word. The impls are written out by hand, so
-//!   the feature pulls in `serde` without `serde_derive` or `syn`.
+//!   [`AnyKind`] and [`AnyGroup`] as their snake_case word, [`Locale`] as its tag. The impls are
+//!   written out by hand, so the feature pulls in `serde` without `serde_derive` or `syn`.
 #![no_std]
 #![deny(missing_docs, unsafe_code)]
 
 #[rustfmt::skip]
 mod generated;
+mod locale;
 mod name_hash;
 #[cfg(feature = "serde")]
 mod serde_impls;
@@ -63,7 +81,8 @@ mod words;
 use core::fmt;
 use core::str::FromStr;
 
-pub use generated::{Group, Kind, LogCode};
+pub use generated::{Group, Kind, Locale, LogCode};
+pub use locale::UnknownLocale;
 pub use words::{AnyGroup, AnyKind, UnknownWord};
 
 use generated::{

@@ -1,12 +1,13 @@
 //! `serde` for the code types, written out so the feature needs no `serde_derive`.
-//! ([`Kind`](crate::Kind) and [`Group`](crate::Group) get theirs in `words.rs`.)
+//! ([`Kind`](crate::Kind) and [`Group`](crate::Group) get theirs in `words.rs`.) A [`Locale`]
+//! is its tag.
 
 use core::fmt;
 
 use serde::de::{Error, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{AnyLogCode, LogCode};
+use crate::{AnyLogCode, Locale, LogCode};
 
 /// Accepts any integer that fits a `u16`, as JSON numbers arrive as `u64` or `i64`.
 struct CodeVisitor;
@@ -57,5 +58,33 @@ impl<'de> Deserialize<'de> for AnyLogCode {
         deserializer
             .deserialize_u16(CodeVisitor)
             .map(AnyLogCode::new)
+    }
+}
+
+/// The tag, `"tr"`.
+impl Serialize for Locale {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.tag())
+    }
+}
+
+struct LocaleVisitor;
+
+impl Visitor<'_> for LocaleVisitor {
+    type Value = Locale;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a locale tag this version has, such as \"en\"")
+    }
+
+    fn visit_str<E: Error>(self, tag: &str) -> Result<Locale, E> {
+        Locale::from_tag(tag).ok_or_else(|| E::invalid_value(Unexpected::Str(tag), &self))
+    }
+}
+
+/// A tag this version has (ignoring ASCII case); any other is an error.
+impl<'de> Deserialize<'de> for Locale {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_str(LocaleVisitor)
     }
 }

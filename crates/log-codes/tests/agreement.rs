@@ -1,8 +1,9 @@
 //! The Rust crate says exactly what `log-codes.json` says: the same codes, in the same order, with
-//! the same name, title, description, kind, group and deprecation. (The TypeScript checks compare
-//! the JS module and its declarations with the same file.)
+//! the same name, title, description, kind, group and deprecation, and the same translations in
+//! every locale. (The TypeScript checks compare the JS module and its declarations with the same
+//! file.)
 
-use log_codes::{Group, Kind, LogCode};
+use log_codes::{Group, Kind, Locale, LogCode};
 use serde_json::Value;
 
 fn table() -> Value {
@@ -50,7 +51,54 @@ fn kinds_groups_and_version_agree_with_the_json() {
     };
     let kinds: Vec<String> = Kind::ALL.iter().map(|k| k.name().to_owned()).collect();
     let groups: Vec<String> = Group::ALL.iter().map(|g| g.name().to_owned()).collect();
+    let locales: Vec<String> = Locale::ALL.iter().map(|l| l.tag().to_owned()).collect();
     assert_eq!(kinds, words("kinds"));
     assert_eq!(groups, words("groups"));
+    assert_eq!(locales, words("locales"));
     assert_eq!(table["version"], env!("CARGO_PKG_VERSION"));
+}
+
+/// In every locale, `translated_*` is exactly the JSON's translation (absent where it has none)
+/// and `*_in` falls back to the English fields where it is absent.
+#[test]
+fn every_translation_agrees_with_the_json() {
+    let table = table();
+    let rows = table["codes"].as_array().unwrap();
+    for &locale in &Locale::ALL[1..] {
+        let tag = locale.tag();
+        for (row, code) in rows.iter().zip(LogCode::ALL) {
+            let translation = &row["translations"][tag];
+            let title = translation["title"].as_str();
+            let description = translation["description"].as_str();
+            let number = code.code();
+            assert_eq!(code.translated_title(locale), title, "{tag} {number}");
+            assert_eq!(
+                code.translated_description(locale),
+                description,
+                "{tag} {number}"
+            );
+            let english = row["title"].as_str();
+            assert_eq!(
+                Some(code.title_in(locale)),
+                title.or(english),
+                "{tag} {number}"
+            );
+            let english = text(&row["description"]);
+            assert_eq!(
+                code.description_in(locale),
+                description.or(english),
+                "{tag} {number}"
+            );
+        }
+    }
+    let translated: Vec<&str> = rows[0]["translations"]
+        .as_object()
+        .map(|t| t.keys().map(String::as_str).collect())
+        .unwrap_or_default();
+    for tag in translated {
+        assert!(
+            Locale::from_tag(tag).is_some(),
+            "the JSON translates into `{tag}`"
+        );
+    }
 }

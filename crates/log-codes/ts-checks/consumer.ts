@@ -4,7 +4,12 @@ import {
   Group,
   Kind,
   LogCode,
+  descriptionIn,
+  isLocale,
   isLogCode,
+  locales,
+  lookupLocale,
+  titleIn,
   logCodeByName,
   logCodeInfo,
   logCodes,
@@ -12,6 +17,7 @@ import {
   type AnyGroup,
   type AnyKind,
   type AnyLogCode,
+  type Locale,
   type LogCodeInfo,
   type LogCodeName,
 } from "log-codes";
@@ -48,6 +54,23 @@ const first: 100 = logCodes[0].code;
 const firstName: "ApiReadOperation" = logCodes[0].name;
 const byName: LogCodeInfo | undefined = logCodeByName("NotAName");
 
+// Titles in the user's language, English where a cell is not translated.
+const userLocale: Locale = lookupLocale("tr-TR");
+const localTitle: string = titleIn(LogCode.BlockedIpAddress, userLocale);
+const localDescription: string | null = descriptionIn(LogCode.BlockedIpAddress, "tr");
+const newerTitle: string | undefined = titleIn(fromLog, "en");
+const english: "en" = locales[0];
+const turkishTitle: string | undefined = info.translations.tr?.title;
+const picked: unknown = "tr";
+if (isLocale(picked)) {
+  const narrowedLocale: Locale = picked;
+  void narrowedLocale;
+}
+
+// @ts-expect-error not a locale this version has.
+const notALocale: Locale = "xx";
+// @ts-expect-error English is the metadata's own fields, not a translation.
+const englishTranslation = info.translations.en;
 // @ts-expect-error 9999 is not a known code.
 const notACode: LogCode = 9999;
 // @ts-expect-error LogCode is readonly.
@@ -68,20 +91,27 @@ export {
   byName,
   deprecated,
   description,
+  english,
+  englishTranslation,
   failure,
   first,
   firstName,
   knownGroup,
+  localDescription,
+  localTitle,
   login,
   maybe,
   mfa,
   name,
+  newerTitle,
   notACode,
   notAGroup,
   notAKind,
+  notALocale,
   notAName,
   packageVersion,
   surely,
   title,
+  turkishTitle,
   unknownKind,
 };

@@ -416,6 +416,28 @@ export type Group = (typeof Group)[keyof typeof Group];
 export type AnyGroup = Group | (string & {});
 
 /**
+ * Every locale of the titles and descriptions: English (the `title` and
+ * `description` fields) first, then each translation, by tag.
+ */
+export declare const locales: readonly ["en", "tr"];
+/**
+ * A locale this version has: `"en"` or a translation's tag.
+ */
+export type Locale = (typeof locales)[number];
+/**
+ * A locale other than English.
+ */
+export type TranslatedLocale = Exclude<Locale, "en">;
+/**
+ * A code's title and description in one locale. A missing `description` is not
+ * translated: show the English one.
+ */
+export interface Translation {
+  readonly title: string;
+  readonly description?: string;
+}
+
+/**
  * The metadata of one code, as in `log-codes.json`.
  */
 export interface LogCodeInfo {
@@ -433,50 +455,52 @@ export interface LogCodeInfo {
   readonly group: Group;
   /** The deprecation note, or `null` for an active code. */
   readonly deprecated: string | null;
+  /** The title and description by locale; a locale is missing where the title is not translated. */
+  readonly translations: { readonly [L in TranslatedLocale]?: Translation };
 }
 
 /**
  * The metadata of every code this version knows, ordered by code.
  */
 export declare const logCodes: readonly [
-  { readonly code: 100; readonly name: "ApiReadOperation"; readonly title: "API Read Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null },
-  { readonly code: 101; readonly name: "ApiCreateOperation"; readonly title: "API Create Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null },
-  { readonly code: 102; readonly name: "ApiUpdateOperation"; readonly title: "API Update Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null },
-  { readonly code: 103; readonly name: "ApiDeleteOperation"; readonly title: "API Delete Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null },
-  { readonly code: 2000; readonly name: "CredentialsValidated"; readonly title: "Credentials Validated"; readonly description: "User credentials validated successfully"; readonly kind: "success"; readonly group: "login"; readonly deprecated: null },
-  { readonly code: 2001; readonly name: "SuccessfulLogin"; readonly title: "Successful Login"; readonly description: "User logged in successfully"; readonly kind: "success"; readonly group: "login"; readonly deprecated: null },
-  { readonly code: 2010; readonly name: "SuccessfulSignup"; readonly title: "Successful Signup"; readonly description: "User signed up successfully"; readonly kind: "success"; readonly group: "signup"; readonly deprecated: null },
-  { readonly code: 2024; readonly name: "SuccessfulLogout"; readonly title: "Successful Logout"; readonly description: "User logged out successfully"; readonly kind: "success"; readonly group: "logout"; readonly deprecated: null },
-  { readonly code: 2040; readonly name: "SuccessfulEmailVerification"; readonly title: "Successful Email Verification"; readonly description: "User successfully verified email"; readonly kind: "success"; readonly group: "email_verification"; readonly deprecated: null },
-  { readonly code: 2050; readonly name: "SuccessfulPasswordReset"; readonly title: "Successful Password Reset"; readonly description: "User successfully reset password"; readonly kind: "success"; readonly group: "password_reset"; readonly deprecated: null },
-  { readonly code: 2060; readonly name: "UserCredentialEnrolled"; readonly title: "User Credential Enrolled"; readonly description: null; readonly kind: "success"; readonly group: "credential"; readonly deprecated: null },
-  { readonly code: 2061; readonly name: "UserCredentialRemoved"; readonly title: "User Credential Removed"; readonly description: null; readonly kind: "success"; readonly group: "credential"; readonly deprecated: null },
-  { readonly code: 2100; readonly name: "MfaRequired"; readonly title: "MFA Required"; readonly description: "MFA verification is required"; readonly kind: "success"; readonly group: "mfa"; readonly deprecated: null },
-  { readonly code: 2101; readonly name: "MfaEnrollmentRequired"; readonly title: "MFA Enrollment Required"; readonly description: "User has not enrolled MFA credentials yet"; readonly kind: "success"; readonly group: "mfa"; readonly deprecated: null },
-  { readonly code: 2102; readonly name: "SuccessfulMfa"; readonly title: "Successful MFA"; readonly description: "MFA verification is successful"; readonly kind: "success"; readonly group: "mfa"; readonly deprecated: null },
-  { readonly code: 2103; readonly name: "SuccessfulMfaEnrollment"; readonly title: "Successful MFA Enrollment"; readonly description: "User enrolled MFA credentials successfully"; readonly kind: "success"; readonly group: "mfa"; readonly deprecated: null },
-  { readonly code: 2120; readonly name: "AccountMissingInformation"; readonly title: "Account Missing Information"; readonly description: "User is missing some crucial information"; readonly kind: "success"; readonly group: "account"; readonly deprecated: null },
-  { readonly code: 2200; readonly name: "SuccessfulTokenExchange"; readonly title: "Successful Token Exchange"; readonly description: "Token exchanged successfully"; readonly kind: "success"; readonly group: "token"; readonly deprecated: null },
-  { readonly code: 2201; readonly name: "SuccessfulRefreshTokenExchange"; readonly title: "Successful Refresh Token Exchange"; readonly description: "Refresh token exchanged successfully for an access token."; readonly kind: "success"; readonly group: "token"; readonly deprecated: null },
-  { readonly code: 2300; readonly name: "HookExecuted"; readonly title: "Hook Executed"; readonly description: "Hook executed successfully"; readonly kind: "success"; readonly group: "hook"; readonly deprecated: null },
-  { readonly code: 2434; readonly name: "EmailSent"; readonly title: "Email Sent"; readonly description: "Email sent successfully"; readonly kind: "success"; readonly group: "email"; readonly deprecated: null },
-  { readonly code: 2444; readonly name: "SmsSent"; readonly title: "SMS Sent"; readonly description: "SMS sent successfully"; readonly kind: "success"; readonly group: "sms"; readonly deprecated: null },
-  { readonly code: 2454; readonly name: "PushNotificationSent"; readonly title: "Push Notification Sent"; readonly description: "Push notification sent successfully"; readonly kind: "success"; readonly group: "push"; readonly deprecated: null },
-  { readonly code: 4000; readonly name: "FailedLogin"; readonly title: "Failed Login"; readonly description: "User failed to login"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null },
-  { readonly code: 4001; readonly name: "FailedLoginInvalidUser"; readonly title: "Failed Login (Invalid User)"; readonly description: "User not found"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null },
-  { readonly code: 4002; readonly name: "FailedLoginInvalidPassword"; readonly title: "Failed Login (Invalid Password)"; readonly description: "User entered incorrect password"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null },
-  { readonly code: 4010; readonly name: "FailedSignup"; readonly title: "Failed Signup"; readonly description: "User failed to signup because of an error"; readonly kind: "failure"; readonly group: "signup"; readonly deprecated: null },
-  { readonly code: 4041; readonly name: "BlockedIpAddress"; readonly title: "Blocked IP Address"; readonly description: "An IP address is blocked because it attempted too many failed logins without a successful login."; readonly kind: "failure"; readonly group: "blocking"; readonly deprecated: null },
-  { readonly code: 4042; readonly name: "BlockedAccount"; readonly title: "Blocked Account"; readonly description: "A user is temporarily prevented from logging in because they reached the maximum logins per time period from the same IP address."; readonly kind: "failure"; readonly group: "blocking"; readonly deprecated: null },
-  { readonly code: 4100; readonly name: "FailedTokenExchange"; readonly title: "Failed Token Exchange"; readonly description: "Token exchange failed"; readonly kind: "failure"; readonly group: "token"; readonly deprecated: null },
-  { readonly code: 4101; readonly name: "FailedRefreshTokenExchange"; readonly title: "Failed Refresh Token Exchange"; readonly description: "Refresh token exchange failed for an access token"; readonly kind: "failure"; readonly group: "token"; readonly deprecated: null },
-  { readonly code: 4300; readonly name: "HookFailed"; readonly title: "Hook Failed"; readonly description: "Hook execution failed"; readonly kind: "failure"; readonly group: "hook"; readonly deprecated: null },
-  { readonly code: 4434; readonly name: "FailedToSendEmail"; readonly title: "Failed To Send Email"; readonly description: "Email could not be sent"; readonly kind: "failure"; readonly group: "email"; readonly deprecated: null },
-  { readonly code: 4440; readonly name: "FailedMfa"; readonly title: "Failed MFA"; readonly description: "MFA verification failed"; readonly kind: "failure"; readonly group: "mfa"; readonly deprecated: null },
-  { readonly code: 4441; readonly name: "MfaEnrollmentFailed"; readonly title: "MFA Enrollment Failed"; readonly description: "User failed to enroll MFA credentials"; readonly kind: "failure"; readonly group: "mfa"; readonly deprecated: null },
-  { readonly code: 4444; readonly name: "FailedToSendSms"; readonly title: "Failed To Send SMS"; readonly description: "SMS could not be sent"; readonly kind: "failure"; readonly group: "sms"; readonly deprecated: null },
-  { readonly code: 4454; readonly name: "FailedToSendPushNotification"; readonly title: "Failed To Send Push Notification"; readonly description: "Push Notification could not be sent"; readonly kind: "failure"; readonly group: "push"; readonly deprecated: null },
-  { readonly code: 4521; readonly name: "FailedAdLdapSync"; readonly title: "Failed AD/LDAP Sync"; readonly description: "AD/LDAP user synchronizing failed"; readonly kind: "failure"; readonly group: "directory_sync"; readonly deprecated: null },
+  { readonly code: 100; readonly name: "ApiReadOperation"; readonly title: "API Read Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "API Okuma İşlemi" } } },
+  { readonly code: 101; readonly name: "ApiCreateOperation"; readonly title: "API Create Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "API Oluşturma İşlemi" } } },
+  { readonly code: 102; readonly name: "ApiUpdateOperation"; readonly title: "API Update Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "API Güncelleme İşlemi" } } },
+  { readonly code: 103; readonly name: "ApiDeleteOperation"; readonly title: "API Delete Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "API Silme İşlemi" } } },
+  { readonly code: 2000; readonly name: "CredentialsValidated"; readonly title: "Credentials Validated"; readonly description: "User credentials validated successfully"; readonly kind: "success"; readonly group: "login"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Kimlik Bilgileri Doğrulandı"; readonly description: "Kullanıcının kimlik bilgileri başarıyla doğrulandı" } } },
+  { readonly code: 2001; readonly name: "SuccessfulLogin"; readonly title: "Successful Login"; readonly description: "User logged in successfully"; readonly kind: "success"; readonly group: "login"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı Oturum Açma"; readonly description: "Kullanıcı başarıyla oturum açtı" } } },
+  { readonly code: 2010; readonly name: "SuccessfulSignup"; readonly title: "Successful Signup"; readonly description: "User signed up successfully"; readonly kind: "success"; readonly group: "signup"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı Kaydolma"; readonly description: "Kullanıcı başarıyla kaydoldu" } } },
+  { readonly code: 2024; readonly name: "SuccessfulLogout"; readonly title: "Successful Logout"; readonly description: "User logged out successfully"; readonly kind: "success"; readonly group: "logout"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı Oturum Kapatma"; readonly description: "Kullanıcı oturumunu başarıyla kapattı" } } },
+  { readonly code: 2040; readonly name: "SuccessfulEmailVerification"; readonly title: "Successful Email Verification"; readonly description: "User successfully verified email"; readonly kind: "success"; readonly group: "email_verification"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı E-posta Doğrulaması"; readonly description: "Kullanıcı e-posta adresini başarıyla doğruladı" } } },
+  { readonly code: 2050; readonly name: "SuccessfulPasswordReset"; readonly title: "Successful Password Reset"; readonly description: "User successfully reset password"; readonly kind: "success"; readonly group: "password_reset"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı Parola Sıfırlama"; readonly description: "Kullanıcı parolasını başarıyla sıfırladı" } } },
+  { readonly code: 2060; readonly name: "UserCredentialEnrolled"; readonly title: "User Credential Enrolled"; readonly description: null; readonly kind: "success"; readonly group: "credential"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Kullanıcı Kimlik Bilgisi Kaydedildi" } } },
+  { readonly code: 2061; readonly name: "UserCredentialRemoved"; readonly title: "User Credential Removed"; readonly description: null; readonly kind: "success"; readonly group: "credential"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Kullanıcı Kimlik Bilgisi Kaldırıldı" } } },
+  { readonly code: 2100; readonly name: "MfaRequired"; readonly title: "MFA Required"; readonly description: "MFA verification is required"; readonly kind: "success"; readonly group: "mfa"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "MFA Gerekli"; readonly description: "MFA doğrulaması gerekiyor" } } },
+  { readonly code: 2101; readonly name: "MfaEnrollmentRequired"; readonly title: "MFA Enrollment Required"; readonly description: "User has not enrolled MFA credentials yet"; readonly kind: "success"; readonly group: "mfa"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "MFA Kaydı Gerekli"; readonly description: "Kullanıcı henüz MFA kimlik bilgilerini kaydetmedi" } } },
+  { readonly code: 2102; readonly name: "SuccessfulMfa"; readonly title: "Successful MFA"; readonly description: "MFA verification is successful"; readonly kind: "success"; readonly group: "mfa"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı MFA"; readonly description: "MFA doğrulaması başarılı" } } },
+  { readonly code: 2103; readonly name: "SuccessfulMfaEnrollment"; readonly title: "Successful MFA Enrollment"; readonly description: "User enrolled MFA credentials successfully"; readonly kind: "success"; readonly group: "mfa"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı MFA Kaydı"; readonly description: "Kullanıcı MFA kimlik bilgilerini başarıyla kaydetti" } } },
+  { readonly code: 2120; readonly name: "AccountMissingInformation"; readonly title: "Account Missing Information"; readonly description: "User is missing some crucial information"; readonly kind: "success"; readonly group: "account"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Hesapta Eksik Bilgi"; readonly description: "Kullanıcının bazı önemli bilgileri eksik" } } },
+  { readonly code: 2200; readonly name: "SuccessfulTokenExchange"; readonly title: "Successful Token Exchange"; readonly description: "Token exchanged successfully"; readonly kind: "success"; readonly group: "token"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı Belirteç Değişimi"; readonly description: "Belirteç değişimi başarılı" } } },
+  { readonly code: 2201; readonly name: "SuccessfulRefreshTokenExchange"; readonly title: "Successful Refresh Token Exchange"; readonly description: "Refresh token exchanged successfully for an access token."; readonly kind: "success"; readonly group: "token"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarılı Yenileme Belirteci Değişimi"; readonly description: "Yenileme belirteci, bir erişim belirteciyle başarıyla değiştirildi." } } },
+  { readonly code: 2300; readonly name: "HookExecuted"; readonly title: "Hook Executed"; readonly description: "Hook executed successfully"; readonly kind: "success"; readonly group: "hook"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Kanca Çalıştırıldı"; readonly description: "Kanca başarıyla çalıştırıldı" } } },
+  { readonly code: 2434; readonly name: "EmailSent"; readonly title: "Email Sent"; readonly description: "Email sent successfully"; readonly kind: "success"; readonly group: "email"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "E-posta Gönderildi"; readonly description: "E-posta başarıyla gönderildi" } } },
+  { readonly code: 2444; readonly name: "SmsSent"; readonly title: "SMS Sent"; readonly description: "SMS sent successfully"; readonly kind: "success"; readonly group: "sms"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "SMS Gönderildi"; readonly description: "SMS başarıyla gönderildi" } } },
+  { readonly code: 2454; readonly name: "PushNotificationSent"; readonly title: "Push Notification Sent"; readonly description: "Push notification sent successfully"; readonly kind: "success"; readonly group: "push"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Anlık Bildirim Gönderildi"; readonly description: "Anlık bildirim başarıyla gönderildi" } } },
+  { readonly code: 4000; readonly name: "FailedLogin"; readonly title: "Failed Login"; readonly description: "User failed to login"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma"; readonly description: "Kullanıcı oturum açamadı" } } },
+  { readonly code: 4001; readonly name: "FailedLoginInvalidUser"; readonly title: "Failed Login (Invalid User)"; readonly description: "User not found"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma (Geçersiz Kullanıcı)"; readonly description: "Kullanıcı bulunamadı" } } },
+  { readonly code: 4002; readonly name: "FailedLoginInvalidPassword"; readonly title: "Failed Login (Invalid Password)"; readonly description: "User entered incorrect password"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma (Geçersiz Parola)"; readonly description: "Kullanıcı yanlış parola girdi" } } },
+  { readonly code: 4010; readonly name: "FailedSignup"; readonly title: "Failed Signup"; readonly description: "User failed to signup because of an error"; readonly kind: "failure"; readonly group: "signup"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Kaydolma"; readonly description: "Kullanıcı bir hata nedeniyle kaydolamadı" } } },
+  { readonly code: 4041; readonly name: "BlockedIpAddress"; readonly title: "Blocked IP Address"; readonly description: "An IP address is blocked because it attempted too many failed logins without a successful login."; readonly kind: "failure"; readonly group: "blocking"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Engellenen IP Adresi"; readonly description: "Bir IP adresi, hiç başarılı oturum açmadan çok sayıda başarısız oturum açma denemesi yaptığı için engellendi." } } },
+  { readonly code: 4042; readonly name: "BlockedAccount"; readonly title: "Blocked Account"; readonly description: "A user is temporarily prevented from logging in because they reached the maximum logins per time period from the same IP address."; readonly kind: "failure"; readonly group: "blocking"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Engellenen Hesap"; readonly description: "Bir kullanıcının oturum açması, aynı IP adresinden bir zaman aralığında izin verilen en fazla oturum açma sayısına ulaştığı için geçici olarak engellendi." } } },
+  { readonly code: 4100; readonly name: "FailedTokenExchange"; readonly title: "Failed Token Exchange"; readonly description: "Token exchange failed"; readonly kind: "failure"; readonly group: "token"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Belirteç Değişimi"; readonly description: "Belirteç değişimi başarısız oldu" } } },
+  { readonly code: 4101; readonly name: "FailedRefreshTokenExchange"; readonly title: "Failed Refresh Token Exchange"; readonly description: "Refresh token exchange failed for an access token"; readonly kind: "failure"; readonly group: "token"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Yenileme Belirteci Değişimi"; readonly description: "Yenileme belirtecinin bir erişim belirteciyle değişimi başarısız oldu" } } },
+  { readonly code: 4300; readonly name: "HookFailed"; readonly title: "Hook Failed"; readonly description: "Hook execution failed"; readonly kind: "failure"; readonly group: "hook"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Kanca Başarısız Oldu"; readonly description: "Kanca çalıştırılamadı" } } },
+  { readonly code: 4434; readonly name: "FailedToSendEmail"; readonly title: "Failed To Send Email"; readonly description: "Email could not be sent"; readonly kind: "failure"; readonly group: "email"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "E-posta Gönderilemedi"; readonly description: "E-posta gönderilemedi" } } },
+  { readonly code: 4440; readonly name: "FailedMfa"; readonly title: "Failed MFA"; readonly description: "MFA verification failed"; readonly kind: "failure"; readonly group: "mfa"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız MFA"; readonly description: "MFA doğrulaması başarısız oldu" } } },
+  { readonly code: 4441; readonly name: "MfaEnrollmentFailed"; readonly title: "MFA Enrollment Failed"; readonly description: "User failed to enroll MFA credentials"; readonly kind: "failure"; readonly group: "mfa"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "MFA Kaydı Başarısız Oldu"; readonly description: "Kullanıcı MFA kimlik bilgilerini kaydedemedi" } } },
+  { readonly code: 4444; readonly name: "FailedToSendSms"; readonly title: "Failed To Send SMS"; readonly description: "SMS could not be sent"; readonly kind: "failure"; readonly group: "sms"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "SMS Gönderilemedi"; readonly description: "SMS gönderilemedi" } } },
+  { readonly code: 4454; readonly name: "FailedToSendPushNotification"; readonly title: "Failed To Send Push Notification"; readonly description: "Push Notification could not be sent"; readonly kind: "failure"; readonly group: "push"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Anlık Bildirim Gönderilemedi"; readonly description: "Anlık bildirim gönderilemedi" } } },
+  { readonly code: 4521; readonly name: "FailedAdLdapSync"; readonly title: "Failed AD/LDAP Sync"; readonly description: "AD/LDAP user synchronizing failed"; readonly kind: "failure"; readonly group: "directory_sync"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız AD/LDAP Eşitlemesi"; readonly description: "AD/LDAP kullanıcı eşitlemesi başarısız oldu" } } },
 ];
 
 /**
@@ -506,3 +530,35 @@ export declare function logCodeByName(name: LogCodeName): LogCodeInfo;
  * The metadata of the code with this name, or `undefined`.
  */
 export declare function logCodeByName(name: string): LogCodeInfo | undefined;
+/**
+ * Whether `value` is the tag of a locale this version has (exactly, as in {@link locales}).
+ */
+export declare function isLocale(value: unknown): value is Locale;
+/**
+ * The best locale for a user's language tag, by the lookup of RFC 4647: the tag
+ * itself (ignoring ASCII case), then without its last subtag, and so on
+ * (`"tr-TR"` finds `"tr"`); `"en"` when nothing matches.
+ */
+export declare function lookupLocale(tag: string): Locale;
+/**
+ * The title of a code in `locale`, or the English title where it is not
+ * translated; `undefined` for a code this version does not know.
+ */
+export declare function titleIn(code: LogCode, locale: Locale): string;
+/**
+ * The title of a code in `locale`, or the English title where it is not
+ * translated; `undefined` for a code this version does not know.
+ */
+export declare function titleIn(code: AnyLogCode, locale: Locale): string | undefined;
+/**
+ * The description of a code in `locale`, or the English one where it is not
+ * translated (`null` when the code has none); `undefined` for a code this
+ * version does not know.
+ */
+export declare function descriptionIn(code: LogCode, locale: Locale): string | null;
+/**
+ * The description of a code in `locale`, or the English one where it is not
+ * translated (`null` when the code has none); `undefined` for a code this
+ * version does not know.
+ */
+export declare function descriptionIn(code: AnyLogCode, locale: Locale): string | null | undefined;

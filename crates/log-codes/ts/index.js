@@ -76,47 +76,60 @@ export const Group = Object.freeze({
 });
 
 /**
+ * Every locale of the titles and descriptions: English (the `title` and
+ * `description` fields) first, then each translation, by tag.
+ */
+export const locales = Object.freeze(["en", "tr"]);
+
+const deepFreeze = (value) => {
+  for (const inner of Object.values(value)) {
+    if (typeof inner === "object" && inner !== null) deepFreeze(inner);
+  }
+  return Object.freeze(value);
+};
+
+/**
  * The metadata of every code this version knows, ordered by code.
  */
-export const logCodes = Object.freeze([
-  Object.freeze({"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null}),
-  Object.freeze({"code":101,"name":"ApiCreateOperation","title":"API Create Operation","description":null,"kind":"api","group":"api","deprecated":null}),
-  Object.freeze({"code":102,"name":"ApiUpdateOperation","title":"API Update Operation","description":null,"kind":"api","group":"api","deprecated":null}),
-  Object.freeze({"code":103,"name":"ApiDeleteOperation","title":"API Delete Operation","description":null,"kind":"api","group":"api","deprecated":null}),
-  Object.freeze({"code":2000,"name":"CredentialsValidated","title":"Credentials Validated","description":"User credentials validated successfully","kind":"success","group":"login","deprecated":null}),
-  Object.freeze({"code":2001,"name":"SuccessfulLogin","title":"Successful Login","description":"User logged in successfully","kind":"success","group":"login","deprecated":null}),
-  Object.freeze({"code":2010,"name":"SuccessfulSignup","title":"Successful Signup","description":"User signed up successfully","kind":"success","group":"signup","deprecated":null}),
-  Object.freeze({"code":2024,"name":"SuccessfulLogout","title":"Successful Logout","description":"User logged out successfully","kind":"success","group":"logout","deprecated":null}),
-  Object.freeze({"code":2040,"name":"SuccessfulEmailVerification","title":"Successful Email Verification","description":"User successfully verified email","kind":"success","group":"email_verification","deprecated":null}),
-  Object.freeze({"code":2050,"name":"SuccessfulPasswordReset","title":"Successful Password Reset","description":"User successfully reset password","kind":"success","group":"password_reset","deprecated":null}),
-  Object.freeze({"code":2060,"name":"UserCredentialEnrolled","title":"User Credential Enrolled","description":null,"kind":"success","group":"credential","deprecated":null}),
-  Object.freeze({"code":2061,"name":"UserCredentialRemoved","title":"User Credential Removed","description":null,"kind":"success","group":"credential","deprecated":null}),
-  Object.freeze({"code":2100,"name":"MfaRequired","title":"MFA Required","description":"MFA verification is required","kind":"success","group":"mfa","deprecated":null}),
-  Object.freeze({"code":2101,"name":"MfaEnrollmentRequired","title":"MFA Enrollment Required","description":"User has not enrolled MFA credentials yet","kind":"success","group":"mfa","deprecated":null}),
-  Object.freeze({"code":2102,"name":"SuccessfulMfa","title":"Successful MFA","description":"MFA verification is successful","kind":"success","group":"mfa","deprecated":null}),
-  Object.freeze({"code":2103,"name":"SuccessfulMfaEnrollment","title":"Successful MFA Enrollment","description":"User enrolled MFA credentials successfully","kind":"success","group":"mfa","deprecated":null}),
-  Object.freeze({"code":2120,"name":"AccountMissingInformation","title":"Account Missing Information","description":"User is missing some crucial information","kind":"success","group":"account","deprecated":null}),
-  Object.freeze({"code":2200,"name":"SuccessfulTokenExchange","title":"Successful Token Exchange","description":"Token exchanged successfully","kind":"success","group":"token","deprecated":null}),
-  Object.freeze({"code":2201,"name":"SuccessfulRefreshTokenExchange","title":"Successful Refresh Token Exchange","description":"Refresh token exchanged successfully for an access token.","kind":"success","group":"token","deprecated":null}),
-  Object.freeze({"code":2300,"name":"HookExecuted","title":"Hook Executed","description":"Hook executed successfully","kind":"success","group":"hook","deprecated":null}),
-  Object.freeze({"code":2434,"name":"EmailSent","title":"Email Sent","description":"Email sent successfully","kind":"success","group":"email","deprecated":null}),
-  Object.freeze({"code":2444,"name":"SmsSent","title":"SMS Sent","description":"SMS sent successfully","kind":"success","group":"sms","deprecated":null}),
-  Object.freeze({"code":2454,"name":"PushNotificationSent","title":"Push Notification Sent","description":"Push notification sent successfully","kind":"success","group":"push","deprecated":null}),
-  Object.freeze({"code":4000,"name":"FailedLogin","title":"Failed Login","description":"User failed to login","kind":"failure","group":"login","deprecated":null}),
-  Object.freeze({"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":null}),
-  Object.freeze({"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered incorrect password","kind":"failure","group":"login","deprecated":null}),
-  Object.freeze({"code":4010,"name":"FailedSignup","title":"Failed Signup","description":"User failed to signup because of an error","kind":"failure","group":"signup","deprecated":null}),
-  Object.freeze({"code":4041,"name":"BlockedIpAddress","title":"Blocked IP Address","description":"An IP address is blocked because it attempted too many failed logins without a successful login.","kind":"failure","group":"blocking","deprecated":null}),
-  Object.freeze({"code":4042,"name":"BlockedAccount","title":"Blocked Account","description":"A user is temporarily prevented from logging in because they reached the maximum logins per time period from the same IP address.","kind":"failure","group":"blocking","deprecated":null}),
-  Object.freeze({"code":4100,"name":"FailedTokenExchange","title":"Failed Token Exchange","description":"Token exchange failed","kind":"failure","group":"token","deprecated":null}),
-  Object.freeze({"code":4101,"name":"FailedRefreshTokenExchange","title":"Failed Refresh Token Exchange","description":"Refresh token exchange failed for an access token","kind":"failure","group":"token","deprecated":null}),
-  Object.freeze({"code":4300,"name":"HookFailed","title":"Hook Failed","description":"Hook execution failed","kind":"failure","group":"hook","deprecated":null}),
-  Object.freeze({"code":4434,"name":"FailedToSendEmail","title":"Failed To Send Email","description":"Email could not be sent","kind":"failure","group":"email","deprecated":null}),
-  Object.freeze({"code":4440,"name":"FailedMfa","title":"Failed MFA","description":"MFA verification failed","kind":"failure","group":"mfa","deprecated":null}),
-  Object.freeze({"code":4441,"name":"MfaEnrollmentFailed","title":"MFA Enrollment Failed","description":"User failed to enroll MFA credentials","kind":"failure","group":"mfa","deprecated":null}),
-  Object.freeze({"code":4444,"name":"FailedToSendSms","title":"Failed To Send SMS","description":"SMS could not be sent","kind":"failure","group":"sms","deprecated":null}),
-  Object.freeze({"code":4454,"name":"FailedToSendPushNotification","title":"Failed To Send Push Notification","description":"Push Notification could not be sent","kind":"failure","group":"push","deprecated":null}),
-  Object.freeze({"code":4521,"name":"FailedAdLdapSync","title":"Failed AD/LDAP Sync","description":"AD/LDAP user synchronizing failed","kind":"failure","group":"directory_sync","deprecated":null}),
+export const logCodes = deepFreeze([
+  {"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Okuma İşlemi"}}},
+  {"code":101,"name":"ApiCreateOperation","title":"API Create Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Oluşturma İşlemi"}}},
+  {"code":102,"name":"ApiUpdateOperation","title":"API Update Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Güncelleme İşlemi"}}},
+  {"code":103,"name":"ApiDeleteOperation","title":"API Delete Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Silme İşlemi"}}},
+  {"code":2000,"name":"CredentialsValidated","title":"Credentials Validated","description":"User credentials validated successfully","kind":"success","group":"login","deprecated":null,"translations":{"tr":{"title":"Kimlik Bilgileri Doğrulandı","description":"Kullanıcının kimlik bilgileri başarıyla doğrulandı"}}},
+  {"code":2001,"name":"SuccessfulLogin","title":"Successful Login","description":"User logged in successfully","kind":"success","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarılı Oturum Açma","description":"Kullanıcı başarıyla oturum açtı"}}},
+  {"code":2010,"name":"SuccessfulSignup","title":"Successful Signup","description":"User signed up successfully","kind":"success","group":"signup","deprecated":null,"translations":{"tr":{"title":"Başarılı Kaydolma","description":"Kullanıcı başarıyla kaydoldu"}}},
+  {"code":2024,"name":"SuccessfulLogout","title":"Successful Logout","description":"User logged out successfully","kind":"success","group":"logout","deprecated":null,"translations":{"tr":{"title":"Başarılı Oturum Kapatma","description":"Kullanıcı oturumunu başarıyla kapattı"}}},
+  {"code":2040,"name":"SuccessfulEmailVerification","title":"Successful Email Verification","description":"User successfully verified email","kind":"success","group":"email_verification","deprecated":null,"translations":{"tr":{"title":"Başarılı E-posta Doğrulaması","description":"Kullanıcı e-posta adresini başarıyla doğruladı"}}},
+  {"code":2050,"name":"SuccessfulPasswordReset","title":"Successful Password Reset","description":"User successfully reset password","kind":"success","group":"password_reset","deprecated":null,"translations":{"tr":{"title":"Başarılı Parola Sıfırlama","description":"Kullanıcı parolasını başarıyla sıfırladı"}}},
+  {"code":2060,"name":"UserCredentialEnrolled","title":"User Credential Enrolled","description":null,"kind":"success","group":"credential","deprecated":null,"translations":{"tr":{"title":"Kullanıcı Kimlik Bilgisi Kaydedildi"}}},
+  {"code":2061,"name":"UserCredentialRemoved","title":"User Credential Removed","description":null,"kind":"success","group":"credential","deprecated":null,"translations":{"tr":{"title":"Kullanıcı Kimlik Bilgisi Kaldırıldı"}}},
+  {"code":2100,"name":"MfaRequired","title":"MFA Required","description":"MFA verification is required","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Gerekli","description":"MFA doğrulaması gerekiyor"}}},
+  {"code":2101,"name":"MfaEnrollmentRequired","title":"MFA Enrollment Required","description":"User has not enrolled MFA credentials yet","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Kaydı Gerekli","description":"Kullanıcı henüz MFA kimlik bilgilerini kaydetmedi"}}},
+  {"code":2102,"name":"SuccessfulMfa","title":"Successful MFA","description":"MFA verification is successful","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarılı MFA","description":"MFA doğrulaması başarılı"}}},
+  {"code":2103,"name":"SuccessfulMfaEnrollment","title":"Successful MFA Enrollment","description":"User enrolled MFA credentials successfully","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarılı MFA Kaydı","description":"Kullanıcı MFA kimlik bilgilerini başarıyla kaydetti"}}},
+  {"code":2120,"name":"AccountMissingInformation","title":"Account Missing Information","description":"User is missing some crucial information","kind":"success","group":"account","deprecated":null,"translations":{"tr":{"title":"Hesapta Eksik Bilgi","description":"Kullanıcının bazı önemli bilgileri eksik"}}},
+  {"code":2200,"name":"SuccessfulTokenExchange","title":"Successful Token Exchange","description":"Token exchanged successfully","kind":"success","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarılı Belirteç Değişimi","description":"Belirteç değişimi başarılı"}}},
+  {"code":2201,"name":"SuccessfulRefreshTokenExchange","title":"Successful Refresh Token Exchange","description":"Refresh token exchanged successfully for an access token.","kind":"success","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarılı Yenileme Belirteci Değişimi","description":"Yenileme belirteci, bir erişim belirteciyle başarıyla değiştirildi."}}},
+  {"code":2300,"name":"HookExecuted","title":"Hook Executed","description":"Hook executed successfully","kind":"success","group":"hook","deprecated":null,"translations":{"tr":{"title":"Kanca Çalıştırıldı","description":"Kanca başarıyla çalıştırıldı"}}},
+  {"code":2434,"name":"EmailSent","title":"Email Sent","description":"Email sent successfully","kind":"success","group":"email","deprecated":null,"translations":{"tr":{"title":"E-posta Gönderildi","description":"E-posta başarıyla gönderildi"}}},
+  {"code":2444,"name":"SmsSent","title":"SMS Sent","description":"SMS sent successfully","kind":"success","group":"sms","deprecated":null,"translations":{"tr":{"title":"SMS Gönderildi","description":"SMS başarıyla gönderildi"}}},
+  {"code":2454,"name":"PushNotificationSent","title":"Push Notification Sent","description":"Push notification sent successfully","kind":"success","group":"push","deprecated":null,"translations":{"tr":{"title":"Anlık Bildirim Gönderildi","description":"Anlık bildirim başarıyla gönderildi"}}},
+  {"code":4000,"name":"FailedLogin","title":"Failed Login","description":"User failed to login","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma","description":"Kullanıcı oturum açamadı"}}},
+  {"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Kullanıcı)","description":"Kullanıcı bulunamadı"}}},
+  {"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered incorrect password","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Parola)","description":"Kullanıcı yanlış parola girdi"}}},
+  {"code":4010,"name":"FailedSignup","title":"Failed Signup","description":"User failed to signup because of an error","kind":"failure","group":"signup","deprecated":null,"translations":{"tr":{"title":"Başarısız Kaydolma","description":"Kullanıcı bir hata nedeniyle kaydolamadı"}}},
+  {"code":4041,"name":"BlockedIpAddress","title":"Blocked IP Address","description":"An IP address is blocked because it attempted too many failed logins without a successful login.","kind":"failure","group":"blocking","deprecated":null,"translations":{"tr":{"title":"Engellenen IP Adresi","description":"Bir IP adresi, hiç başarılı oturum açmadan çok sayıda başarısız oturum açma denemesi yaptığı için engellendi."}}},
+  {"code":4042,"name":"BlockedAccount","title":"Blocked Account","description":"A user is temporarily prevented from logging in because they reached the maximum logins per time period from the same IP address.","kind":"failure","group":"blocking","deprecated":null,"translations":{"tr":{"title":"Engellenen Hesap","description":"Bir kullanıcının oturum açması, aynı IP adresinden bir zaman aralığında izin verilen en fazla oturum açma sayısına ulaştığı için geçici olarak engellendi."}}},
+  {"code":4100,"name":"FailedTokenExchange","title":"Failed Token Exchange","description":"Token exchange failed","kind":"failure","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarısız Belirteç Değişimi","description":"Belirteç değişimi başarısız oldu"}}},
+  {"code":4101,"name":"FailedRefreshTokenExchange","title":"Failed Refresh Token Exchange","description":"Refresh token exchange failed for an access token","kind":"failure","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarısız Yenileme Belirteci Değişimi","description":"Yenileme belirtecinin bir erişim belirteciyle değişimi başarısız oldu"}}},
+  {"code":4300,"name":"HookFailed","title":"Hook Failed","description":"Hook execution failed","kind":"failure","group":"hook","deprecated":null,"translations":{"tr":{"title":"Kanca Başarısız Oldu","description":"Kanca çalıştırılamadı"}}},
+  {"code":4434,"name":"FailedToSendEmail","title":"Failed To Send Email","description":"Email could not be sent","kind":"failure","group":"email","deprecated":null,"translations":{"tr":{"title":"E-posta Gönderilemedi","description":"E-posta gönderilemedi"}}},
+  {"code":4440,"name":"FailedMfa","title":"Failed MFA","description":"MFA verification failed","kind":"failure","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarısız MFA","description":"MFA doğrulaması başarısız oldu"}}},
+  {"code":4441,"name":"MfaEnrollmentFailed","title":"MFA Enrollment Failed","description":"User failed to enroll MFA credentials","kind":"failure","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Kaydı Başarısız Oldu","description":"Kullanıcı MFA kimlik bilgilerini kaydedemedi"}}},
+  {"code":4444,"name":"FailedToSendSms","title":"Failed To Send SMS","description":"SMS could not be sent","kind":"failure","group":"sms","deprecated":null,"translations":{"tr":{"title":"SMS Gönderilemedi","description":"SMS gönderilemedi"}}},
+  {"code":4454,"name":"FailedToSendPushNotification","title":"Failed To Send Push Notification","description":"Push Notification could not be sent","kind":"failure","group":"push","deprecated":null,"translations":{"tr":{"title":"Anlık Bildirim Gönderilemedi","description":"Anlık bildirim gönderilemedi"}}},
+  {"code":4521,"name":"FailedAdLdapSync","title":"Failed AD/LDAP Sync","description":"AD/LDAP user synchronizing failed","kind":"failure","group":"directory_sync","deprecated":null,"translations":{"tr":{"title":"Başarısız AD/LDAP Eşitlemesi","description":"AD/LDAP kullanıcı eşitlemesi başarısız oldu"}}},
 ]);
 
 /**
@@ -147,4 +160,55 @@ export function logCodeInfo(code) {
  */
 export function logCodeByName(name) {
   return byName.get(name);
+}
+
+const asciiLowercase = (text) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+function translation(info, locale) {
+  return Object.hasOwn(info.translations, locale) ? info.translations[locale] : undefined;
+}
+
+/**
+ * Whether `value` is the tag of a locale this version has (exactly, as in {@link locales}).
+ */
+export function isLocale(value) {
+  return typeof value === "string" && locales.includes(value);
+}
+
+/**
+ * The best locale for a user's language tag, by the lookup of RFC 4647: the tag
+ * itself (ignoring ASCII case), then without its last subtag, and so on
+ * (`"tr-TR"` finds `"tr"`); `"en"` when nothing matches.
+ */
+export function lookupLocale(tag) {
+  let rest = asciiLowercase(String(tag));
+  for (;;) {
+    const found = locales.find((locale) => asciiLowercase(locale) === rest);
+    if (found !== undefined) return found;
+    const end = Math.max(rest.lastIndexOf("-"), rest.lastIndexOf("_"));
+    if (end < 0) return "en";
+    rest = rest.slice(0, end);
+    // A single-letter subtag left at the end (an extension's singleton) goes too.
+    const start = Math.max(rest.lastIndexOf("-"), rest.lastIndexOf("_"));
+    if (start >= 0 && rest.length - start === 2) rest = rest.slice(0, start);
+  }
+}
+
+/**
+ * The title of a code in `locale`, or the English title where it is not
+ * translated; `undefined` for a code this version does not know.
+ */
+export function titleIn(code, locale) {
+  const info = byCode.get(code);
+  return info && (translation(info, locale)?.title ?? info.title);
+}
+
+/**
+ * The description of a code in `locale`, or the English one where it is not
+ * translated (`null` when the code has none); `undefined` for a code this
+ * version does not know.
+ */
+export function descriptionIn(code, locale) {
+  const info = byCode.get(code);
+  return info && (translation(info, locale)?.description ?? info.description);
 }

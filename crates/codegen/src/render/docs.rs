@@ -1,5 +1,9 @@
 //! `docs/log-event-types.md`: the table as the documentation page it started as, for a VitePress
-//! site and for GitHub-flavoured Markdown; and the code table the READMEs include.
+//! site and for GitHub-flavoured Markdown, and one page per translation
+//! (`docs/tr/log-event-types.md`); and the code table the READMEs include.
+//!
+//! A translated page shows the English text, marked, where a cell has no translation, and says
+//! at the top how many texts that is.
 //!
 //! Cell text is plain text, never markup: [`escape`] turns everything Markdown, GFM tables,
 //! HTML and VitePress (Vue `{{ }}` interpolation, emoji shortcodes) would interpret into escapes
@@ -7,46 +11,164 @@
 
 use std::fmt::Write as _;
 
+use super::page_text::{self, PageText};
 use super::{Artifact, GENERATED_NOTICE};
+use crate::locale::ENGLISH;
 use crate::model::{Code, Package, Table};
 
-/// Where the page goes, relative to the crate.
+/// Where the English page goes, relative to the crate.
 pub const PATH: &str = "docs/log-event-types.md";
 
-/// Renders the page.
-pub fn render(table: &Table, package: &Package) -> Artifact {
-    Artifact {
-        path: PATH,
-        contents: page(table, package),
+/// Where a locale's page goes: English at [`PATH`], a translation in a directory of its tag.
+pub fn path(locale: &str) -> String {
+    if locale == ENGLISH {
+        PATH.to_owned()
+    } else {
+        format!("docs/{locale}/log-event-types.md")
     }
 }
 
-/// The page: a title, one sentence, then one section per group (in the order of each group's
-/// first code), each with a Code | Title | Description table in code order.
-pub fn page(table: &Table, package: &Package) -> String {
-    let mut out = format!("<!-- {GENERATED_NOTICE} -->\n\n# Log Event Types\n\n");
-    let _ = writeln!(
-        out,
-        "Tenant log codes (version {}) are listed in the tables below, one per group.\n",
-        escape(&package.version)
-    );
+/// Renders the English page and one page per translation.
+pub fn render(table: &Table, package: &Package) -> Vec<Artifact> {
+    let translated = table.locales.iter().map(String::as_str);
+    std::iter::once(ENGLISH)
+        .chain(translated)
+        .map(|locale| Artifact {
+            path: path(locale),
+            contents: page(table, package, locale),
+        })
+        .collect()
+}
+
+/// The page in `locale`: a title, links to the other languages, one sentence, then one section
+/// per group (in the order of each group's first code), each with a Code | Title | Description
+/// table in code order.
+pub fn page(table: &Table, package: &Package, locale: &str) -> String {
+    let own = if locale == ENGLISH {
+        Some(&page_text::ENGLISH)
+    } else {
+        page_text::for_locale(locale)
+    };
+    let text = own.unwrap_or(&page_text::ENGLISH);
+    // The chrome is Markdown written for the page; only the version and the table's text are
+    // escaped.
+    let mut out = format!("<!-- {GENERATED_NOTICE} -->\n\n# {}\n\n", text.title);
+    languages(&mut out, table, locale);
+    let intro = text.intro.replace("{version}", &escape(&package.version));
+    let _ = writeln!(out, "{intro}\n");
+    if own.is_none() {
+        let _ = writeln!(
+            out,
+            "> The titles and descriptions below are in `{locale}`; the rest of this page is in \
+             English.\n"
+        );
+    }
+    let cells = Cells { locale, text };
+    let untranslated = cells.untranslated(table);
+    if untranslated > 0 {
+        let note = (text.incomplete)
+            .replace("{count}", &untranslated.to_string())
+            .replace("{mark}", &format!("*{}*", text.untranslated));
+        let _ = writeln!(out, "> {note}\n");
+    }
+    let [code_column, title_column, description_column] = text.columns;
     for group in groups_in_code_order(table) {
         let codes: Vec<&Code> = table.codes.iter().filter(|c| c.group == group).collect();
-        let _ = writeln!(out, "## {}\n", heading(&group));
-        out.push_str("| Code | Title | Description |\n|---|---|---|\n");
+        let group_heading = text
+            .group(&group)
+            .map_or_else(|| heading(&group), str::to_owned);
+        let _ = writeln!(out, "## {group_heading}\n");
+        let _ = writeln!(
+            out,
+            "| {code_column} | {title_column} | {description_column} |\n|---|---|---|"
+        );
         for code in &codes {
             let _ = writeln!(
                 out,
                 "| {} | {} | {} |",
                 code_cell(code),
-                escape(&code.title),
-                code.description.as_deref().map(escape).unwrap_or_default()
+                cells.title(code),
+                cells.description(code)
             );
         }
         out.push('\n');
-        deprecations(&mut out, &codes);
+        deprecations(&mut out, &codes, text.deprecated, locale != ENGLISH);
     }
     out
+}
+
+/// The cells of one locale's page: translated text, or the English text marked.
+struct Cells<'a> {
+    locale: &'a str,
+    text: &'a PageText,
+}
+
+impl Cells<'_> {
+    fn title(&self, code: &Code) -> String {
+        if self.locale == ENGLISH {
+            return escape(&code.title);
+        }
+        match code.translations.get(self.locale) {
+            Some(translation) => escape(&translation.title),
+            None => self.english(&code.title),
+        }
+    }
+
+    fn description(&self, code: &Code) -> String {
+        let Some(english) = &code.description else {
+            return String::new();
+        };
+        if self.locale == ENGLISH {
+            return escape(english);
+        }
+        let translated = code.translations.get(self.locale);
+        match translated.and_then(|t| t.description.as_ref()) {
+            Some(description) => escape(description),
+            None => self.english(english),
+        }
+    }
+
+    /// English text on a translated page: marked up as English, and visibly so.
+    fn english(&self, text: &str) -> String {
+        format!(
+            "<span lang=\"en\">{}</span> *{}*",
+            escape(text),
+            self.text.untranslated
+        )
+    }
+
+    /// How many titles and descriptions the page shows in English for want of a translation.
+    fn untranslated(&self, table: &Table) -> usize {
+        if self.locale == ENGLISH {
+            return 0;
+        }
+        let coverage = table.coverage(self.locale);
+        (coverage.codes - coverage.titles) + (coverage.described - coverage.descriptions)
+    }
+}
+
+/// `**English** · [Türkçe](tr/log-event-types.md)`: every page of the table, this one in bold.
+fn languages(out: &mut String, table: &Table, current: &str) {
+    if table.locales.is_empty() {
+        return;
+    }
+    let up = if current == ENGLISH { "" } else { "../" };
+    let translated = table.locales.iter().map(String::as_str);
+    let links: Vec<String> = std::iter::once(ENGLISH)
+        .chain(translated)
+        .map(|locale| {
+            let name = match locale {
+                ENGLISH => page_text::ENGLISH.language,
+                _ => page_text::for_locale(locale).map_or(locale, |t| t.language),
+            };
+            if locale == current {
+                format!("**{name}**")
+            } else {
+                format!("[{name}]({up}{})", path(locale).trim_start_matches("docs/"))
+            }
+        })
+        .collect();
+    let _ = writeln!(out, "{}\n", links.join(" · "));
 }
 
 /// One table of every code with its API name, kind and group, for the READMEs.
@@ -70,22 +192,28 @@ pub fn summary_table(table: &Table) -> String {
         .collect();
     if !deprecated.is_empty() {
         out.push('\n');
-        deprecations(&mut out, &deprecated);
+        deprecations(&mut out, &deprecated, page_text::ENGLISH.deprecated, false);
     }
     out
 }
 
 /// The deprecated codes of a section, each with its note, on lines of their own so the Title and
-/// Description cells hold exactly the table's text.
-fn deprecations(out: &mut String, codes: &[&Code]) {
+/// Description cells hold exactly the table's text. Notes are not translated: on a translated
+/// page they are marked up as English.
+fn deprecations(out: &mut String, codes: &[&Code], heading: &str, translated_page: bool) {
     let deprecated: Vec<&&Code> = codes.iter().filter(|c| c.deprecated.is_some()).collect();
     if deprecated.is_empty() {
         return;
     }
-    out.push_str("Deprecated:\n\n");
+    let _ = writeln!(out, "{heading}\n");
     for code in deprecated {
-        let note = code.deprecated.as_deref().unwrap_or_default();
-        let _ = writeln!(out, "- [{0}](#code-{0}): {1}", code.code, escape(note));
+        let note = escape(code.deprecated.as_deref().unwrap_or_default());
+        let note = if translated_page {
+            format!("<span lang=\"en\">{note}</span>")
+        } else {
+            note
+        };
+        let _ = writeln!(out, "- [{0}](#code-{0}): {note}", code.code);
     }
     out.push('\n');
 }

@@ -2,11 +2,14 @@
 //! (draft 2020-12) that describes exactly that file. Both are built with `serde_json`, so every
 //! string is escaped by it; key order is fixed by the structs (data) or sorted (schema).
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 use serde_json::json;
 
 use super::{Artifact, RenderError};
-use crate::model::{Package, Table};
+use crate::locale::ENGLISH;
+use crate::model::{Package, Table, Translation};
 
 /// The data file.
 pub const DATA: &str = "log-codes.json";
@@ -20,6 +23,7 @@ struct Document<'a> {
     version: &'a str,
     kinds: &'a [String],
     groups: &'a [String],
+    locales: Vec<&'a str>,
     codes: Vec<Entry<'a>>,
 }
 
@@ -32,6 +36,23 @@ struct Entry<'a> {
     kind: &'a str,
     group: &'a str,
     deprecated: Option<&'a str>,
+    translations: BTreeMap<&'a str, TranslationEntry<'a>>,
+}
+
+#[derive(Serialize)]
+struct TranslationEntry<'a> {
+    title: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+}
+
+impl<'a> From<&'a Translation> for TranslationEntry<'a> {
+    fn from(t: &'a Translation) -> Self {
+        TranslationEntry {
+            title: &t.title,
+            description: t.description.as_deref(),
+        }
+    }
 }
 
 impl<'a> From<&'a crate::model::Code> for Entry<'a> {
@@ -44,6 +65,9 @@ impl<'a> From<&'a crate::model::Code> for Entry<'a> {
             kind: &c.kind,
             group: &c.group,
             deprecated: c.deprecated.as_deref(),
+            translations: (c.translations.iter())
+                .map(|(tag, t)| (tag.as_str(), TranslationEntry::from(t)))
+                .collect(),
         }
     }
 }
@@ -60,9 +84,16 @@ pub fn data(table: &Table, package: &Package) -> Result<String, RenderError> {
         version: &package.version,
         kinds: &table.kinds,
         groups: &table.groups,
+        locales: locales(table),
         codes: table.codes.iter().map(Entry::from).collect(),
     };
     pretty(&document, DATA)
+}
+
+/// English, then the translations' locales.
+fn locales(table: &Table) -> Vec<&str> {
+    let translated = table.locales.iter().map(String::as_str);
+    std::iter::once(ENGLISH).chain(translated).collect()
 }
 
 /// The schema's contents. Its `$id` names the version, since the `kind` and `group` enums change
@@ -73,11 +104,11 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": format!("urn:log-codes:{SCHEMA}:{}", package.version),
         "title": "log-codes table",
-        "description": "Every tenant log event code with its name, title, description, kind, group and \
-            deprecation, ordered by code. A newer version of the file may add codes, kinds, groups \
-            and fields: readers should tolerate them.",
+        "description": "Every tenant log event code with its name, title, description, kind, group, \
+            deprecation and translations, ordered by code. A newer version of the file may add codes, \
+            kinds, groups, locales and fields: readers should tolerate them.",
         "type": "object",
-        "required": ["$schema", "version", "kinds", "groups", "codes"],
+        "required": ["$schema", "version", "kinds", "groups", "locales", "codes"],
         "additionalProperties": false,
         "properties": {
             "$schema": { "type": "string" },
@@ -88,14 +119,35 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
             },
             "kinds": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/kind" } },
             "groups": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/group" } },
+            "locales": {
+                "description": "The BCP 47 tags of the languages of the titles and descriptions: \
+                    `en` (the `title` and `description` fields, the fallback of every \
+                    translation) first, then the locales of `translations`.",
+                "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/locale" }
+            },
             "codes": { "type": "array", "items": { "$ref": "#/$defs/code" } }
         },
         "$defs": {
             "kind": { "description": "What a code reports.", "enum": table.kinds },
             "group": { "description": "The area a code belongs to.", "enum": table.groups },
+            "locale": { "description": "A language of the table.", "enum": locales(table) },
+            "translation": {
+                "description": "A code's title and description in one locale. A missing \
+                    description is not translated: show the English one.",
+                "type": "object",
+                "required": ["title"],
+                "additionalProperties": false,
+                "properties": {
+                    "title": { "type": "string", "minLength": 1 },
+                    "description": { "type": "string", "minLength": 1 }
+                }
+            },
             "code": {
                 "type": "object",
-                "required": ["code", "name", "title", "description", "kind", "group", "deprecated"],
+                "required": [
+                    "code", "name", "title", "description", "kind", "group", "deprecated",
+                    "translations"
+                ],
                 "additionalProperties": false,
                 "properties": {
                     "code": {
@@ -113,6 +165,13 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
                     "deprecated": {
                         "description": "The deprecation note, or null for an active code.",
                         "type": ["string", "null"]
+                    },
+                    "translations": {
+                        "description": "The title and description by locale; a locale is \
+                            missing where the title is not translated: show the English one.",
+                        "type": "object",
+                        "propertyNames": { "enum": table.locales },
+                        "additionalProperties": { "$ref": "#/$defs/translation" }
                     }
                 }
             }
@@ -125,11 +184,11 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
 pub fn render(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
     Ok(vec![
         Artifact {
-            path: DATA,
+            path: DATA.to_owned(),
             contents: data(table, package)?,
         },
         Artifact {
-            path: SCHEMA,
+            path: SCHEMA.to_owned(),
             contents: schema(table, package)?,
         },
     ])

@@ -21,7 +21,7 @@ pub fn render(table: &Table) -> Vec<Artifact> {
         .map(|&(path, template)| {
             debug_assert!(template.contains(MARKER), "{path} template has no {MARKER}");
             Artifact {
-                path,
+                path: path.to_owned(),
                 contents: format!(
                     "<!-- {GENERATED_NOTICE} (prose: crates/codegen/templates) -->\n\n{}",
                     template.replace(MARKER, &codes)

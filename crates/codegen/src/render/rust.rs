@@ -13,11 +13,12 @@
 
 use std::fmt::Write as _;
 
-use heck::ToUpperCamelCase;
+use heck::{ToShoutySnakeCase, ToUpperCamelCase};
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Artifact, GENERATED_NOTICE, RenderError, docs, perfect_hash};
+use crate::locale::{self, ENGLISH};
 use crate::model::Table;
 
 /// Where the file goes, relative to the crate.
@@ -39,6 +40,7 @@ pub fn render(table: &Table) -> Result<Artifact, RenderError> {
             &table.groups,
         ),
         log_code_items(table),
+        locale_enum(table),
         fixed_tables(table),
     ] {
         out.push('\n');
@@ -46,7 +48,7 @@ pub fn render(table: &Table) -> Result<Artifact, RenderError> {
     }
     data_tables(&mut out, table)?;
     Ok(Artifact {
-        path: PATH,
+        path: PATH.to_owned(),
         contents: out,
     })
 }
@@ -174,6 +176,41 @@ fn log_code_items(table: &Table) -> TokenStream {
     }
 }
 
+/// English, then one variant per translation; `Locale as usize - 1` indexes the translation
+/// tables.
+fn locale_enum(table: &Table) -> TokenStream {
+    let english = format_ident!("{}", locale::variant(ENGLISH));
+    let variants: Vec<Ident> = (table.locales.iter())
+        .map(|tag| format_ident!("{}", locale::variant(tag)))
+        .collect();
+    let docs = (table.locales.iter()).map(|tag| {
+        let coverage = table.coverage(tag);
+        format!(" `{tag}`: {coverage}; English where a cell is not translated.")
+    });
+    let tags = std::iter::once(ENGLISH).chain(table.locales.iter().map(String::as_str));
+    quote! {
+        /// A language of the titles and descriptions: English, the table's own, then each
+        /// translation the table has (a column such as `title.tr`).
+        ///
+        /// New locales are added in minor releases, so the enum is non-exhaustive.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Locale {
+            /// `en`: the `title` and `description` columns, the fallback of every translation.
+            #english,
+            #(#[doc = #docs] #variants,)*
+        }
+
+        impl Locale {
+            /// Every locale: English, then the translations sorted by tag.
+            pub const ALL: &'static [Locale] = &[Locale::#english, #(Locale::#variants),*];
+        }
+
+        /// The BCP 47 tag of each locale, by discriminant.
+        pub(crate) const LOCALE_TAGS: &[&str] = &[#(#tags),*];
+    }
+}
+
 /// The tables whose size does not depend on the number of codes.
 fn fixed_tables(table: &Table) -> TokenStream {
     let position = match table.codes.len() {
@@ -204,6 +241,50 @@ fn array(out: &mut String, doc: &str, name: &str, ty: &str, items: impl Iterator
         let _ = writeln!(out, "    {item},");
     }
     out.push_str("];\n");
+}
+
+/// Per translation, its titles and descriptions by position (`None` where not translated), and
+/// the tables of those arrays by translation.
+fn translation_tables(out: &mut String, table: &Table) {
+    let option = |value: Option<&String>| match value {
+        Some(text) => format!("Some({})", literal(text)),
+        None => "None".to_owned(),
+    };
+    let mut titles = Vec::new();
+    let mut descriptions = Vec::new();
+    for tag in &table.locales {
+        let suffix = tag.to_shouty_snake_case();
+        let (title, description) = (format!("TITLES_{suffix}"), format!("DESCRIPTIONS_{suffix}"));
+        let translations = || table.codes.iter().map(|c| c.translations.get(tag));
+        array(
+            out,
+            &format!("The `{tag}` titles, by position."),
+            &title,
+            "Option<&str>",
+            translations().map(|t| option(t.map(|t| &t.title))),
+        );
+        array(
+            out,
+            &format!("The `{tag}` descriptions, by position."),
+            &description,
+            "Option<&str>",
+            translations().map(|t| option(t.and_then(|t| t.description.as_ref()))),
+        );
+        titles.push(title);
+        descriptions.push(description);
+    }
+    for (doc, name, arrays) in [
+        ("title", "TITLE_TRANSLATIONS", titles),
+        ("description", "DESCRIPTION_TRANSLATIONS", descriptions),
+    ] {
+        array(
+            out,
+            &format!("The {doc} arrays, by translation (`Locale as usize - 1`)."),
+            name,
+            "&[Option<&str>]",
+            arrays.into_iter(),
+        );
+    }
 }
 
 /// The per-code arrays, all in code order, and the name lookup's perfect hash table.
@@ -274,6 +355,7 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
             .iter()
             .map(|c| format!("Group::{}", c.group.to_upper_camel_case())),
     );
+    translation_tables(out, table);
     let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
     let hash = perfect_hash::build(&names).ok_or_else(|| RenderError {
         path: PATH,

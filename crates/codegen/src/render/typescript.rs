@@ -9,6 +9,7 @@ use heck::ToUpperCamelCase;
 use serde_json::json;
 
 use super::{Artifact, GENERATED_NOTICE, RenderError, docs, json};
+use crate::locale::ENGLISH;
 use crate::model::{Code, Package, Table};
 
 /// The package's files, relative to the crate.
@@ -26,23 +27,23 @@ pub const SCHEMA: &str = "ts/log-codes.schema.json";
 pub fn render(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
     Ok(vec![
         Artifact {
-            path: JS,
+            path: JS.to_owned(),
             contents: javascript(table, package),
         },
         Artifact {
-            path: DTS,
+            path: DTS.to_owned(),
             contents: declarations(table, package),
         },
         Artifact {
-            path: MANIFEST,
+            path: MANIFEST.to_owned(),
             contents: manifest(package)?,
         },
         Artifact {
-            path: DATA,
+            path: DATA.to_owned(),
             contents: json::data(table, package)?,
         },
         Artifact {
-            path: SCHEMA,
+            path: SCHEMA.to_owned(),
             contents: json::schema(table, package)?,
         },
     ])
@@ -112,6 +113,20 @@ const VERSION_DOC: &str = "The version of this package, the Rust crate and the J
 const IS_LOG_CODE_DOC: &str = "Whether `value` is a code this version knows.";
 const INFO_DOC: &str = "The metadata of a code, or `undefined` when this version does not know it\n(a code from a newer table). Never throws.";
 const BY_NAME_DOC: &str = "The metadata of the code with this name, or `undefined`.";
+const LOCALES_DOC: &str = "Every locale of the titles and descriptions: English (the `title` and\n`description` fields) first, then each translation, by tag.";
+const IS_LOCALE_DOC: &str =
+    "Whether `value` is the tag of a locale this version has (exactly, as in {@link locales}).";
+const LOOKUP_DOC: &str = "The best locale for a user's language tag, by the lookup of RFC 4647: the tag\nitself (ignoring ASCII case), then without its last subtag, and so on\n(`\"tr-TR\"` finds `\"tr\"`); `\"en\"` when nothing matches.";
+const TITLE_IN_DOC: &str = "The title of a code in `locale`, or the English title where it is not\ntranslated; `undefined` for a code this version does not know.";
+const DESCRIPTION_IN_DOC: &str = "The description of a code in `locale`, or the English one where it is not\ntranslated (`null` when the code has none); `undefined` for a code this\nversion does not know.";
+
+/// The translation helpers, the same for every table.
+const LOCALE_FUNCTIONS: &str = r#"const asciiLowercase = (text) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+function translation(info, locale) {
+  return Object.hasOwn(info.translations, locale) ? info.translations[locale] : undefined;
+}
+"#;
 
 fn javascript(table: &Table, package: &Package) -> String {
     let mut out = format!("// {GENERATED_NOTICE}\n\n");
@@ -132,12 +147,24 @@ fn javascript(table: &Table, package: &Package) -> String {
         }
         out.push_str("});\n\n");
     }
+    out.push_str(&jsdoc(&doc(LOCALES_DOC), ""));
+    let _ = writeln!(
+        out,
+        "export const locales = Object.freeze([{}]);\n",
+        locale_tags(table).join(", ")
+    );
+    out.push_str(
+        "const deepFreeze = (value) => {\n  \
+         for (const inner of Object.values(value)) {\n    \
+         if (typeof inner === \"object\" && inner !== null) deepFreeze(inner);\n  \
+         }\n  return Object.freeze(value);\n};\n\n",
+    );
     out.push_str(&jsdoc(&doc(LIST_DOC), ""));
-    out.push_str("export const logCodes = Object.freeze([\n");
+    out.push_str("export const logCodes = deepFreeze([\n");
     // Each entry is the JSON of the code, as in log-codes.json: a JSON object is a JavaScript
     // object literal, and serde_json's escaping is valid JavaScript.
     for code in &table.codes {
-        let _ = writeln!(out, "  Object.freeze({}),", json::entry_json(code));
+        let _ = writeln!(out, "  {},", json::entry_json(code));
     }
     out.push_str("]);\n\n");
     out.push_str(&jsdoc(&doc(VERSION_DOC), ""));
@@ -155,8 +182,73 @@ fn javascript(table: &Table, package: &Package) -> String {
     out.push_str(&jsdoc(&doc(INFO_DOC), ""));
     out.push_str("export function logCodeInfo(code) {\n  return byCode.get(code);\n}\n\n");
     out.push_str(&jsdoc(&doc(BY_NAME_DOC), ""));
-    out.push_str("export function logCodeByName(name) {\n  return byName.get(name);\n}\n");
+    out.push_str("export function logCodeByName(name) {\n  return byName.get(name);\n}\n\n");
+    out.push_str(LOCALE_FUNCTIONS);
+    out.push('\n');
+    out.push_str(&jsdoc(&doc(IS_LOCALE_DOC), ""));
+    out.push_str(
+        "export function isLocale(value) {\n  \
+         return typeof value === \"string\" && locales.includes(value);\n}\n\n",
+    );
+    out.push_str(&jsdoc(&doc(LOOKUP_DOC), ""));
+    out.push_str(
+        "export function lookupLocale(tag) {\n  \
+         let rest = asciiLowercase(String(tag));\n  \
+         for (;;) {\n    \
+         const found = locales.find((locale) => asciiLowercase(locale) === rest);\n    \
+         if (found !== undefined) return found;\n    \
+         const end = Math.max(rest.lastIndexOf(\"-\"), rest.lastIndexOf(\"_\"));\n    \
+         if (end < 0) return \"en\";\n    \
+         rest = rest.slice(0, end);\n    \
+         // A single-letter subtag left at the end (an extension's singleton) goes too.\n    \
+         const start = Math.max(rest.lastIndexOf(\"-\"), rest.lastIndexOf(\"_\"));\n    \
+         if (start >= 0 && rest.length - start === 2) rest = rest.slice(0, start);\n  \
+         }\n}\n\n",
+    );
+    out.push_str(&jsdoc(&doc(TITLE_IN_DOC), ""));
+    out.push_str(
+        "export function titleIn(code, locale) {\n  \
+         const info = byCode.get(code);\n  \
+         return info && (translation(info, locale)?.title ?? info.title);\n}\n\n",
+    );
+    out.push_str(&jsdoc(&doc(DESCRIPTION_IN_DOC), ""));
+    out.push_str(
+        "export function descriptionIn(code, locale) {\n  \
+         const info = byCode.get(code);\n  \
+         return info && (translation(info, locale)?.description ?? info.description);\n}\n",
+    );
     out
+}
+
+/// `"en"`, then each translation's tag, as string literals.
+fn locale_tags(table: &Table) -> Vec<String> {
+    let translated = table.locales.iter().map(String::as_str);
+    std::iter::once(ENGLISH)
+        .chain(translated)
+        .map(literal)
+        .collect()
+}
+
+/// The literal type of a code's translations:
+/// `{ readonly tr: { readonly title: "…"; readonly description: "…" } }`.
+fn translations_type(code: &Code) -> String {
+    let entries: Vec<String> = (code.translations.iter())
+        .map(|(tag, t)| {
+            let description = (t.description.as_deref()).map_or(String::new(), |d| {
+                format!("; readonly description: {}", literal(d))
+            });
+            format!(
+                "readonly {}: {{ readonly title: {}{description} }}",
+                literal(tag),
+                literal(&t.title)
+            )
+        })
+        .collect();
+    if entries.is_empty() {
+        "{}".to_owned()
+    } else {
+        format!("{{ {} }}", entries.join("; "))
+    }
 }
 
 fn declarations(table: &Table, package: &Package) -> String {
@@ -210,6 +302,26 @@ fn declarations(table: &Table, package: &Package) -> String {
         ));
         let _ = writeln!(out, "export type Any{name} = {name} | (string & {{}});\n");
     }
+    out.push_str(&jsdoc(&doc(LOCALES_DOC), ""));
+    let _ = writeln!(
+        out,
+        "export declare const locales: readonly [{}];",
+        locale_tags(table).join(", ")
+    );
+    out.push_str(&jsdoc(
+        &doc("A locale this version has: `\"en\"` or a translation's tag."),
+        "",
+    ));
+    out.push_str("export type Locale = (typeof locales)[number];\n");
+    out.push_str(&jsdoc(&doc("A locale other than English."), ""));
+    out.push_str("export type TranslatedLocale = Exclude<Locale, \"en\">;\n");
+    out.push_str(&jsdoc(
+        &doc("A code's title and description in one locale. A missing `description` is not\ntranslated: show the English one."),
+        "",
+    ));
+    out.push_str(
+        "export interface Translation {\n  readonly title: string;\n  readonly description?: string;\n}\n\n",
+    );
     out.push_str(&jsdoc(
         &doc("The metadata of one code, as in `log-codes.json`."),
         "",
@@ -223,6 +335,8 @@ fn declarations(table: &Table, package: &Package) -> String {
          \x20 /** What the code reports. */\n  readonly kind: Kind;\n\
          \x20 /** The area the code belongs to. */\n  readonly group: Group;\n\
          \x20 /** The deprecation note, or `null` for an active code. */\n  readonly deprecated: string | null;\n\
+         \x20 /** The title and description by locale; a locale is missing where the title is not translated. */\n\
+         \x20 readonly translations: { readonly [L in TranslatedLocale]?: Translation };\n\
          }\n\n",
     );
     out.push_str(&jsdoc(&doc(LIST_DOC), ""));
@@ -230,7 +344,7 @@ fn declarations(table: &Table, package: &Package) -> String {
     for code in &table.codes {
         let _ = writeln!(
             out,
-            "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {} }},",
+            "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {}; readonly translations: {} }},",
             code.code,
             literal(&code.name),
             literal(&code.title),
@@ -238,6 +352,7 @@ fn declarations(table: &Table, package: &Package) -> String {
             literal(&code.kind),
             literal(&code.group),
             nullable(code.deprecated.as_deref()),
+            translations_type(code),
         );
     }
     out.push_str("];\n\n");
@@ -259,6 +374,31 @@ fn declarations(table: &Table, package: &Package) -> String {
     out.push_str("export declare function logCodeByName(name: LogCodeName): LogCodeInfo;\n");
     out.push_str(&jsdoc(&doc(BY_NAME_DOC), ""));
     out.push_str("export declare function logCodeByName(name: string): LogCodeInfo | undefined;\n");
+    out.push_str(&jsdoc(&doc(IS_LOCALE_DOC), ""));
+    out.push_str("export declare function isLocale(value: unknown): value is Locale;\n");
+    out.push_str(&jsdoc(&doc(LOOKUP_DOC), ""));
+    out.push_str("export declare function lookupLocale(tag: string): Locale;\n");
+    for (signature, doc_text) in [
+        (
+            "titleIn(code: LogCode, locale: Locale): string",
+            TITLE_IN_DOC,
+        ),
+        (
+            "titleIn(code: AnyLogCode, locale: Locale): string | undefined",
+            TITLE_IN_DOC,
+        ),
+        (
+            "descriptionIn(code: LogCode, locale: Locale): string | null",
+            DESCRIPTION_IN_DOC,
+        ),
+        (
+            "descriptionIn(code: AnyLogCode, locale: Locale): string | null | undefined",
+            DESCRIPTION_IN_DOC,
+        ),
+    ] {
+        out.push_str(&jsdoc(&doc(doc_text), ""));
+        let _ = writeln!(out, "export declare function {signature};");
+    }
     out
 }
 

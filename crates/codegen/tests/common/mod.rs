@@ -1,8 +1,9 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+use heck::ToShoutySnakeCase;
 use log_codes_codegen::compat::table_from_json;
-use log_codes_codegen::render::{docs, json, rust, typescript};
+use log_codes_codegen::render::{docs, json, page_text, rust, typescript};
 use log_codes_codegen::{Artifact, Package, Table, render_all};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
@@ -15,11 +16,15 @@ fn artifact<'a>(artifacts: &'a [Artifact], path: &str) -> &'a str {
 pub type Row = (u16, String, String);
 
 /// Parses every table of a Markdown page. Inline HTML is allowed only where the generator puts
-/// it: the `<a id>` anchor of the Code cell and `<br>` for a line break; anything else fails.
+/// it: the `<a id>` anchor of the Code cell, `<br>` for a line break, and English text standing in
+/// for a translation, `<span lang="en">…</span> *mark*`, read as `[en]…[/en] mark`; anything else
+/// fails.
 pub fn read_tables(markdown: &str) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut cells: Vec<String> = Vec::new();
     let mut cell: Option<String> = None;
+    // Right after `</span>`: the mark may follow, in emphasis.
+    let mut after_english = false;
     for event in Parser::new_ext(
         markdown,
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH,
@@ -37,13 +42,24 @@ pub fn read_tables(markdown: &str) -> Vec<Row> {
                 if let Some(cell) = &mut cell {
                     cell.push_str(&text);
                 }
+                after_english &= text.trim().is_empty();
             }
+            Event::End(TagEnd::Emphasis) => {}
+            Event::Start(Tag::Emphasis) if cell.is_some() && after_english => {}
             Event::InlineHtml(html) | Event::Html(html) => {
                 let anchor = html.starts_with("<a id=\"code-") || &*html == "</a>";
+                after_english = false;
                 match cell.as_mut() {
                     Some(cell) if &*html == "<br>" => cell.push('\n'),
+                    Some(cell) if &*html == "<span lang=\"en\">" => cell.push_str("[en]"),
+                    Some(cell) if &*html == "</span>" => {
+                        cell.push_str("[/en]");
+                        after_english = true;
+                    }
                     Some(_) if cells.is_empty() && anchor => {}
                     None if html.starts_with("<!--") => {}
+                    // A deprecation note, in English on a translated page.
+                    None if matches!(&*html, "<span lang=\"en\">" | "</span>") => {}
                     _ => panic!("HTML from a cell: {html:?}"),
                 }
             }
@@ -60,13 +76,14 @@ pub fn read_tables(markdown: &str) -> Vec<Row> {
 }
 
 /// A small table that uses every feature: two kinds, rows out of order, a description over two
-/// lines, an empty description and a deprecated code.
+/// lines, an empty description, a deprecated code, and a translation that is complete for one
+/// code, lacks a description for another and is missing for the third.
 pub const SMALL_TABLE: &str = "\
-code,name,title,description,kind,group,deprecated
+code,name,title,description,kind,group,deprecated,title.tr,description.tr
 4002,FailedLoginInvalidPassword,Failed Login (Invalid Password),\"User entered
-incorrect password\",failure,login,
-100,ApiReadOperation,API Read Operation,,api,api,
-4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,use 4002 instead
+incorrect password\",failure,login,,Başarısız Oturum Açma (Geçersiz Parola),
+100,ApiReadOperation,API Read Operation,,api,api,,,
+4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,use 4002 instead,Başarısız Oturum Açma (Geçersiz Kullanıcı),Kullanıcı bulunamadı
 ";
 
 /// The rows a reader of the docs page should find, sorted.
@@ -80,6 +97,29 @@ pub fn expected_rows(table: &Table) -> Vec<Row> {
                 c.title.clone(),
                 c.description.clone().unwrap_or_default(),
             )
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+/// The rows a reader of `locale`'s page should find, sorted: the translations, and the English
+/// text marked with `mark` where a cell has none.
+pub fn expected_translated_rows(table: &Table, locale: &str, mark: &str) -> Vec<Row> {
+    let english = |text: &str| format!("[en]{text}[/en] {mark}");
+    let mut rows: Vec<Row> = (table.codes.iter())
+        .map(|c| {
+            let translation = c.translations.get(locale);
+            let title = translation.map_or_else(|| english(&c.title), |t| t.title.clone());
+            let description = match (
+                &c.description,
+                translation.and_then(|t| t.description.as_ref()),
+            ) {
+                (_, Some(translated)) => translated.clone(),
+                (Some(text), None) => english(text),
+                (None, None) => String::new(),
+            };
+            (c.code, title, description)
         })
         .collect();
     rows.sort();
@@ -106,6 +146,15 @@ pub fn check_artifacts(name: &str, table: &Table) {
     let mut rows = read_tables(artifact(&artifacts, docs::PATH));
     rows.sort();
     assert_eq!(rows, expected_rows(table), "{name}: docs page round trip");
+    for locale in &table.locales {
+        let mut rows = read_tables(artifact(&artifacts, &docs::path(locale)));
+        rows.sort();
+        let mark = page_text::for_locale(locale)
+            .unwrap_or(&page_text::ENGLISH)
+            .untranslated;
+        let expected = expected_translated_rows(table, locale, mark);
+        assert_eq!(rows, expected, "{name}: {locale} docs page round trip");
+    }
 }
 
 /// The string arrays of `generated.rs`, read back by `syn`, hold the cells exactly; no doc line
@@ -163,6 +212,22 @@ fn check_rust(name: &str, table: &Table, source: &str) {
             .collect::<Vec<_>>(),
         "{name}"
     );
+    for locale in &table.locales {
+        let suffix = locale.to_shouty_snake_case();
+        let translations = || table.codes.iter().map(|c| c.translations.get(locale));
+        assert_eq!(
+            strings(&format!("TITLES_{suffix}")),
+            translations()
+                .map(|t| t.map(|t| t.title.clone()))
+                .collect::<Vec<_>>(),
+            "{name}: {locale}"
+        );
+        assert_eq!(
+            strings(&format!("DESCRIPTIONS_{suffix}")),
+            (translations().map(|t| t.and_then(|t| t.description.clone()))).collect::<Vec<_>>(),
+            "{name}: {locale}"
+        );
+    }
     for line in source
         .lines()
         .filter_map(|l| l.trim_start().strip_prefix("///"))
@@ -197,10 +262,9 @@ fn literal_value(expr: &syn::Expr) -> Option<String> {
 fn check_javascript(name: &str, table: &Table, source: &str) {
     let entries: Vec<Value> = source
         .lines()
-        .filter_map(|l| l.trim().strip_prefix("Object.freeze({\"code\""))
+        .filter_map(|l| l.trim().strip_prefix("{\"code\""))
         .map(|rest| {
-            serde_json::from_str(&format!("{{\"code\"{}", rest.strip_suffix("),").unwrap()))
-                .unwrap()
+            serde_json::from_str(&format!("{{\"code\"{}", rest.strip_suffix(",").unwrap())).unwrap()
         })
         .collect();
     let expected: Vec<Value> = table
@@ -240,10 +304,9 @@ fn check_declarations(name: &str, table: &Table, source: &str) {
                 rest = after;
                 continue;
             }
-            let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<String>();
-            values.push(Value::String(stream.next().unwrap().unwrap()));
-            rest = &rest[stream.byte_offset()..];
+            values.push(Value::String(json_string(&mut rest)));
         }
+        values.push(translations_type(name, rest));
         found.push(values);
     }
     let expected: Vec<Vec<Value>> = table
@@ -251,11 +314,51 @@ fn check_declarations(name: &str, table: &Table, source: &str) {
         .iter()
         .map(|c| {
             let entry: Value = serde_json::from_str(&json::entry_json(c)).unwrap();
-            fields.iter().map(|f| entry[f].clone()).collect()
+            let mut values: Vec<Value> = fields.iter().map(|f| entry[f].clone()).collect();
+            values.push(entry["translations"].clone());
+            values
         })
         .collect();
     assert_eq!(found, expected, "{name}: index.d.ts literal types");
     assert_comments_closed_only_by_us(name, source);
+}
+
+/// The JSON string literal at the start of `rest`, which moves past it.
+fn json_string(rest: &mut &str) -> String {
+    let mut stream = serde_json::Deserializer::from_str(rest).into_iter::<String>();
+    let value = stream.next().unwrap().unwrap();
+    *rest = &rest[stream.byte_offset()..];
+    value
+}
+
+/// `readonly translations: { readonly "tr": { readonly title: "…"; readonly description: "…" } }`
+/// as the JSON object it declares.
+fn translations_type(name: &str, line: &str) -> Value {
+    let key = "readonly translations: {";
+    let at = line
+        .find(key)
+        .unwrap_or_else(|| panic!("{name}: no translations in {line}"));
+    let mut rest = line[at + key.len()..].trim_start();
+    let mut translations = serde_json::Map::new();
+    while let Some(after) = rest.strip_prefix("readonly ") {
+        rest = after;
+        let tag = json_string(&mut rest);
+        rest = rest.strip_prefix(": { readonly title: ").expect("a title");
+        let mut translation = serde_json::Map::new();
+        translation.insert("title".into(), json_string(&mut rest).into());
+        if let Some(after) = rest.strip_prefix("; readonly description: ") {
+            rest = after;
+            translation.insert("description".into(), json_string(&mut rest).into());
+        }
+        rest = rest.strip_prefix(" }").expect("the end of a translation");
+        rest = rest.strip_prefix(";").unwrap_or(rest).trim_start();
+        translations.insert(tag, translation.into());
+    }
+    assert!(
+        rest.starts_with("} },") || rest.starts_with('}'),
+        "{name}: {rest}"
+    );
+    translations.into()
 }
 
 /// In comment lines, every `*/` ends a comment this renderer opened. (Code lines hold cell text

@@ -88,6 +88,28 @@ export type Group = (typeof Group)[keyof typeof Group];
 export type AnyGroup = Group | (string & {});
 
 /**
+ * Every locale of the titles and descriptions: English (the `title` and
+ * `description` fields) first, then each translation, by tag.
+ */
+export declare const locales: readonly ["en", "tr"];
+/**
+ * A locale this version has: `"en"` or a translation's tag.
+ */
+export type Locale = (typeof locales)[number];
+/**
+ * A locale other than English.
+ */
+export type TranslatedLocale = Exclude<Locale, "en">;
+/**
+ * A code's title and description in one locale. A missing `description` is not
+ * translated: show the English one.
+ */
+export interface Translation {
+  readonly title: string;
+  readonly description?: string;
+}
+
+/**
  * The metadata of one code, as in `log-codes.json`.
  */
 export interface LogCodeInfo {
@@ -105,15 +127,17 @@ export interface LogCodeInfo {
   readonly group: Group;
   /** The deprecation note, or `null` for an active code. */
   readonly deprecated: string | null;
+  /** The title and description by locale; a locale is missing where the title is not translated. */
+  readonly translations: { readonly [L in TranslatedLocale]?: Translation };
 }
 
 /**
  * The metadata of every code this version knows, ordered by code.
  */
 export declare const logCodes: readonly [
-  { readonly code: 100; readonly name: "ApiReadOperation"; readonly title: "API Read Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null },
-  { readonly code: 4001; readonly name: "FailedLoginInvalidUser"; readonly title: "Failed Login (Invalid User)"; readonly description: "User not found"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: "use 4002 instead" },
-  { readonly code: 4002; readonly name: "FailedLoginInvalidPassword"; readonly title: "Failed Login (Invalid Password)"; readonly description: "User entered\nincorrect password"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null },
+  { readonly code: 100; readonly name: "ApiReadOperation"; readonly title: "API Read Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null; readonly translations: {} },
+  { readonly code: 4001; readonly name: "FailedLoginInvalidUser"; readonly title: "Failed Login (Invalid User)"; readonly description: "User not found"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: "use 4002 instead"; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma (Geçersiz Kullanıcı)"; readonly description: "Kullanıcı bulunamadı" } } },
+  { readonly code: 4002; readonly name: "FailedLoginInvalidPassword"; readonly title: "Failed Login (Invalid Password)"; readonly description: "User entered\nincorrect password"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma (Geçersiz Parola)" } } },
 ];
 
 /**
@@ -143,3 +167,35 @@ export declare function logCodeByName(name: LogCodeName): LogCodeInfo;
  * The metadata of the code with this name, or `undefined`.
  */
 export declare function logCodeByName(name: string): LogCodeInfo | undefined;
+/**
+ * Whether `value` is the tag of a locale this version has (exactly, as in {@link locales}).
+ */
+export declare function isLocale(value: unknown): value is Locale;
+/**
+ * The best locale for a user's language tag, by the lookup of RFC 4647: the tag
+ * itself (ignoring ASCII case), then without its last subtag, and so on
+ * (`"tr-TR"` finds `"tr"`); `"en"` when nothing matches.
+ */
+export declare function lookupLocale(tag: string): Locale;
+/**
+ * The title of a code in `locale`, or the English title where it is not
+ * translated; `undefined` for a code this version does not know.
+ */
+export declare function titleIn(code: LogCode, locale: Locale): string;
+/**
+ * The title of a code in `locale`, or the English title where it is not
+ * translated; `undefined` for a code this version does not know.
+ */
+export declare function titleIn(code: AnyLogCode, locale: Locale): string | undefined;
+/**
+ * The description of a code in `locale`, or the English one where it is not
+ * translated (`null` when the code has none); `undefined` for a code this
+ * version does not know.
+ */
+export declare function descriptionIn(code: LogCode, locale: Locale): string | null;
+/**
+ * The description of a code in `locale`, or the English one where it is not
+ * translated (`null` when the code has none); `undefined` for a code this
+ * version does not know.
+ */
+export declare function descriptionIn(code: AnyLogCode, locale: Locale): string | null | undefined;

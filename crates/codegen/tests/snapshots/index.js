@@ -26,12 +26,25 @@ export const Group = Object.freeze({
 });
 
 /**
+ * Every locale of the titles and descriptions: English (the `title` and
+ * `description` fields) first, then each translation, by tag.
+ */
+export const locales = Object.freeze(["en", "tr"]);
+
+const deepFreeze = (value) => {
+  for (const inner of Object.values(value)) {
+    if (typeof inner === "object" && inner !== null) deepFreeze(inner);
+  }
+  return Object.freeze(value);
+};
+
+/**
  * The metadata of every code this version knows, ordered by code.
  */
-export const logCodes = Object.freeze([
-  Object.freeze({"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null}),
-  Object.freeze({"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":"use 4002 instead"}),
-  Object.freeze({"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered\nincorrect password","kind":"failure","group":"login","deprecated":null}),
+export const logCodes = deepFreeze([
+  {"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{}},
+  {"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":"use 4002 instead","translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Kullanıcı)","description":"Kullanıcı bulunamadı"}}},
+  {"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered\nincorrect password","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Parola)"}}},
 ]);
 
 /**
@@ -62,4 +75,55 @@ export function logCodeInfo(code) {
  */
 export function logCodeByName(name) {
   return byName.get(name);
+}
+
+const asciiLowercase = (text) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+
+function translation(info, locale) {
+  return Object.hasOwn(info.translations, locale) ? info.translations[locale] : undefined;
+}
+
+/**
+ * Whether `value` is the tag of a locale this version has (exactly, as in {@link locales}).
+ */
+export function isLocale(value) {
+  return typeof value === "string" && locales.includes(value);
+}
+
+/**
+ * The best locale for a user's language tag, by the lookup of RFC 4647: the tag
+ * itself (ignoring ASCII case), then without its last subtag, and so on
+ * (`"tr-TR"` finds `"tr"`); `"en"` when nothing matches.
+ */
+export function lookupLocale(tag) {
+  let rest = asciiLowercase(String(tag));
+  for (;;) {
+    const found = locales.find((locale) => asciiLowercase(locale) === rest);
+    if (found !== undefined) return found;
+    const end = Math.max(rest.lastIndexOf("-"), rest.lastIndexOf("_"));
+    if (end < 0) return "en";
+    rest = rest.slice(0, end);
+    // A single-letter subtag left at the end (an extension's singleton) goes too.
+    const start = Math.max(rest.lastIndexOf("-"), rest.lastIndexOf("_"));
+    if (start >= 0 && rest.length - start === 2) rest = rest.slice(0, start);
+  }
+}
+
+/**
+ * The title of a code in `locale`, or the English title where it is not
+ * translated; `undefined` for a code this version does not know.
+ */
+export function titleIn(code, locale) {
+  const info = byCode.get(code);
+  return info && (translation(info, locale)?.title ?? info.title);
+}
+
+/**
+ * The description of a code in `locale`, or the English one where it is not
+ * translated (`null` when the code has none); `undefined` for a code this
+ * version does not know.
+ */
+export function descriptionIn(code, locale) {
+  const info = byCode.get(code);
+  return info && (translation(info, locale)?.description ?? info.description);
 }

@@ -24,9 +24,10 @@ function exportedType(name) {
   return checker.getTypeOfSymbolAtLocation(symbol, source);
 }
 
-/** A literal type as a JS value: numbers, strings and null. */
+/** A literal type as a JS value: numbers, strings, null and objects of those. */
 function literalValue(type) {
   if (type.flags & ts.TypeFlags.Null) return null;
+  if (type.flags & ts.TypeFlags.Object) return propertiesOf(type);
   assert.ok(type.isLiteral(), `expected a literal type, got ${checker.typeToString(type)}`);
   return type.value;
 }
@@ -61,6 +62,12 @@ test("declared metadata tuple equals the JSON, element by element", () => {
   assert.ok(checker.isTupleType(tuple), "logCodes is declared as a tuple");
   const elements = checker.getTypeArguments(tuple).map(propertiesOf);
   assert.deepEqual(elements, table.codes);
+});
+
+test("declared locales equal the JSON", () => {
+  const tuple = exportedType("locales");
+  assert.ok(checker.isTupleType(tuple), "locales is declared as a tuple");
+  assert.deepEqual(checker.getTypeArguments(tuple).map(literalValue), table.locales);
 });
 
 test("declared version equals the JSON", () => {

@@ -29,7 +29,19 @@ test("Kind and Group map PascalCase names to the table's words", () => {
 
 test("LogCode.SuccessfulLogin is 2001 and everything is frozen", () => {
   assert.equal(api.LogCode.SuccessfulLogin, 2001);
-  for (const value of [api.LogCode, api.Kind, api.Group, api.logCodes, ...api.logCodes]) {
+  const translations = api.logCodes.flatMap((info) => [
+    info.translations,
+    ...Object.values(info.translations),
+  ]);
+  for (const value of [
+    api.LogCode,
+    api.Kind,
+    api.Group,
+    api.locales,
+    api.logCodes,
+    ...api.logCodes,
+    ...translations,
+  ]) {
     assert.ok(Object.isFrozen(value));
   }
   assert.throws(() => {
@@ -67,4 +79,56 @@ test("package.json carries the table's version", () => {
   assert.equal(manifest.version, table.version);
   assert.equal(manifest.type, "module");
   assert.equal(manifest.sideEffects, false);
+});
+
+test("locales are English, then the JSON's translations", () => {
+  assert.deepEqual([...api.locales], table.locales);
+  assert.equal(api.locales[0], "en");
+  for (const locale of api.locales) assert.equal(api.isLocale(locale), true);
+  for (const value of ["EN", "xx", "__proto__", "", undefined, 1]) {
+    assert.equal(api.isLocale(value), false, String(value));
+  }
+});
+
+test("titleIn and descriptionIn give each translation, or fall back to English per cell", () => {
+  for (const locale of api.locales) {
+    for (const row of table.codes) {
+      const translation = row.translations[locale];
+      assert.equal(api.titleIn(row.code, locale), translation?.title ?? row.title);
+      assert.equal(
+        api.descriptionIn(row.code, locale),
+        translation?.description ?? row.description,
+      );
+    }
+  }
+  assert.equal(api.titleIn(api.LogCode.BlockedIpAddress, "en"), "Blocked IP Address");
+  assert.equal(
+    api.titleIn(api.LogCode.BlockedIpAddress, "tr"),
+    table.codes.find((c) => c.code === 4041).translations.tr.title,
+  );
+  assert.equal(api.titleIn(4999, "tr"), undefined);
+  assert.equal(api.descriptionIn(4999, "en"), undefined);
+  assert.equal(api.descriptionIn(api.LogCode.ApiReadOperation, "tr"), null);
+  // Not a locale: English, never an inherited property.
+  for (const locale of ["__proto__", "constructor", "toString", "xx"]) {
+    assert.equal(api.titleIn(2001, locale), "Successful Login", locale);
+  }
+});
+
+test("lookupLocale finds the best locale as RFC 4647 lookup does", () => {
+  const cases = [
+    ["en", "en"],
+    ["EN_us", "en"],
+    ["en-Latn-GB", "en"],
+    ["en-a-bbb", "en"],
+    ["", "en"],
+    ["-", "en"],
+    ["x-unknown", "en"],
+  ];
+  for (const locale of api.locales) {
+    cases.push([locale, locale], [`${locale}-ZZ-x-private`, locale]);
+  }
+  for (const [tag, expected] of cases) {
+    assert.equal(api.lookupLocale(tag), expected, tag);
+  }
 });

@@ -1,5 +1,7 @@
 //! Stage 2: cells → a [`Table`], or every problem at once.
 
+mod translations;
+
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -9,6 +11,15 @@ use crate::diagnostic::{Diagnostic, Severity, column_letter};
 use crate::model::{Code, Table};
 use crate::read::double_encoded;
 use crate::read::{Cell, Record, Sheet};
+use translations::Translations;
+
+/// What a team asks of the table beyond validity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Locales whose every title and description must be translated (`--require-complete tr`):
+    /// a missing translation is an error at its cell.
+    pub require_complete: Vec<String>,
+}
 
 /// The columns of `codes.csv`, matched by header name in any order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -82,11 +93,15 @@ const GENERATED_ITEMS: &[&str] = &[
     "from_code",
     "from_name",
     "is_deprecated",
+    "title_in",
+    "description_in",
+    "translated_title",
+    "translated_description",
 ];
 
 /// Validates a sheet: the table when there is no error, and every problem (errors and warnings)
 /// in file order.
-pub fn validate(sheet: &Sheet) -> (Option<Table>, Vec<Diagnostic>) {
+pub fn validate(sheet: &Sheet, options: &Options) -> (Option<Table>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     let Some((header, rows)) = sheet.records.split_first() else {
         let empty = Diagnostic::error(0..0, "the file has no header row")
@@ -97,7 +112,7 @@ pub fn validate(sheet: &Sheet) -> (Option<Table>, Vec<Diagnostic>) {
             ));
         return (None, vec![empty]);
     };
-    let columns = read_header(header, &mut diagnostics);
+    let (columns, translations) = read_header(header, options, &mut diagnostics);
     let mut seen = Seen::default();
     let mut codes = Vec::new();
     for row in rows.iter().filter(|r| !is_blank(r)) {
@@ -108,7 +123,7 @@ pub fn validate(sheet: &Sheet) -> (Option<Table>, Vec<Diagnostic>) {
             row,
             columns: &columns,
         };
-        if let Some(code) = read_row(&found, &mut seen, &mut diagnostics) {
+        if let Some(code) = read_row(&found, &translations, &mut seen, &mut diagnostics) {
             codes.push(code);
         }
     }
@@ -119,7 +134,7 @@ pub fn validate(sheet: &Sheet) -> (Option<Table>, Vec<Diagnostic>) {
                 .help("add one row per code below the header"),
         );
     }
-    let table = Table::new(codes);
+    let table = Table::new(codes, translations.locales());
     check_generated_names(&table, rows, &columns, &mut diagnostics);
     diagnostics.sort_by_key(|d| d.span.start);
     let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
@@ -138,11 +153,19 @@ fn is_blank(record: &Record) -> bool {
 /// Where each column is: column → index of its cell in a record.
 type Columns = HashMap<Column, usize>;
 
-fn read_header(header: &Record, diagnostics: &mut Vec<Diagnostic>) -> Columns {
+fn read_header(
+    header: &Record,
+    options: &Options,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> (Columns, Translations) {
     let mut columns = Columns::new();
+    let mut translations = Translations::default();
     let mut unknown = Vec::new();
     for (index, cell) in header.cells.iter().enumerate() {
         let text = cell.value.trim();
+        if translations.read_header_cell(header, index, diagnostics) {
+            continue;
+        }
         match Column::ALL.into_iter().find(|c| c.header() == text) {
             Some(column) if columns.contains_key(&column) => diagnostics.push(
                 Diagnostic::error(
@@ -184,7 +207,10 @@ fn read_header(header: &Record, diagnostics: &mut Vec<Diagnostic>) -> Columns {
                 suggested.push(column);
                 diagnostic.help(format!("did you mean `{}`?", column.header()))
             }
-            None => diagnostic.help(format!("the columns are: {}", canonical_header())),
+            None => diagnostic.help(format!(
+                "the columns are: {}, and optional translations such as `title.tr`, `description.tr`",
+                canonical_header()
+            )),
         };
         diagnostics.push(diagnostic);
     }
@@ -204,7 +230,8 @@ fn read_header(header: &Record, diagnostics: &mut Vec<Diagnostic>) -> Columns {
             );
         }
     }
-    columns
+    translations.check_header(header, options, diagnostics);
+    (columns, translations)
 }
 
 fn ragged(row: &Record, expected: usize) -> Diagnostic {
@@ -256,7 +283,12 @@ fn column_ref(columns: &Columns, column: Column) -> String {
 }
 
 /// Reads every cell of a row, reporting each problem; `None` when any is invalid.
-fn read_row(row: &RowCells, seen: &mut Seen, diagnostics: &mut Vec<Diagnostic>) -> Option<Code> {
+fn read_row(
+    row: &RowCells,
+    translations: &Translations,
+    seen: &mut Seen,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Code> {
     let before = diagnostics.len();
     let title = text(row, Column::Title, false, diagnostics);
     let code = row.get(Column::Code).and_then(|cell| {
@@ -299,6 +331,11 @@ fn read_row(row: &RowCells, seen: &mut Seen, diagnostics: &mut Vec<Diagnostic>) 
     let kind = word(row, Column::Kind, diagnostics);
     let group = word(row, Column::Group, diagnostics);
     let deprecated = text(row, Column::Deprecated, false, diagnostics);
+    let english = translations::English {
+        title: title.as_ref().and_then(|t| t.as_deref()),
+        described: description.as_ref().map(Option::is_some),
+    };
+    let translated = translations.read_row(row.row, &english, diagnostics);
     if diagnostics[before..]
         .iter()
         .any(|d| d.severity == Severity::Error)
@@ -313,6 +350,7 @@ fn read_row(row: &RowCells, seen: &mut Seen, diagnostics: &mut Vec<Diagnostic>) 
         kind: kind?,
         group: group?,
         deprecated: deprecated.flatten(),
+        translations: translated,
     })
 }
 
@@ -423,28 +461,56 @@ fn text(
     let Some(cell) = row.get(column) else {
         return Some(None);
     };
+    let rule = TextRule {
+        header: column.header(),
+        noun: column.noun(),
+        at: row.at(column),
+        required: column.required(),
+        multiline,
+    };
+    text_cell(cell, &rule, diagnostics)
+}
+
+/// How to read one text cell, and how to speak of it.
+struct TextRule<'a> {
+    /// The column's header, `title` or `title.tr`.
+    header: &'a str,
+    /// What the cell holds, `title` or `title (tr)`.
+    noun: &'a str,
+    /// `(column `title`, C)`.
+    at: String,
+    required: bool,
+    multiline: bool,
+}
+
+/// A text cell under `rule`: `Some(None)` when empty and optional, `None` when invalid.
+fn text_cell(
+    cell: &Cell,
+    rule: &TextRule,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Option<String>> {
     let value = cell.value.trim();
     let problem = if value.is_empty() {
-        if !column.required() {
+        if !rule.required {
             return Some(None);
         }
         Some((
-            format!("missing {}", column.header()),
-            format!("every code needs a {}", column.header()),
+            format!("missing {}", rule.noun),
+            format!("every code needs a {}", rule.noun),
         ))
-    } else if let Some(c) = value.chars().find(|&c| unsafe_char(c, multiline)) {
+    } else if let Some(c) = value.chars().find(|&c| unsafe_char(c, rule.multiline)) {
         let what = if c == '\n' {
             "a line break".to_owned()
         } else {
             describe(c)
         };
         let help = if c == '\n' {
-            format!("keep the {} on one line", column.noun())
+            format!("keep the {} on one line", rule.noun)
         } else {
             "delete the character; it is invisible in most editors and unsafe in generated code"
                 .to_owned()
         };
-        Some((format!("the {} contains {what}", column.noun()), help))
+        Some((format!("the {} contains {what}", rule.noun), help))
     } else {
         None
     };
@@ -456,8 +522,7 @@ fn text(
                         cell.span.clone(),
                         format!(
                             "the {} looks double-encoded (UTF-8 read as Windows-1252) {}",
-                            column.noun(),
-                            row.at(column)
+                            rule.noun, rule.at
                         ),
                     )
                     .label("garbled text")
@@ -468,8 +533,8 @@ fn text(
         }
         Some((message, help)) => {
             diagnostics.push(
-                Diagnostic::error(cell.span.clone(), format!("{message} {}", row.at(column)))
-                    .label(format!("invalid {}", column.header()))
+                Diagnostic::error(cell.span.clone(), format!("{message} {}", rule.at))
+                    .label(format!("invalid {}", rule.header))
                     .help(help),
             );
             None

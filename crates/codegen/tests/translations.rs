@@ -1,0 +1,254 @@
+//! Translation columns: every diagnostic they can give, coverage, `--require-complete`, and what
+//! one missing Turkish cell of the real table does to every artifact.
+
+mod common;
+
+use expect_test::{Expect, expect};
+use log_codes_codegen::render::{docs, page_text};
+use log_codes_codegen::{Options, Package, Table, parse_with, render_all};
+
+const HEADER: &str = "code,name,title,description,kind,group,deprecated";
+
+fn check_with(csv: &str, require_complete: &[&str], expected: Expect) {
+    let options = Options {
+        require_complete: require_complete.iter().map(|t| t.to_string()).collect(),
+    };
+    let (table, report) = parse_with(csv.as_bytes(), &options);
+    assert_eq!(table.is_some(), !report.has_errors());
+    expected.assert_eq(&report.summary("codes.csv"));
+}
+
+fn check(csv: &str, expected: Expect) {
+    check_with(csv, &[], expected);
+}
+
+fn table(csv: &str, require_complete: &[&str]) -> Table {
+    let options = Options {
+        require_complete: require_complete.iter().map(|t| t.to_string()).collect(),
+    };
+    let (table, report) = parse_with(csv.as_bytes(), &options);
+    table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
+}
+
+#[test]
+fn translation_columns_are_read_in_any_order() {
+    let csv = format!(
+        "description.tr,{HEADER},title.pt-BR,title.tr\n\
+         Kullanıcı giriş yaptı,2001,SuccessfulLogin,Successful Login,User logged in,success,login,,Login bem-sucedido,Başarılı Oturum Açma\n\
+         ,4000,FailedLogin,Failed Login,,failure,login,,,\n"
+    );
+    let table = table(&csv, &[]);
+    assert_eq!(table.locales, ["pt-BR", "tr"]);
+    let login = &table.codes[0];
+    assert_eq!(login.translations["tr"].title, "Başarılı Oturum Açma");
+    assert_eq!(
+        login.translations["tr"].description.as_deref(),
+        Some("Kullanıcı giriş yaptı")
+    );
+    assert_eq!(login.translations["pt-BR"].description, None);
+    assert!(table.codes[1].translations.is_empty());
+    assert_eq!(
+        table.coverage("tr").to_string(),
+        "1/2 titles, 1/1 descriptions"
+    );
+    assert_eq!(
+        table.coverage("pt-BR").to_string(),
+        "1/2 titles, 0/1 descriptions"
+    );
+}
+
+#[test]
+fn malformed_non_canonical_and_english_tags() {
+    check(
+        &format!(
+            "{HEADER},title.tr_TR,title.TR,title.en,title.turkish,title.\n1,A,A,,api,api,,a,b,c,d,e\n"
+        ),
+        expect![[r#"
+            codes.csv:1:51: error: locale tag `tr_TR` is not in its canonical form (column H)
+            codes.csv:1:63: error: locale tag `TR` is not in its canonical form (column I)
+            codes.csv:1:72: error: column `title.en` would translate into English (column J)
+            codes.csv:1:81: error: `turkish` in column `title.turkish` is not a locale tag (column K)
+            codes.csv:1:95: error: `` in column `title.` is not a locale tag (column L)
+        "#]],
+    );
+    let (_, report) = parse_with(
+        format!("{HEADER},title.tr_TR\n1,A,A,,api,api,,a\n").as_bytes(),
+        &Options::default(),
+    );
+    assert!(
+        report
+            .render("codes.csv", false)
+            .contains("write `title.tr-TR`")
+    );
+}
+
+#[test]
+fn misspelt_and_repeated_translation_columns() {
+    check(
+        &format!("{HEADER},titel.tr,title.tr,title.tr\n1,A,A,,api,api,,a,b,c\n"),
+        expect![[r#"
+            codes.csv:1:51: error: unknown column `titel.tr` (column H)
+            codes.csv:1:69: error: column `title.tr` appears twice (column J)
+        "#]],
+    );
+    let (_, report) = parse_with(
+        format!("{HEADER},titel.tr\n1,A,A,,api,api,,a\n").as_bytes(),
+        &Options::default(),
+    );
+    assert!(
+        report
+            .render("codes.csv", false)
+            .contains("did you mean `title.tr`?")
+    );
+}
+
+#[test]
+fn a_description_column_without_its_title_column() {
+    check(
+        &format!("{HEADER},description.de\n1,A,A,B,api,api,,b\n"),
+        expect![[r#"
+            codes.csv:1:51: error: column `description.de` has no `title.de` column (column H)
+        "#]],
+    );
+}
+
+#[test]
+fn a_translated_description_needs_a_translated_title_and_an_english_description() {
+    check(
+        &format!(
+            "{HEADER},title.tr,description.tr\n\
+             1,A,A,English,api,api,,,Türkçe\n\
+             2,B,B,,api,api,,Bee,Türkçe\n"
+        ),
+        expect![[r#"
+            codes.csv:2:25: error: the description is translated but the title is not (column `description.tr`, I)
+            codes.csv:3:21: error: this translates a description the code does not have (column `description.tr`, I)
+        "#]],
+    );
+}
+
+#[test]
+fn translations_are_checked_like_the_english_text() {
+    check(
+        &format!(
+            "{HEADER},title.tr,description.tr\n\
+             1,A,A,English,api,api,,\"two\nlines\",\"two\nlines are fine\"\n\
+             2,B,B,English,api,api,,Bee\u{202E},ok\n\
+             3,C,C,English,api,api,,BaÅŸarÄ±lÄ±,ok\n"
+        ),
+        expect![[r#"
+            codes.csv:2:24: error: the `tr` title contains a line break (column `title.tr`, H)
+            codes.csv:5:24: error: the `tr` title contains the bidirectional control character U+202E (column `title.tr`, H)
+            codes.csv:6:24: warning: the `tr` title looks double-encoded (UTF-8 read as Windows-1252) (column `title.tr`, H)
+        "#]],
+    );
+}
+
+#[test]
+fn require_complete_reports_every_missing_cell() {
+    let csv = format!(
+        "{HEADER},title.tr,description.tr\n\
+         1,A,Alpha,English,api,api,,,\n\
+         2,B,Beta,,api,api,,Bee,\n\
+         3,C,Gamma,English,api,api,,Gee,\n"
+    );
+    check(&csv, expect![""]);
+    check_with(
+        &csv,
+        &["tr"],
+        expect![[r#"
+            codes.csv:2:28: error: missing `tr` title, required by `--require-complete tr` (column `title.tr`, H)
+            codes.csv:2:29: error: missing `tr` description, required by `--require-complete tr` (column `description.tr`, I)
+            codes.csv:4:32: error: missing `tr` description, required by `--require-complete tr` (column `description.tr`, I)
+        "#]],
+    );
+    let options = Options {
+        require_complete: vec!["tr".into()],
+    };
+    let (_, report) = parse_with(csv.as_bytes(), &options);
+    assert!(
+        report
+            .render("codes.csv", false)
+            .contains("translate \"Alpha\" into `tr`")
+    );
+}
+
+#[test]
+fn require_complete_of_a_locale_the_table_lacks() {
+    let csv = format!("{HEADER},title.tr\n1,A,A,,api,api,,a\n");
+    check_with(
+        &csv,
+        &["de", "tr", "TR"],
+        expect![[r#"
+            codes.csv:1:1: error: `--require-complete de` needs every `de` translation, but the header has no `title.de` column
+            codes.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `description.tr` column
+            codes.csv:1:1: error: `--require-complete TR` does not name a translation
+        "#]],
+    );
+}
+
+/// On the real table, with the Turkish description of 4041 emptied: coverage drops, the docs row
+/// shows the English text with the fallback mark, and `--require-complete tr` fails at that cell.
+/// (An emptied title with its description left is an error of its own, tested above.)
+#[test]
+fn one_missing_turkish_cell_in_the_real_table() {
+    let csv = include_str!("../../../codes.csv");
+    let complete = table(csv, &["tr"]);
+    assert!(complete.coverage("tr").is_complete());
+    assert_eq!(
+        complete.coverage("tr").to_string(),
+        "38/38 titles, 32/32 descriptions"
+    );
+
+    let line = csv.lines().position(|l| l.starts_with("4041,")).unwrap();
+    let row = csv.lines().nth(line).unwrap();
+    let blocked = complete.codes.iter().find(|c| c.code == 4041).unwrap();
+    let turkish = blocked.translations["tr"].description.as_deref().unwrap();
+    // The last cell, quoted when it holds a comma.
+    let start = row.rfind(turkish).unwrap();
+    let start = start - usize::from(row[..start].ends_with('"'));
+    let emptied = row[..start].to_owned();
+    let edited = csv.replacen(row, &emptied, 1);
+
+    let table = table(&edited, &[]);
+    assert_eq!(
+        table.coverage("tr").to_string(),
+        "38/38 titles, 31/32 descriptions"
+    );
+    let package = Package {
+        version: "1.0.0".into(),
+    };
+    let artifacts = render_all(&table, &package).unwrap();
+    let page = &artifacts
+        .iter()
+        .find(|a| a.path == docs::path("tr"))
+        .unwrap()
+        .contents;
+    let row_4041 = page.lines().find(|l| l.contains("\"code-4041\"")).unwrap();
+    let mark = page_text::TURKISH.untranslated;
+    let english = blocked.description.as_deref().unwrap();
+    assert!(
+        row_4041.ends_with(&format!("| <span lang=\"en\">{english}</span> *{mark}* |")),
+        "{row_4041}"
+    );
+    assert!(
+        page.contains("çevirisi olmayan 1 metin"),
+        "the page says one text is English"
+    );
+    common::check_artifacts("one missing Turkish title", &table);
+
+    let column = emptied.chars().count() + 1;
+    let options = Options {
+        require_complete: vec!["tr".into()],
+    };
+    let (none, report) = parse_with(edited.as_bytes(), &options);
+    assert!(none.is_none());
+    assert_eq!(
+        report.summary("codes.csv"),
+        format!(
+            "codes.csv:{}:{column}: error: missing `tr` description, required by \
+             `--require-complete tr` (column `description.tr`, I)\n",
+            line + 1
+        )
+    );
+}
