@@ -4,7 +4,8 @@ use std::fmt::Write as _;
 
 /// A valid table of `rows` codes (at most 65,536: then every u16 is a code) spread over the u16
 /// range, with realistic text, a few kinds and groups, two descriptions in three (with quotes and
-/// commas, so cells are quoted) and one deprecation in fifty.
+/// commas, so cells are quoted), one deprecation in fifty, and a Turkish translation of every
+/// title and of nine descriptions in ten.
 pub fn synthetic_table(rows: usize) -> String {
     assert!((1..=65_536).contains(&rows), "1 to 65,536 rows");
     let kinds = ["api", "success", "failure", "warning"];
@@ -20,14 +21,20 @@ pub fn synthetic_table(rows: usize) -> String {
         "directory_sync",
         "account",
     ];
-    let mut csv = String::from("code,name,title,description,kind,group,deprecated\n");
+    let mut csv =
+        String::from("code,name,title,description,kind,group,deprecated,title.tr,description.tr\n");
     let step = 65_536 / rows;
     for i in 0..rows {
         let code = i * step;
-        let description = if i % 3 == 0 {
-            String::new()
+        let (description, turkish) = if i % 3 == 0 {
+            (String::new(), String::new())
+        } else if i % 10 == 1 {
+            (format!("Event number {i} happened"), String::new())
         } else {
-            format!("\"Event number {i} happened for the user, with \"\"quotes\"\", commas\"")
+            (
+                format!("\"Event number {i} happened for the user, with \"\"quotes\"\", commas\""),
+                format!("\"Kullanıcı için {i} numaralı olay oluştu, \"\"tırnak\"\" ve virgülle\""),
+            )
         };
         let deprecated = if i % 50 == 49 {
             format!("use {} instead", (i - 1) * step)
@@ -36,7 +43,7 @@ pub fn synthetic_table(rows: usize) -> String {
         };
         let _ = writeln!(
             csv,
-            "{code},SyntheticEvent{i},Synthetic Event {i},{description},{},{},{deprecated}",
+            "{code},SyntheticEvent{i},Synthetic Event {i},{description},{},{},{deprecated},Yapay Olay {i},{turkish}",
             kinds[i % kinds.len()],
             groups[i % groups.len()],
         );
