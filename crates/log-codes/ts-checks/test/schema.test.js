@@ -22,6 +22,13 @@ test("codes and names are unique, and codes are sorted (a schema cannot say it)"
   assert.deepEqual(codes, [...codes].sort((a, b) => a - b));
 });
 
+test("locales are English, then the sorted tags the codes translate into", () => {
+  const translated = new Set(table.codes.flatMap((c) => Object.keys(c.translations)));
+  assert.equal(table.locales[0], "en");
+  for (const tag of translated) assert.ok(table.locales.includes(tag), tag);
+  assert.deepEqual(table.locales.slice(1), [...table.locales.slice(1)].sort());
+});
+
 test("kinds and groups are the sorted distinct words of the codes", () => {
   const distinct = (field) => [...new Set(table.codes.map((c) => c[field]))].sort();
   assert.deepEqual(table.kinds, distinct("kind"));
@@ -41,6 +48,17 @@ const broken = {
   "a description that is a number": (t) => (t.codes[0].description = 5),
   "a missing version": (t) => delete t.version,
   "a version that is not semver": (t) => (t.version = "one"),
+  "a missing locales list": (t) => delete t.locales,
+  "an unknown locale in the list": (t) => t.locales.push("xx"),
+  "missing translations": (t) => delete t.codes[0].translations,
+  "a translation into an unknown locale": (t) => (t.codes[0].translations.xx = { title: "X" }),
+  "a translation into English": (t) => (t.codes[0].translations.en = { title: "X" }),
+  "a translation without a title": (t) => (t.codes[0].translations.tr = { description: "X" }),
+  "an empty translated title": (t) => (t.codes[0].translations.tr = { title: "" }),
+  "a null translated description": (t) =>
+    (t.codes[0].translations.tr = { title: "X", description: null }),
+  "an extra property on a translation": (t) =>
+    (t.codes[0].translations.tr = { title: "X", note: "Y" }),
 };
 
 for (const [what, breakIt] of Object.entries(broken)) {
