@@ -200,16 +200,16 @@ fn rust_output() {
             0,
         ];
 
-        /// Position of the name in each slot.
+        /// Position of the name in each slot; an empty slot holds 0, which the name comparison rejects.
         pub(crate) const NAME_SLOTS: &[Position] = &[
-            1,
-            2,
             0,
-            NO_POSITION,
-            NO_POSITION,
-            NO_POSITION,
-            NO_POSITION,
-            NO_POSITION,
+            0,
+            0,
+            0,
+            2,
+            1,
+            0,
+            0,
         ];
     "#]].assert_eq(&artifact.contents);
 }

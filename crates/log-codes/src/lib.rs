@@ -163,13 +163,32 @@ impl LogCode {
 
     /// The code with this name (the variant name, such as `"SuccessfulLogin"`), if any.
     ///
-    /// One hash of the name, two table loads and one comparison, whatever the table's size.
+    /// One hash of the name, two table loads and one comparison, whatever the table's size, and
+    /// no branch on the name's bytes: the cost does not depend on which name it is, or whether
+    /// it is one.
     #[inline]
     pub fn from_name(name: &str) -> Option<LogCode> {
-        let hash = name_hash::name_hash(name.as_bytes(), NAME_SEED);
-        let slot = name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len());
-        let position = NAME_SLOTS[slot];
-        if position != NO_POSITION && NAMES[position as usize] == name {
+        let bytes = name.as_bytes();
+        let len = bytes.len();
+        // Names of 8 to 32 bytes (nearly all) are read as four words, once, for the hash and for
+        // the comparison: no loop and no call to `memcmp`. An empty slot holds position 0, whose
+        // name the comparison then rejects.
+        let (position, same) = if name_hash::has_words(len) {
+            let words = name_hash::words(bytes);
+            let hash = name_hash::words_hash(&words, len, NAME_SEED);
+            let position =
+                NAME_SLOTS[name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len())];
+            let candidate = NAMES[position as usize].as_bytes();
+            let same = candidate.len() == len
+                && name_hash::same_words(&name_hash::words(candidate), &words);
+            (position, same)
+        } else {
+            let hash = name_hash::name_hash(bytes, NAME_SEED);
+            let position =
+                NAME_SLOTS[name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len())];
+            (position, NAMES[position as usize].as_bytes() == bytes)
+        };
+        if same {
             Some(LogCode::all()[position as usize])
         } else {
             None
@@ -304,6 +323,7 @@ impl TryFrom<u16> for LogCode {
 impl FromStr for LogCode {
     type Err = UnknownName;
 
+    #[inline]
     fn from_str(name: &str) -> Result<Self, Self::Err> {
         LogCode::from_name(name).ok_or(UnknownName)
     }
@@ -482,6 +502,55 @@ mod tests {
         assert_eq!(known, LogCode::ALL.len());
         assert_eq!(LogCode::from_name(""), None);
         assert_eq!(LogCode::from_name("successfullogin"), None);
+    }
+
+    /// Every near miss of every name (one byte changed, one dropped or added at either end) is
+    /// unknown, unless it is another name: the word comparison and the empty slots (which point
+    /// at position 0) never accept a wrong name.
+    #[test]
+    fn near_misses_of_names_are_unknown() {
+        let expected = |text: &[u8]| {
+            LogCode::ALL
+                .into_iter()
+                .find(|c| c.name().as_bytes() == text)
+        };
+        let mut buffer = [0u8; 64];
+        for code in LogCode::ALL {
+            let name = code.name().as_bytes();
+            let len = name.len();
+            let check = |text: &[u8]| {
+                let text = core::str::from_utf8(text).unwrap();
+                assert_eq!(
+                    LogCode::from_name(text),
+                    expected(text.as_bytes()),
+                    "{text:?}"
+                );
+            };
+            for at in 0..len {
+                for byte in [b'x', b'A', b'0', name[at] ^ 0x20] {
+                    buffer[..len].copy_from_slice(name);
+                    buffer[at] = byte;
+                    check(&buffer[..len]);
+                }
+            }
+            check(&name[1..]);
+            check(&name[..len - 1]);
+            buffer[..len].copy_from_slice(name);
+            buffer[len] = b'x';
+            check(&buffer[..=len]);
+            buffer[0] = b'x';
+            buffer[1..=len].copy_from_slice(name);
+            check(&buffer[..=len]);
+        }
+        for len in 0..64 {
+            buffer[..len].fill(b'A');
+            check_unknown(core::str::from_utf8(&buffer[..len]).unwrap());
+        }
+    }
+
+    fn check_unknown(text: &str) {
+        let known = LogCode::ALL.into_iter().any(|c| c.name() == text);
+        assert_eq!(LogCode::from_name(text).is_some(), known, "{text:?}");
     }
 
     #[test]

@@ -13,10 +13,57 @@ fn mix(a: u64, b: u64) -> u64 {
     (product as u64) ^ ((product >> 64) as u64)
 }
 
-/// Hashes `bytes` with `seed`: 8 bytes at a time, the last (up to) 8 read as one overlapping
-/// word, so a name of typical length costs two or three multiplications and no byte loop.
+/// Whether a name's length is read as [`words`]: nearly every name is.
+#[inline]
+pub(crate) fn has_words(len: usize) -> bool {
+    (8..=32).contains(&len)
+}
+
+/// The four 8-byte words that cover a name of 8 to 32 bytes, overlapping: the first 16 bytes and
+/// the last 16 (or, under 16 bytes, the first and last 8, twice). The hash reads them, and so
+/// does the comparison that confirms a match.
+#[inline]
+pub(crate) fn words(bytes: &[u8]) -> [u64; 4] {
+    let len = bytes.len();
+    debug_assert!(has_words(len));
+    // Offsets chosen without a branch: 0, min(8, len - 8), len - 16 or 0, len - 8.
+    [
+        word(bytes, 0),
+        word(bytes, (len - 8).min(8)),
+        word(bytes, len.saturating_sub(16)),
+        word(bytes, len - 8),
+    ]
+}
+
+/// Whether two names of the same length in `has_words` are equal: four XORs, one test.
+#[inline]
+pub(crate) fn same_words(a: &[u64; 4], b: &[u64; 4]) -> bool {
+    ((a[0] ^ b[0]) | (a[1] ^ b[1]) | (a[2] ^ b[2]) | (a[3] ^ b[3])) == 0
+}
+
+/// Hashes a name's [`words`] (or, for other lengths, its bytes) with `seed`.
 #[inline]
 pub(crate) fn name_hash(bytes: &[u8], seed: u64) -> u64 {
+    if has_words(bytes.len()) {
+        words_hash(&words(bytes), bytes.len(), seed)
+    } else {
+        bytes_hash(bytes, seed)
+    }
+}
+
+/// Two folded multiplies, whatever the length: the common case costs no loop and no branch.
+#[inline]
+pub(crate) fn words_hash(words: &[u64; 4], len: usize, seed: u64) -> u64 {
+    // One folded multiply of two halves of the input; the seed goes into both, so no input
+    // makes an operand zero for every seed, and the length into the second.
+    let a = words[0] ^ words[3].rotate_left(32) ^ seed;
+    let b = words[1] ^ words[2].rotate_left(32) ^ seed.rotate_left(29) ^ K ^ ((len as u64) << 1);
+    mix(a, b)
+}
+
+/// Names shorter than 8 or longer than 32 bytes: 8 bytes at a time, the last (up to) 8 read as
+/// one overlapping word.
+fn bytes_hash(bytes: &[u8], seed: u64) -> u64 {
     let len = bytes.len();
     let mut h = seed;
     let tail = if len >= 8 {
@@ -33,8 +80,6 @@ pub(crate) fn name_hash(bytes: &[u8], seed: u64) -> u64 {
     } else {
         0
     };
-    // The length goes into the multiplier, not XORed into the data: XORed, `T1` and `U11`
-    // collided for every seed.
     mix(h ^ tail, K2 ^ ((len as u64) << 1))
 }
 

@@ -6,6 +6,8 @@
 #[allow(dead_code, unreachable_pub)]
 mod name_hash;
 
+#[cfg(test)]
+use name_hash::{has_words, words};
 use name_hash::{name_hash, name_slot};
 
 /// A perfect hash table over some names.
@@ -123,6 +125,24 @@ mod tests {
             .filter(|&s| name_hash(b"T1", s) != name_hash(b"U11", s))
             .count();
         assert_eq!(differ, 64);
+    }
+
+    /// The lookup compares names of 8 to 32 bytes by their four words alone: every byte must be
+    /// in one of them.
+    #[test]
+    fn words_cover_every_byte() {
+        for len in 0..40 {
+            if !has_words(len) {
+                continue;
+            }
+            let name = vec![b'a'; len];
+            for at in 0..len {
+                let mut changed = name.clone();
+                changed[at] = b'b';
+                assert_ne!(words(&name), words(&changed), "byte {at} of {len}");
+            }
+        }
+        assert!(!has_words(7) && has_words(8) && has_words(32) && !has_words(33));
     }
 
     #[test]

@@ -378,12 +378,12 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
     );
     array(
         out,
-        "Position of the name in each slot.",
+        "Position of the name in each slot; an empty slot holds 0, which the name comparison rejects.",
         "NAME_SLOTS",
         "Position",
         hash.slots
             .iter()
-            .map(|slot| slot.map_or_else(|| "NO_POSITION".to_owned(), |p| p.to_string())),
+            .map(|slot| slot.unwrap_or_default().to_string()),
     );
     Ok(())
 }
