@@ -75,9 +75,13 @@ pub fn run() -> Result<String, Failure> {
             .arg(crate_dir.join("ts/tsconfig.json")),
     )?;
     let check = work.join("check.mjs");
+    let ajv = root.join("crates/log-codes/ts-checks/node_modules/ajv/dist/2020.js");
     fs::write(
         &check,
-        "import assert from 'node:assert/strict';\n\
+        format!(
+            "const AJV = {};\n",
+            serde_json::to_string(&ajv.display().to_string()).expect("a string serializes")
+        ) + "import assert from 'node:assert/strict';\n\
          import { readFileSync } from 'node:fs';\n\
          const dir = new URL('./log-codes/', import.meta.url);\n\
          const { logCodes, LogCode, locales, titleIn, descriptionIn } = await import(new URL('ts/index.js', dir));\n\
@@ -89,11 +93,16 @@ pub fn run() -> Result<String, Failure> {
            assert.equal(titleIn(c.code, locale), c.translations[locale]?.title ?? c.title);\n\
            assert.equal(descriptionIn(c.code, locale), c.translations[locale]?.description ?? c.description);\n\
          }\n\
-         console.log(`node: ${logCodes.length} codes in ${locales.length} locales equal the JSON`);\n",
+         const { pathToFileURL } = await import('node:url');\n\
+         const { default: Ajv2020 } = await import(pathToFileURL(AJV).href);\n\
+         const schema = JSON.parse(readFileSync(new URL('log-codes.schema.json', dir), 'utf8'));\n\
+         const ajv = new Ajv2020({ strict: true, allErrors: true });\n\
+         assert.ok(ajv.validate(schema, table), ajv.errorsText());\n\
+         console.log(`node: ${logCodes.length} codes in ${locales.length} locales equal the JSON, which its schema accepts`);\n",
     )?;
     run_command(Command::new("node").arg(&check))?;
     Ok(format!(
-        "corpus: {cases} valid tables, {} codes: crate built, unit-tested and documented with no doctest from any cell, declarations type-checked, module values equal the JSON",
+        "corpus: {cases} valid tables, {} codes: crate built, unit-tested and documented with no doctest from any cell, declarations type-checked, module values equal the JSON, the JSON valid against its schema",
         table.codes.len()
     ))
 }

@@ -94,10 +94,10 @@ impl Table {
         locales.dedup();
         codes.sort_by_key(|c| c.code);
         let distinct = |field: fn(&Code) -> &String| {
-            let mut words: Vec<String> = codes.iter().map(|c| field(c).clone()).collect();
-            words.sort();
+            let mut words: Vec<&String> = codes.iter().map(field).collect();
+            words.sort_unstable();
             words.dedup();
-            words
+            words.into_iter().cloned().collect::<Vec<String>>()
         };
         let kinds = distinct(|c| &c.kind);
         let groups = distinct(|c| &c.group);

@@ -218,7 +218,12 @@ fn cell(
         return (Cell { value, span }, None);
     }
     let problem = quoting_problem(raw).map(|p| p.at(raw, span.clone()));
-    let value = String::from_utf8_lossy(value).replace("\r\n", "\n");
+    let value = String::from_utf8_lossy(value);
+    let value = if value.contains('\r') {
+        value.replace("\r\n", "\n")
+    } else {
+        value.into_owned()
+    };
     (Cell { value, span }, problem)
 }
 

@@ -166,18 +166,28 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
                         "description": "The deprecation note, or null for an active code.",
                         "type": ["string", "null"]
                     },
-                    "translations": {
-                        "description": "The title and description by locale; a locale is \
-                            missing where the title is not translated: show the English one.",
-                        "type": "object",
-                        "propertyNames": { "enum": table.locales },
-                        "additionalProperties": { "$ref": "#/$defs/translation" }
-                    }
+                    "translations": translations_schema(table)
                 }
             }
         }
     });
     pretty(&schema, SCHEMA)
+}
+
+/// A code's `translations`: an object keyed by the table's locales (an empty `enum` is not
+/// valid JSON Schema, so a table without translations says "no properties" instead).
+fn translations_schema(table: &Table) -> serde_json::Value {
+    let description = "The title and description by locale; a locale is missing where the title \
+        is not translated: show the English one.";
+    if table.locales.is_empty() {
+        return json!({ "description": description, "type": "object", "maxProperties": 0 });
+    }
+    json!({
+        "description": description,
+        "type": "object",
+        "propertyNames": { "enum": table.locales },
+        "additionalProperties": { "$ref": "#/$defs/translation" }
+    })
 }
 
 /// Both files, at the crate root.

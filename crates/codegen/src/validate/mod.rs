@@ -4,6 +4,7 @@ mod translations;
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -150,15 +151,39 @@ fn is_blank(record: &Record) -> bool {
     record.cells.iter().all(|c| c.value.trim().is_empty())
 }
 
-/// Where each column is: column → index of its cell in a record.
-type Columns = HashMap<Column, usize>;
+/// Where each column is: column → index of its cell in a record. (An array, not a map: it is
+/// read for every cell of every row.)
+#[derive(Debug, Default)]
+struct Columns([Option<usize>; Column::ALL.len()]);
+
+impl Columns {
+    fn get(&self, column: &Column) -> Option<&usize> {
+        self.0[*column as usize].as_ref()
+    }
+
+    fn contains_key(&self, column: &Column) -> bool {
+        self.get(column).is_some()
+    }
+
+    fn insert(&mut self, column: Column, index: usize) {
+        self.0[column as usize] = Some(index);
+    }
+}
+
+impl std::ops::Index<&Column> for Columns {
+    type Output = usize;
+
+    fn index(&self, column: &Column) -> &usize {
+        self.get(column).expect("a column that was found")
+    }
+}
 
 fn read_header(
     header: &Record,
     options: &Options,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Columns, Translations) {
-    let mut columns = Columns::new();
+    let mut columns = Columns::default();
     let mut translations = Translations::default();
     let mut unknown = Vec::new();
     for (index, cell) in header.cells.iter().enumerate() {
@@ -306,7 +331,7 @@ fn read_row(
             .ok()
     });
     let name = row.get(Column::Name).and_then(|cell| {
-        check_name(cell.value.trim(), title.clone().flatten().as_deref())
+        check_name(cell.value.trim(), title.as_ref().and_then(|t| t.as_deref()))
             .map_err(|(message, help)| {
                 diagnostics.push(
                     Diagnostic::error(
@@ -322,10 +347,10 @@ fn read_row(
     let name_cell = row.get(Column::Name);
     if let (Some(code), Some(cell)) = (code, row.get(Column::Code)) {
         let name = name.as_deref().unwrap_or_default();
-        diagnostics.extend(seen.code(code, name, cell.span.clone(), row.at(Column::Code)));
+        diagnostics.extend(seen.code(code, name, cell.span.clone(), || row.at(Column::Code)));
     }
     if let (Some(name), Some(cell)) = (&name, name_cell) {
-        diagnostics.extend(seen.name(name, cell.span.clone(), row.at(Column::Name)));
+        diagnostics.extend(seen.name(name, cell.span.clone(), || row.at(Column::Name)));
     }
     let description = text(row, Column::Description, true, diagnostics);
     let kind = word(row, Column::Kind, diagnostics);
@@ -398,8 +423,12 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
             "choose another name".into(),
         ));
     }
-    let folded = fold(name);
-    if let Some(item) = GENERATED_ITEMS.iter().find(|item| fold(item) == folded) {
+    // A valid name has no `_` and only ASCII letters and digits: folding it is lowercasing it.
+    let items = GENERATED_ITEMS.iter().zip(FOLDED_GENERATED_ITEMS.iter());
+    if let Some((item, _)) = items
+        .into_iter()
+        .find(|(_, item)| item.eq_ignore_ascii_case(name))
+    {
         return Err((
             format!("name `{name}` reads like the generated item `LogCode::{item}`"),
             format!("choose a more specific name, such as `{name}Event`"),
@@ -407,6 +436,10 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
     }
     Ok(name.to_owned())
 }
+
+/// [`GENERATED_ITEMS`] folded, once.
+static FOLDED_GENERATED_ITEMS: LazyLock<Vec<String>> =
+    LazyLock::new(|| GENERATED_ITEMS.iter().map(|item| fold(item)).collect());
 
 fn fold(name: &str) -> String {
     name.chars()
@@ -464,7 +497,7 @@ fn text(
     let rule = TextRule {
         header: column.header(),
         noun: column.noun(),
-        at: row.at(column),
+        index: row.columns.get(&column).copied(),
         required: column.required(),
         multiline,
     };
@@ -475,12 +508,20 @@ fn text(
 struct TextRule<'a> {
     /// The column's header, `title` or `title.tr`.
     header: &'a str,
-    /// What the cell holds, `title` or `title (tr)`.
+    /// What the cell holds, `title` or `` `tr` title ``.
     noun: &'a str,
-    /// `(column `title`, C)`.
-    at: String,
+    /// The column's index, for [`TextRule::at`].
+    index: Option<usize>,
     required: bool,
     multiline: bool,
+}
+
+impl TextRule<'_> {
+    /// `(column `title`, C)`, built only for a message.
+    fn at(&self) -> String {
+        let letter = self.index.map_or(String::new(), column_letter);
+        format!("(column `{}`, {letter})", self.header)
+    }
 }
 
 /// A text cell under `rule`: `Some(None)` when empty and optional, `None` when invalid.
@@ -522,7 +563,8 @@ fn text_cell(
                         cell.span.clone(),
                         format!(
                             "the {} looks double-encoded (UTF-8 read as Windows-1252) {}",
-                            rule.noun, rule.at
+                            rule.noun,
+                            rule.at()
                         ),
                     )
                     .label("garbled text")
@@ -533,7 +575,7 @@ fn text_cell(
         }
         Some((message, help)) => {
             diagnostics.push(
-                Diagnostic::error(cell.span.clone(), format!("{message} {}", rule.at))
+                Diagnostic::error(cell.span.clone(), format!("{message} {}", rule.at()))
                     .label(format!("invalid {}", rule.header))
                     .help(help),
             );
@@ -571,9 +613,10 @@ impl Seen {
         code: u16,
         name: &str,
         span: Range<usize>,
-        at: String,
+        at: impl FnOnce() -> String,
     ) -> Option<Diagnostic> {
         if let Some((first, first_name)) = self.codes.get(&code) {
+            let at = at();
             let by = if first_name.is_empty() {
                 String::new()
             } else {
@@ -590,11 +633,17 @@ impl Seen {
         None
     }
 
-    fn name(&mut self, name: &str, span: Range<usize>, at: String) -> Option<Diagnostic> {
+    fn name(
+        &mut self,
+        name: &str,
+        span: Range<usize>,
+        at: impl FnOnce() -> String,
+    ) -> Option<Diagnostic> {
         // Lowercased, `FooBar` and `Foobar` meet in anchors, file names and case-insensitive
         // lookups: one of them must go.
         let key = name.to_lowercase();
         if let Some((first, first_name)) = self.names.get(&key) {
+            let at = at();
             let message = if first_name == name {
                 format!("name `{name}` is used twice {at}")
             } else {
@@ -641,13 +690,15 @@ fn check_generated_names(
             }
         }
     }
+    let predicates: Vec<(String, &String)> = (table.kinds.iter())
+        .map(|kind| (fold(&format!("is_{kind}")), kind))
+        .collect();
     for name in table.codes.iter().map(|c| &c.name) {
-        let folded = fold(name);
-        if let Some(kind) = table
-            .kinds
+        // Valid names are ASCII letters and digits: folding them is lowercasing them.
+        let found = predicates
             .iter()
-            .find(|k| fold(&format!("is_{k}")) == folded)
-        {
+            .find(|(predicate, _)| predicate.eq_ignore_ascii_case(name));
+        if let Some((_, kind)) = found {
             let span = first_cell(rows, columns, Column::Name, name);
             diagnostics.push(
                 Diagnostic::error(

@@ -27,15 +27,40 @@ impl Field {
     }
 }
 
+/// One translation column: where it is, and how messages name it (built once, not per row).
+#[derive(Debug)]
+struct Column {
+    index: usize,
+    /// `title.tr`.
+    header: String,
+    /// `` `tr` title ``.
+    noun: String,
+}
+
+impl Column {
+    fn new(index: usize, tag: &str, field: Field) -> Column {
+        Column {
+            index,
+            header: format!("{}.{tag}", field.header()),
+            noun: format!("`{tag}` {}", field.header()),
+        }
+    }
+
+    /// `(column `title.tr`, H)`.
+    fn at(&self) -> String {
+        format!("(column `{}`, {})", self.header, column_letter(self.index))
+    }
+}
+
 /// Where one locale's columns are in a record.
 #[derive(Debug, Default)]
 struct LocaleColumns {
-    title: Option<usize>,
-    description: Option<usize>,
+    title: Option<Column>,
+    description: Option<Column>,
 }
 
 impl LocaleColumns {
-    fn get_mut(&mut self, field: Field) -> &mut Option<usize> {
+    fn get_mut(&mut self, field: Field) -> &mut Option<Column> {
         match field {
             Field::Title => &mut self.title,
             Field::Description => &mut self.description,
@@ -132,10 +157,10 @@ impl Translations {
                     format!("column `{text}` appears twice (column {letter})"),
                 )
                 .label("second header with this name")
-                .related(header.cells[*first].span.clone(), "first one here")
+                .related(header.cells[first.index].span.clone(), "first one here")
                 .help("delete one of the two columns"),
             ),
-            empty => *empty = Some(index),
+            empty => *empty = Some(Column::new(index, tag, field)),
         }
         true
     }
@@ -148,7 +173,8 @@ impl Translations {
         diagnostics: &mut Vec<Diagnostic>,
     ) {
         for (tag, columns) in &mut self.by_locale {
-            if let (None, Some(description)) = (columns.title, columns.description) {
+            if let (None, Some(description)) = (&columns.title, &columns.description) {
+                let description = description.index;
                 diagnostics.push(
                     Diagnostic::error(
                         header.cells[description].span.clone(),
@@ -222,14 +248,8 @@ impl Translations {
         let mut translations = BTreeMap::new();
         for (tag, columns) in &self.by_locale {
             let required = self.required.contains(tag);
-            let title = read_cell(row, tag, Field::Title, columns.title, diagnostics);
-            let description = read_cell(
-                row,
-                tag,
-                Field::Description,
-                columns.description,
-                diagnostics,
-            );
+            let title = read_cell(row, columns.title.as_ref(), false, diagnostics);
+            let description = read_cell(row, columns.description.as_ref(), true, diagnostics);
             if let Some(cell) = &description {
                 if cell.value.is_some() {
                     description_needs(cell, english, &title, diagnostics);
@@ -259,9 +279,7 @@ impl Translations {
 /// One translation cell as read.
 struct Read<'a> {
     cell: &'a Cell,
-    /// `(column `title.tr`, H)`.
-    at: String,
-    header: String,
+    column: &'a Column,
     /// The text, when the cell holds valid text.
     value: Option<String>,
     /// Whether the cell is empty or valid text.
@@ -270,28 +288,23 @@ struct Read<'a> {
 
 fn read_cell<'a>(
     row: &'a Record,
-    tag: &str,
-    field: Field,
-    column: Option<usize>,
+    column: Option<&'a Column>,
+    multiline: bool,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Read<'a>> {
-    let index = column?;
-    let cell = row.cells.get(index)?;
-    let header = format!("{}.{tag}", field.header());
-    let at = format!("(column `{header}`, {})", column_letter(index));
-    let noun = format!("`{tag}` {}", field.header());
+    let column = column?;
+    let cell = row.cells.get(column.index)?;
     let rule = TextRule {
-        header: &header,
-        noun: &noun,
-        at: at.clone(),
+        header: &column.header,
+        noun: &column.noun,
+        index: Some(column.index),
         required: false,
-        multiline: field == Field::Description,
+        multiline,
     };
     let text = text_cell(cell, &rule, diagnostics);
     Some(Read {
         cell,
-        at,
-        header: header.clone(),
+        column,
         valid: text.is_some(),
         value: text.flatten(),
     })
@@ -305,7 +318,7 @@ fn description_needs(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let span = description.cell.span.clone();
-    let at = &description.at;
+    let at = description.column.at();
     if english.described == Some(false) {
         diagnostics.push(
             Diagnostic::error(
@@ -324,8 +337,11 @@ fn description_needs(
     if title_untranslated {
         let where_title = title
             .as_ref()
-            .map_or(String::new(), |t| format!(" {}", t.at));
-        let title_header = description.header.replacen("description", "title", 1);
+            .map_or(String::new(), |t| format!(" {}", t.column.at()));
+        let title_header = description
+            .column
+            .header
+            .replacen("description", "title", 1);
         diagnostics.push(
             Diagnostic::error(
                 span,
@@ -349,7 +365,7 @@ fn untranslated(cell: &Read, tag: &str, field: Field, english: Option<&str>) -> 
         format!(
             "missing `{tag}` {}, required by `--require-complete {tag}` {}",
             field.header(),
-            cell.at
+            cell.column.at()
         ),
     )
     .label("not translated")
