@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
@@ -179,7 +179,7 @@ fn scratch_crate(dir: &Path, dependency: &str) -> Result<(), Failure> {
 }
 
 /// The crate a user would write instead: the same enum with strum derives carrying the titles,
-/// descriptions, kinds and groups (and serde_repr derives with `serde`).
+/// descriptions, kinds, groups and translations (and serde_repr derives with `serde`).
 fn strum_crate(dir: &Path, table: &Table, serde: bool) -> Result<(), Failure> {
     let _ = fs::remove_dir_all(dir);
     fs::create_dir_all(dir.join("src"))?;
@@ -202,9 +202,17 @@ fn strum_crate(dir: &Path, table: &Table, serde: bool) -> Result<(), Failure> {
     }
     lib.push_str("#[repr(u16)]\n#[non_exhaustive]\npub enum LogCode {\n");
     for code in &table.codes {
+        let mut translations = String::new();
+        for (tag, translation) in &code.translations {
+            let key = tag.to_lowercase().replace('-', "_");
+            let _ = write!(translations, ", title_{key} = {:?}", translation.title);
+            if let Some(description) = &translation.description {
+                let _ = write!(translations, ", description_{key} = {description:?}");
+            }
+        }
         let _ = writeln!(
             lib,
-            "    #[strum(message = {:?}, detailed_message = {:?}, props(kind = {:?}, group = {:?}))]\n    {} = {},",
+            "    #[strum(message = {:?}, detailed_message = {:?}, props(kind = {:?}, group = {:?}{translations}))]\n    {} = {},",
             code.title,
             code.description.as_deref().unwrap_or_default(),
             code.kind,
@@ -250,6 +258,7 @@ fn build_dependent(
     package: &str,
     path: &Path,
     features: &[&str],
+    runs: usize,
 ) -> Result<Value, Failure> {
     let path = path.display().to_string().replace('\\', "/");
     let features = features
@@ -261,13 +270,12 @@ fn build_dependent(
         dir,
         &format!("{{ package = \"{package}\", path = \"{path}\", features = [{features}] }}"),
     )?;
-    clean_build(dir)
+    clean_build(dir, runs)
 }
 
-/// A debug build of `dir` from an empty target directory: wall time and peak memory.
-fn clean_build(dir: &Path) -> Result<Value, Failure> {
-    let target = dir.join("target");
-    let _ = fs::remove_dir_all(&target);
+/// Debug builds of `dir`, each from an empty target directory: the median wall time and the
+/// largest peak memory of `runs` builds.
+fn clean_build(dir: &Path, runs: usize) -> Result<Value, Failure> {
     // Resolve and fetch first, so the measurement is the build alone.
     let status = Command::new(env!("CARGO"))
         .args(["fetch", "--quiet"])
@@ -279,14 +287,38 @@ fn clean_build(dir: &Path) -> Result<Value, Failure> {
             dir.display()
         )));
     }
-    let (seconds, peak_kib) = measure(dir, env!("CARGO"), &["build", "--quiet"])?;
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        let _ = fs::remove_dir_all(dir.join("target"));
+        let (seconds, peak_kib) = measure(dir, env!("CARGO"), &["build", "--quiet"])?;
+        times.push(seconds);
+        peak = peak.max(peak_kib);
+    }
+    times.sort_by(f64::total_cmp);
+    let seconds = times[times.len() / 2];
     println!(
-        "  {} debug: {seconds:.2} s, {} MiB",
+        "  {} debug: {seconds:.2} s (median of {runs}), {} MiB",
         dir.display(),
-        peak_kib / 1024
+        peak / 1024
     );
-    Ok(json!({ "seconds": seconds, "peak_mib": peak_kib / 1024 }))
+    Ok(json!({ "seconds": seconds, "peak_mib": peak / 1024 }))
 }
+
+/// One row of `bench build`: a scratch crate in `dir` depending on `package` at `path`, built
+/// `runs` times, compared with the row `versus` (none when empty).
+struct Subject {
+    row: &'static str,
+    dir: &'static str,
+    package: &'static str,
+    path: PathBuf,
+    features: &'static [&'static str],
+    runs: usize,
+    versus: &'static str,
+}
+
+/// Small crates are built five times (the median is kept), the 10,000-code ones once.
+const RUNS: usize = 5;
 
 fn build(root: &Path) -> Result<Value, Failure> {
     let work = root.join("target/bench-build");
@@ -294,66 +326,99 @@ fn build(root: &Path) -> Result<Value, Failure> {
     let (table, report) = parse(&fs::read(root.join("codes.csv"))?);
     let table = table.ok_or_else(|| Failure::InvalidTable(report.summary("codes.csv")))?;
     let crate_path = root.join("crates/log-codes");
-    let mut results = BTreeMap::new();
-    results.insert(
-        "log-codes (default)",
-        build_dependent(&work.join("log-codes"), "log-codes", &crate_path, &[])?,
-    );
-    results.insert(
-        "log-codes + serde",
-        build_dependent(
-            &work.join("log-codes-serde"),
-            "log-codes",
-            &crate_path,
-            &["serde"],
-        )?,
-    );
     strum_crate(&work.join("strum-codes"), &table, false)?;
-    results.insert(
-        "strum equivalent",
-        build_dependent(
-            &work.join("strum"),
-            "strum-codes",
-            &work.join("strum-codes"),
-            &[],
-        )?,
-    );
     strum_crate(&work.join("strum-codes-serde"), &table, true)?;
-    results.insert(
-        "strum + serde_repr equivalent",
-        build_dependent(
-            &work.join("strum-serde"),
-            "strum-codes",
-            &work.join("strum-codes-serde"),
-            &[],
-        )?,
-    );
-
-    // 10,000 codes: the generated crate against the strum equivalent, debug builds.
+    // 10,000 codes: the generated crate against the strum equivalent.
     let csv = work.join("codes-10000.csv");
     fs::write(&csv, synthetic_table(10_000))?;
     let (big, _) = parse(&fs::read(&csv)?);
     let big = big.expect("the synthetic table is valid");
     generated_crate(root, &work.join("log-codes-10000"), &csv)?;
-    results.insert(
-        "10,000 codes: log-codes",
-        build_dependent(
-            &work.join("gen-10000"),
-            "log-codes",
-            &work.join("log-codes-10000"),
-            &[],
-        )?,
-    );
     strum_crate(&work.join("strum-codes-10000"), &big, false)?;
-    results.insert(
-        "10,000 codes: strum equivalent",
-        build_dependent(
-            &work.join("strum-10000"),
-            "strum-codes",
-            &work.join("strum-codes-10000"),
+
+    let subject = |row, dir, package, path, features, runs, versus| Subject {
+        row,
+        dir,
+        package,
+        path,
+        features,
+        runs,
+        versus,
+    };
+    let subjects = [
+        subject(
+            "log-codes (default)",
+            "log-codes",
+            "log-codes",
+            crate_path.clone(),
             &[],
-        )?,
-    );
+            RUNS,
+            "strum equivalent",
+        ),
+        subject(
+            "log-codes + serde",
+            "log-codes-serde",
+            "log-codes",
+            crate_path,
+            &["serde"],
+            RUNS,
+            "strum + serde_repr equivalent",
+        ),
+        subject(
+            "strum equivalent",
+            "strum",
+            "strum-codes",
+            work.join("strum-codes"),
+            &[],
+            RUNS,
+            "",
+        ),
+        subject(
+            "strum + serde_repr equivalent",
+            "strum-serde",
+            "strum-codes",
+            work.join("strum-codes-serde"),
+            &[],
+            RUNS,
+            "",
+        ),
+        subject(
+            "10,000 codes: log-codes",
+            "gen-10000",
+            "log-codes",
+            work.join("log-codes-10000"),
+            &[],
+            1,
+            "10,000 codes: strum equivalent",
+        ),
+        subject(
+            "10,000 codes: strum equivalent",
+            "strum-10000",
+            "strum-codes",
+            work.join("strum-codes-10000"),
+            &[],
+            1,
+            "",
+        ),
+    ];
+    let mut results = BTreeMap::new();
+    // What every build pays whatever it depends on: cargo, and the scratch crate itself.
+    let baseline = work.join("no-dependency");
+    let _ = fs::remove_dir_all(&baseline);
+    fs::create_dir_all(baseline.join("src"))?;
+    fs::write(
+        baseline.join("Cargo.toml"),
+        "[package]\nname = \"scratch\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[workspace]\n",
+    )?;
+    fs::write(baseline.join("src/lib.rs"), "")?;
+    results.insert("no dependency (cargo alone)", clean_build(&baseline, RUNS)?);
+    for s in subjects {
+        let mut value = build_dependent(&work.join(s.dir), s.package, &s.path, s.features, s.runs)?;
+        if !s.versus.is_empty() {
+            value["versus"] = json!(s.versus);
+        }
+        results.insert(s.row, value);
+    }
     Ok(serde_json::to_value(results).unwrap())
 }
 
@@ -479,13 +544,17 @@ fn report(root: &Path, results: &Path) -> Result<String, Failure> {
         }
     }
     if let Some(build) = read(results, "build") {
-        out.push_str("## What consumers pay to compile\n\n`cargo xtask bench build`: a scratch crate depending on each, built from a fresh target directory (dependencies fetched beforehand), debug profile. Peak memory is that of the largest process (rustc).\n\n| crate | wall time | peak memory |\n|---|---:|---:|\n");
+        out.push_str("## What consumers pay to compile\n\n`cargo xtask bench build`: a scratch crate depending on each, built from a fresh target directory (dependencies fetched beforehand), debug profile; the median of five builds (one for the 10,000-code crates). Peak memory is that of the largest process (rustc). Ratio = this crate's time / the strum equivalent's; \"no dependency\" is what cargo and the scratch crate cost in every row. The strum equivalents carry the same titles, descriptions, kinds, groups and translations as strum properties.\n\n| crate | wall time | ratio | peak memory |\n|---|---:|---:|---:|\n");
         if let Some(rows) = build.as_object() {
             for (name, value) in rows {
+                let seconds = value["seconds"].as_f64().unwrap_or(f64::NAN);
+                let ratio = (value["versus"].as_str())
+                    .and_then(|versus| rows.get(versus))
+                    .and_then(|versus| versus["seconds"].as_f64())
+                    .map_or(String::new(), |versus| format!("{:.2}", seconds / versus));
                 let _ = writeln!(
                     out,
-                    "| {name} | {:.2} s | {} MiB |",
-                    value["seconds"].as_f64().unwrap_or(f64::NAN),
+                    "| {name} | {seconds:.2} s | {ratio} | {} MiB |",
                     value["peak_mib"]
                 );
             }
