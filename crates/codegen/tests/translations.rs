@@ -9,10 +9,14 @@ use log_codes_codegen::{Options, Package, Table, parse_with, render_all};
 
 const HEADER: &str = "code,name,title,description,kind,group,deprecated";
 
-fn check_with(csv: &str, require_complete: &[&str], expected: Expect) {
-    let options = Options {
+fn options(require_complete: &[&str]) -> Options {
+    Options {
         require_complete: require_complete.iter().map(|t| t.to_string()).collect(),
-    };
+    }
+}
+
+fn check_with(csv: &str, require_complete: &[&str], expected: Expect) {
+    let options = options(require_complete);
     let (table, report) = parse_with(csv.as_bytes(), &options);
     assert_eq!(table.is_some(), !report.has_errors());
     expected.assert_eq(&report.summary("codes.csv"));
@@ -22,10 +26,16 @@ fn check(csv: &str, expected: Expect) {
     check_with(csv, &[], expected);
 }
 
+/// The diagnostics as `cargo xtask gen` prints them, with their help lines.
+fn rendered(csv: &str, require_complete: &[&str]) -> String {
+    let options = options(require_complete);
+    parse_with(csv.as_bytes(), &options)
+        .1
+        .render("codes.csv", false)
+}
+
 fn table(csv: &str, require_complete: &[&str]) -> Table {
-    let options = Options {
-        require_complete: require_complete.iter().map(|t| t.to_string()).collect(),
-    };
+    let options = options(require_complete);
     let (table, report) = parse_with(csv.as_bytes(), &options);
     table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
 }
@@ -71,13 +81,8 @@ fn malformed_non_canonical_and_english_tags() {
             codes.csv:1:95: error: `` in column `title.` is not a locale tag (column L)
         "#]],
     );
-    let (_, report) = parse_with(
-        format!("{HEADER},title.tr_TR\n1,A,A,,api,api,,a\n").as_bytes(),
-        &Options::default(),
-    );
     assert!(
-        report
-            .render("codes.csv", false)
+        rendered(&format!("{HEADER},title.tr_TR\n1,A,A,,api,api,,a\n"), &[])
             .contains("write `title.tr-TR`")
     );
 }
@@ -91,13 +96,8 @@ fn misspelt_and_repeated_translation_columns() {
             codes.csv:1:69: error: column `title.tr` appears twice (column J)
         "#]],
     );
-    let (_, report) = parse_with(
-        format!("{HEADER},titel.tr\n1,A,A,,api,api,,a\n").as_bytes(),
-        &Options::default(),
-    );
     assert!(
-        report
-            .render("codes.csv", false)
+        rendered(&format!("{HEADER},titel.tr\n1,A,A,,api,api,,a\n"), &[])
             .contains("did you mean `title.tr`?")
     );
 }
@@ -162,15 +162,7 @@ fn require_complete_reports_every_missing_cell() {
             codes.csv:4:32: error: missing `tr` description, required by `--require-complete tr` (column `description.tr`, I)
         "#]],
     );
-    let options = Options {
-        require_complete: vec!["tr".into()],
-    };
-    let (_, report) = parse_with(csv.as_bytes(), &options);
-    assert!(
-        report
-            .render("codes.csv", false)
-            .contains("translate \"Alpha\" into `tr`")
-    );
+    assert!(rendered(&csv, &["tr"]).contains("translate \"Alpha\" into `tr`"));
 }
 
 #[test]
@@ -235,13 +227,10 @@ fn one_missing_turkish_cell_in_the_real_table() {
         page.contains("çevirisi olmayan 1 metin"),
         "the page says one text is English"
     );
-    common::check_artifacts("one missing Turkish title", &table);
+    common::check_artifacts("one missing Turkish description", &table);
 
     let column = emptied.chars().count() + 1;
-    let options = Options {
-        require_complete: vec!["tr".into()],
-    };
-    let (none, report) = parse_with(edited.as_bytes(), &options);
+    let (none, report) = parse_with(edited.as_bytes(), &options(&["tr"]));
     assert!(none.is_none());
     assert_eq!(
         report.summary("codes.csv"),
