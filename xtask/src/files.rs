@@ -22,6 +22,8 @@ pub enum Outcome {
     Written,
     /// Out of date in check mode; the unified diff from the file on disk to the expected text.
     Stale(String),
+    /// A generated file the table no longer produces, deleted.
+    Removed,
 }
 
 /// Brings `path` to `contents` according to `mode`. Line endings on disk are compared as LF, so
@@ -40,6 +42,53 @@ pub fn sync(path: &Path, contents: &str, mode: Mode) -> io::Result<Outcome> {
         Mode::Write => {
             write_atomically(path, contents.as_bytes())?;
             Ok(Outcome::Written)
+        }
+    }
+}
+
+/// Generated files an earlier table produced and this one does not (the page of a locale that was
+/// removed): every file named `name` in a directory just below `dir` that starts with the
+/// generated notice and is not in `produced`. Hand-written files are never taken.
+pub fn orphans(dir: &Path, name: &str, produced: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Ok(Vec::new());
+    };
+    let mut found = Vec::new();
+    for entry in entries {
+        let path = entry?.path().join(name);
+        if path.is_file() && !produced.contains(&path) && is_generated(&path)? {
+            found.push(path);
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn is_generated(path: &Path) -> io::Result<bool> {
+    let text = fs::read_to_string(path)?;
+    let first = text.lines().next().unwrap_or_default();
+    Ok(first.contains(log_codes_codegen::render::GENERATED_NOTICE))
+}
+
+/// Deletes an orphan (and its directory, once empty), or in check mode reports it as stale
+/// with a diff to nothing.
+pub fn retire(path: &Path, mode: Mode) -> io::Result<Outcome> {
+    match mode {
+        Mode::Check => {
+            let current = fs::read_to_string(path)?;
+            Ok(Outcome::Stale(format!(
+                "{}(the table no longer produces {}: `cargo xtask gen` deletes it)\n",
+                diff(path, Some(&current), ""),
+                path.display()
+            )))
+        }
+        Mode::Write => {
+            fs::remove_file(path)?;
+            if let Some(dir) = path.parent() {
+                // Only when empty: anything else in it is not ours.
+                let _ = fs::remove_dir(dir);
+            }
+            Ok(Outcome::Removed)
         }
     }
 }

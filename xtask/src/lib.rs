@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::{fs, io};
 
 use log_codes_codegen::compat::Change;
+use log_codes_codegen::render::docs;
 use log_codes_codegen::{Coverage, Package, parse, parse_with, render_all};
 
 pub use files::{Mode, Outcome};
@@ -86,6 +87,8 @@ pub struct Summary {
     pub written: Vec<String>,
     /// Files already up to date.
     pub unchanged: usize,
+    /// Generated files the table no longer produces, deleted.
+    pub removed: Vec<String>,
     /// Rendered warnings, if any.
     pub warnings: Option<String>,
     /// The classified changes since the base revision, when one was given.
@@ -140,6 +143,7 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         codes: table.codes.len(),
         written: vec![],
         unchanged: 0,
+        removed: vec![],
         warnings,
         changes,
         coverage: (table.locales.iter())
@@ -156,6 +160,19 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
             Outcome::Unchanged => summary.unchanged += 1,
             Outcome::Written => summary.written.push(display_path(&path)),
             Outcome::Stale(diff) => stale.push(diff),
+            Outcome::Removed => {}
+        }
+    }
+    let produced: Vec<PathBuf> = (artifacts.iter())
+        .map(|a| options.out_dir.join(&a.path))
+        .collect();
+    let (pages, page) = docs::PATH
+        .rsplit_once('/')
+        .expect("the docs page is in a directory");
+    for orphan in files::orphans(&options.out_dir.join(pages), page, &produced)? {
+        match files::retire(&orphan, options.mode)? {
+            Outcome::Stale(diff) => stale.push(diff),
+            _ => summary.removed.push(display_path(&orphan)),
         }
     }
     if stale.is_empty() {
@@ -453,6 +470,9 @@ fn describe(summary: &Summary, mode: Mode) -> String {
             );
             for path in &summary.written {
                 let _ = write!(line, "\n  wrote {path}");
+            }
+            for path in &summary.removed {
+                let _ = write!(line, "\n  removed {path} (the table no longer produces it)");
             }
         }
     }

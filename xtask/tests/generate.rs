@@ -75,6 +75,54 @@ fn require_complete_turns_a_missing_translation_into_an_error() {
     assert_eq!(coverage, ["tr: 38/38 titles, 31/32 descriptions"]);
 }
 
+/// Removing a locale from the table removes its docs page: `--check` reports it, `gen` deletes
+/// it, and a hand-written page beside it is left alone.
+#[test]
+fn the_page_of_a_removed_locale_is_removed() {
+    let dir = scratch("removed-locale");
+    let input = dir.join("codes.csv");
+    fs::write(&input, real_table()).unwrap();
+    let out_dir = dir.join("out");
+    let write = Options {
+        input: input.clone(),
+        out_dir: out_dir.clone(),
+        ..Options::workspace(Mode::Write)
+    };
+    generate(&write).unwrap();
+    let page = out_dir.join("docs/tr/log-event-types.md");
+    assert!(page.is_file());
+    let notes = out_dir.join("docs/notes/log-event-types.md");
+    fs::create_dir_all(notes.parent().unwrap()).unwrap();
+    fs::write(&notes, "# Hand-written\n").unwrap();
+
+    let (table, _) = log_codes_codegen::parse(real_table().as_bytes());
+    let mut english_only = table.unwrap();
+    english_only.locales.clear();
+    for code in &mut english_only.codes {
+        code.translations.clear();
+    }
+    fs::write(&input, log_codes_codegen::canonical::to_csv(&english_only)).unwrap();
+
+    let check = Options {
+        mode: Mode::Check,
+        ..write.clone()
+    };
+    let Err(Failure::Stale(diffs)) = generate(&check) else {
+        panic!("--check must report the page of the removed locale");
+    };
+    assert!(
+        diffs.iter().any(|d| d.contains("no longer produces")),
+        "{diffs:?}"
+    );
+    assert!(page.is_file(), "--check writes nothing");
+
+    let summary = generate(&write).unwrap();
+    assert_eq!(summary.removed.len(), 1, "{summary:?}");
+    assert!(!page.exists() && !page.parent().unwrap().exists());
+    assert!(notes.is_file(), "a hand-written file is not ours to delete");
+    generate(&check).unwrap();
+}
+
 #[test]
 fn gen_writes_once_then_leaves_files_alone() {
     let dir = scratch("twice");
