@@ -17,7 +17,7 @@ pub fn is_login(code: LogCode) -> bool {
 mod tests {
     extern crate std;
     use super::*;
-    use log_codes::{Group, Kind};
+    use log_codes::{Group, Kind, Locale};
 
     #[test]
     fn lookups_from_a_dependent_crate() {
@@ -84,5 +84,32 @@ mod tests {
             Group::Mfa
         );
         assert!(serde_json::from_str::<Group>(r#""nope""#).is_err());
+        assert_eq!(serde_json::to_string(&Locale::Tr).unwrap(), r#""tr""#);
+        assert_eq!(
+            serde_json::from_str::<Locale>(r#""TR""#).unwrap(),
+            Locale::Tr
+        );
+        assert!(serde_json::from_str::<Locale>(r#""xx""#).is_err());
+    }
+
+    /// A dashboard's use: the title in the user's language, English where it is not
+    /// translated, and a matching wildcard on the non-exhaustive `Locale`.
+    #[test]
+    fn titles_in_the_users_language() {
+        let locale = Locale::lookup("tr-TR");
+        assert_eq!(locale, Locale::Tr);
+        let title = LogCode::BlockedIpAddress.title_in(locale);
+        assert_ne!(title, LogCode::BlockedIpAddress.title());
+        assert_eq!(
+            LogCode::BlockedIpAddress.translated_title(locale),
+            Some(title)
+        );
+        let right_to_left = match locale {
+            Locale::En | Locale::Tr => false,
+            _ => true,
+        };
+        assert!(!right_to_left);
+        const TITLE: &str = LogCode::SuccessfulLogin.title_in(Locale::En);
+        assert_eq!(TITLE, "Successful Login");
     }
 }
