@@ -769,7 +769,7 @@ pub(crate) const DESCRIPTIONS_TR: &[Option<&str>] = &[
     Some("Kullanıcı yanlış parola girdi"),
     Some("Kullanıcı bir hata nedeniyle kaydolamadı"),
     Some("Bir IP adresi, hiç başarılı oturum açmadan çok sayıda başarısız oturum açma denemesi yaptığı için engellendi."),
-    Some("Bir kullanıcının oturum açması, aynı IP adresinden bir zaman aralığında izin verilen en fazla oturum açma sayısına ulaştığı için geçici olarak engellendi."),
+    Some("Aynı IP adresinden bir zaman aralığında izin verilen en fazla oturum açma sayısına ulaşan bir kullanıcının oturum açması geçici olarak engellendi."),
     Some("Belirteç değişimi başarısız oldu"),
     Some("Yenileme belirtecinin bir erişim belirteciyle değişimi başarısız oldu"),
     Some("Kanca çalıştırılamadı"),
