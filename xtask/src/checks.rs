@@ -185,9 +185,7 @@ pub fn run_all() -> i32 {
     }
     match generate(&options) {
         Ok(summary) => {
-            for (tag, coverage) in &summary.coverage {
-                println!("translations: {tag}: {coverage}");
-            }
+            print!("{}", summary.coverage_lines());
             if let (Some(changes), Some((rev, _))) = (&summary.changes, &base) {
                 print!("{}", guard::describe(rev, changes));
             }

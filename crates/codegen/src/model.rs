@@ -109,6 +109,13 @@ impl Table {
         }
     }
 
+    /// Every language of the table's text: English (`title`, `description`), then each
+    /// translation, by tag.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        let translated = self.locales.iter().map(String::as_str);
+        std::iter::once(crate::locale::ENGLISH).chain(translated)
+    }
+
     /// How much of the table `locale` translates.
     pub fn coverage(&self, locale: &str) -> Coverage {
         let translated = || self.codes.iter().filter_map(|c| c.translations.get(locale));

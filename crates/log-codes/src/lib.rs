@@ -173,23 +173,22 @@ impl LogCode {
         // Names of 8 to 32 bytes (nearly all) are read as four words, once, for the hash and for
         // the comparison: no loop and no call to `memcmp`. An empty slot holds position 0, whose
         // name the comparison then rejects.
+        let slot_position = |hash| {
+            NAME_SLOTS[name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len())] as usize
+        };
         let (position, same) = if name_hash::has_words(len) {
             let words = name_hash::words(bytes);
-            let hash = name_hash::words_hash(&words, len, NAME_SEED);
-            let position =
-                NAME_SLOTS[name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len())];
-            let candidate = NAMES[position as usize].as_bytes();
+            let position = slot_position(name_hash::words_hash(&words, len, NAME_SEED));
+            let candidate = NAMES[position].as_bytes();
             let same = candidate.len() == len
                 && name_hash::same_words(&name_hash::words(candidate), &words);
             (position, same)
         } else {
-            let hash = name_hash::name_hash(bytes, NAME_SEED);
-            let position =
-                NAME_SLOTS[name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len())];
-            (position, NAMES[position as usize].as_bytes() == bytes)
+            let position = slot_position(name_hash::name_hash(bytes, NAME_SEED));
+            (position, NAMES[position].as_bytes() == bytes)
         };
         if same {
-            Some(LogCode::all()[position as usize])
+            Some(LogCode::all()[position])
         } else {
             None
         }

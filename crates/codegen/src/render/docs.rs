@@ -30,9 +30,8 @@ pub fn path(locale: &str) -> String {
 
 /// Renders the English page and one page per translation.
 pub fn render(table: &Table, package: &Package) -> Vec<Artifact> {
-    let translated = table.locales.iter().map(String::as_str);
-    std::iter::once(ENGLISH)
-        .chain(translated)
+    table
+        .languages()
         .map(|locale| Artifact {
             path: path(locale),
             contents: page(table, package, locale),
@@ -44,11 +43,7 @@ pub fn render(table: &Table, package: &Package) -> Vec<Artifact> {
 /// per group (in the order of each group's first code), each with a Code | Title | Description
 /// table in code order.
 pub fn page(table: &Table, package: &Package, locale: &str) -> String {
-    let own = if locale == ENGLISH {
-        Some(&page_text::ENGLISH)
-    } else {
-        page_text::for_locale(locale)
-    };
+    let own = page_text::for_locale(locale);
     let text = own.unwrap_or(&page_text::ENGLISH);
     // The chrome is Markdown written for the page; only the version and the table's text are
     // escaped.
@@ -153,14 +148,10 @@ fn languages(out: &mut String, table: &Table, current: &str) {
         return;
     }
     let up = if current == ENGLISH { "" } else { "../" };
-    let translated = table.locales.iter().map(String::as_str);
-    let links: Vec<String> = std::iter::once(ENGLISH)
-        .chain(translated)
+    let links: Vec<String> = table
+        .languages()
         .map(|locale| {
-            let name = match locale {
-                ENGLISH => page_text::ENGLISH.language,
-                _ => page_text::for_locale(locale).map_or(locale, |t| t.language),
-            };
+            let name = page_text::for_locale(locale).map_or(locale, |t| t.language);
             if locale == current {
                 format!("**{name}**")
             } else {

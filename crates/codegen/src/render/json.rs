@@ -8,7 +8,6 @@ use serde::Serialize;
 use serde_json::json;
 
 use super::{Artifact, RenderError};
-use crate::locale::ENGLISH;
 use crate::model::{Package, Table, Translation};
 
 /// The data file.
@@ -84,16 +83,10 @@ pub fn data(table: &Table, package: &Package) -> Result<String, RenderError> {
         version: &package.version,
         kinds: &table.kinds,
         groups: &table.groups,
-        locales: locales(table),
+        locales: table.languages().collect(),
         codes: table.codes.iter().map(Entry::from).collect(),
     };
     pretty(&document, DATA)
-}
-
-/// English, then the translations' locales.
-fn locales(table: &Table) -> Vec<&str> {
-    let translated = table.locales.iter().map(String::as_str);
-    std::iter::once(ENGLISH).chain(translated).collect()
 }
 
 /// The schema's contents. Its `$id` names the version, since the `kind` and `group` enums change
@@ -130,7 +123,7 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
         "$defs": {
             "kind": { "description": "What a code reports.", "enum": table.kinds },
             "group": { "description": "The area a code belongs to.", "enum": table.groups },
-            "locale": { "description": "A language of the table.", "enum": locales(table) },
+            "locale": { "description": "A language of the table.", "enum": table.languages().collect::<Vec<_>>() },
             "translation": {
                 "description": "A code's title and description in one locale. A missing \
                     description is not translated: show the English one.",

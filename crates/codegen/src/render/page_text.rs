@@ -73,11 +73,11 @@ pub const TURKISH: PageText = PageText {
     ],
 };
 
-const TRANSLATED: &[PageText] = &[TURKISH];
+const ALL: &[PageText] = &[ENGLISH, TURKISH];
 
-/// The chrome of `tag`'s page, if it has its own.
+/// The chrome of `tag`'s page (English included), if it has its own.
 pub fn for_locale(tag: &str) -> Option<&'static PageText> {
-    TRANSLATED.iter().find(|text| text.tag == tag)
+    ALL.iter().find(|text| text.tag == tag)
 }
 
 impl PageText {

@@ -70,6 +70,14 @@ fn literal(text: &str) -> String {
     Literal::string(text).to_string()
 }
 
+/// `Some("text")` or `None`, the string escaped by `proc_macro2`.
+fn option(value: Option<&str>) -> String {
+    value.map_or_else(
+        || "None".to_owned(),
+        |text| format!("Some({})", literal(text)),
+    )
+}
+
 /// One doc line at `indent`, as prettyplease prints a `#[doc]` attribute: `///` and the text,
 /// unless the text starts with `/` (which would make `////`, a plain comment).
 fn doc_line(out: &mut String, indent: &str, line: &str) {
@@ -187,7 +195,7 @@ fn locale_enum(table: &Table) -> TokenStream {
         let coverage = table.coverage(tag);
         format!(" `{tag}`: {coverage}; English where a cell is not translated.")
     });
-    let tags = std::iter::once(ENGLISH).chain(table.locales.iter().map(String::as_str));
+    let tags = table.languages();
     quote! {
         /// A language of the titles and descriptions: English, the table's own, then each
         /// translation the table has (a column such as `title.tr`).
@@ -246,10 +254,6 @@ fn array(out: &mut String, doc: &str, name: &str, ty: &str, items: impl Iterator
 /// Per translation, its titles and descriptions by position (`None` where not translated), and
 /// the tables of those arrays by translation.
 fn translation_tables(out: &mut String, table: &Table) {
-    let option = |value: Option<&String>| match value {
-        Some(text) => format!("Some({})", literal(text)),
-        None => "None".to_owned(),
-    };
     let mut titles = Vec::new();
     let mut descriptions = Vec::new();
     for tag in &table.locales {
@@ -261,14 +265,14 @@ fn translation_tables(out: &mut String, table: &Table) {
             &format!("The `{tag}` titles, by position."),
             &title,
             "Option<&str>",
-            translations().map(|t| option(t.map(|t| &t.title))),
+            translations().map(|t| option(t.map(|t| t.title.as_str()))),
         );
         array(
             out,
             &format!("The `{tag}` descriptions, by position."),
             &description,
             "Option<&str>",
-            translations().map(|t| option(t.and_then(|t| t.description.as_ref()))),
+            translations().map(|t| option(t.and_then(|t| t.description.as_deref()))),
         );
         titles.push(title);
         descriptions.push(description);
@@ -290,10 +294,6 @@ fn translation_tables(out: &mut String, table: &Table) {
 /// The per-code arrays, all in code order, and the name lookup's perfect hash table.
 fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
     let codes = &table.codes;
-    let option = |value: &Option<String>| match value {
-        Some(text) => format!("Some({})", literal(text)),
-        None => "None".to_owned(),
-    };
     out.push_str("\n#[cfg(test)]");
     array(
         out,
@@ -328,14 +328,14 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
         "The descriptions, by position.",
         "DESCRIPTIONS",
         "Option<&str>",
-        codes.iter().map(|c| option(&c.description)),
+        codes.iter().map(|c| option(c.description.as_deref())),
     );
     array(
         out,
         "The deprecation notes, by position.",
         "DEPRECATIONS",
         "Option<&str>",
-        codes.iter().map(|c| option(&c.deprecated)),
+        codes.iter().map(|c| option(c.deprecated.as_deref())),
     );
     array(
         out,

@@ -9,7 +9,6 @@ use heck::ToUpperCamelCase;
 use serde_json::json;
 
 use super::{Artifact, GENERATED_NOTICE, RenderError, docs, json};
-use crate::locale::ENGLISH;
 use crate::model::{Code, Package, Table};
 
 /// The package's files, relative to the crate.
@@ -222,11 +221,7 @@ fn javascript(table: &Table, package: &Package) -> String {
 
 /// `"en"`, then each translation's tag, as string literals.
 fn locale_tags(table: &Table) -> Vec<String> {
-    let translated = table.locales.iter().map(String::as_str);
-    std::iter::once(ENGLISH)
-        .chain(translated)
-        .map(literal)
-        .collect()
+    table.languages().map(literal).collect()
 }
 
 /// The literal type of a code's translations:
