@@ -51,6 +51,91 @@ pub fn synthetic_table(rows: usize) -> String {
     csv
 }
 
+/// `count` distinct PascalCase names built as realistic event names are (`AccessTokenFailed`,
+/// `AcceptTokenFailed`): a few dozen words combined, so names share prefixes, suffixes and whole
+/// chunks and differ in single letters, which is what a weak hash trips over. At most 110,592.
+pub fn realistic_names(count: usize) -> Vec<String> {
+    const SUBJECTS: [&str; 24] = [
+        "Access",
+        "Accept",
+        "Account",
+        "Api",
+        "Auth",
+        "Blocked",
+        "Credential",
+        "Device",
+        "Email",
+        "Factor",
+        "Grant",
+        "Hook",
+        "Login",
+        "Logout",
+        "Mfa",
+        "Password",
+        "Push",
+        "Refresh",
+        "Session",
+        "Signup",
+        "Sms",
+        "Token",
+        "User",
+        "Webhook",
+    ];
+    const OBJECTS: [&str; 24] = [
+        "", "Code", "Token", "Link", "Key", "Role", "Ip", "Otp", "Scope", "Client", "Secret",
+        "Tenant", "Factor", "Email", "Phone", "Policy", "Rule", "Grant", "Ticket", "Consent",
+        "Profile", "Group", "Address", "Domain",
+    ];
+    const OUTCOMES: [&str; 16] = [
+        "Created",
+        "Deleted",
+        "Failed",
+        "Granted",
+        "Revoked",
+        "Sent",
+        "Succeeded",
+        "Updated",
+        "Verified",
+        "Expired",
+        "Blocked",
+        "Enrolled",
+        "Removed",
+        "Exchanged",
+        "Rotated",
+        "Started",
+    ];
+    const QUALIFIERS: [&str; 12] = [
+        "",
+        "Again",
+        "ByAdmin",
+        "ByUser",
+        "Twice",
+        "Late",
+        "V2",
+        "V3",
+        "Early",
+        "Remotely",
+        "Locally",
+        "Partially",
+    ];
+    let most = SUBJECTS.len() * OBJECTS.len() * OUTCOMES.len() * QUALIFIERS.len();
+    assert!(count <= most, "at most {most} realistic names");
+    let mut names = Vec::with_capacity(count);
+    'all: for qualifier in QUALIFIERS {
+        for outcome in OUTCOMES {
+            for object in OBJECTS {
+                for subject in SUBJECTS {
+                    if names.len() == count {
+                        break 'all;
+                    }
+                    names.push(format!("{subject}{object}{outcome}{qualifier}"));
+                }
+            }
+        }
+    }
+    names
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -134,3 +134,66 @@ fn check_positions(bytes: &[u8]) {
     }
     let _ = report.render("codes.csv", false);
 }
+
+prop_compose! {
+    /// Names that a weak hash confuses: two to five chunks of 1 to 8 letters in every order, and
+    /// each order with one letter changed, so names share prefixes, suffixes and whole chunks.
+    fn near_miss_table()(chunks in proptest::collection::vec("[A-Z][a-z]{0,7}", 2..6)) -> Table {
+        let mut names = std::collections::BTreeSet::new();
+        let mut order: Vec<usize> = (0..chunks.len()).collect();
+        permutations(&mut order, 0, &mut |order| {
+            let name: String = order.iter().map(|&i| chunks[i].as_str()).collect();
+            let last = name.len() - 1;
+            let mut changed = name.clone().into_bytes();
+            changed[last] = if changed[last] == b'z' { b'y' } else { b'z' };
+            names.insert(String::from_utf8(changed).unwrap());
+            names.insert(name);
+        });
+        let codes = names
+            .into_iter()
+            .filter(|name| parse_name(name))
+            .enumerate()
+            .map(|(i, name)| Code {
+                code: i as u16,
+                title: format!("Event {name}"),
+                name,
+                description: None,
+                kind: "failure".into(),
+                group: "login".into(),
+                deprecated: None,
+                translations: BTreeMap::new(),
+            })
+            .collect();
+        Table::new(codes, vec![])
+    }
+}
+
+fn permutations(order: &mut Vec<usize>, from: usize, visit: &mut impl FnMut(&[usize])) {
+    if from == order.len() {
+        visit(order);
+        return;
+    }
+    for i in from..order.len() {
+        order.swap(from, i);
+        permutations(order, from + 1, visit);
+        order.swap(from, i);
+    }
+}
+
+/// Whether the generator accepts `name` as a name (chunks such as `A` + `B` make `AB`, which
+/// is not PascalCase).
+fn parse_name(name: &str) -> bool {
+    let csv = format!("code,name,title,kind,group\n1,{name},T,failure,login\n");
+    parse(csv.as_bytes()).0.is_some()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Every byte of a name counts in the name hash: near-miss names always get a table.
+    #[test]
+    fn near_miss_names_always_get_a_lookup_table(table in near_miss_table()) {
+        prop_assume!(!table.codes.is_empty());
+        common::check_artifacts("near-miss names", &table);
+    }
+}

@@ -4,6 +4,7 @@
 /// Odd constants with well-spread bits (from rustc's FxHash and from the golden ratio).
 const K: u64 = 0xf135_7aea_2e62_a9c5;
 const K2: u64 = 0x9E37_79B9_7F4A_7C15;
+const K3: u64 = 0xd6e8_feb8_6659_fd93;
 
 /// A folded multiply: the 128-bit product's halves XORed, so every input bit reaches every
 /// output bit (a plain multiply only carries low bits upwards).
@@ -51,25 +52,27 @@ pub(crate) fn name_hash(bytes: &[u8], seed: u64) -> u64 {
     }
 }
 
-/// Two folded multiplies, whatever the length: the common case costs no loop and no branch.
+/// Two independent folded multiplies, whatever the length: the common case costs no loop and no
+/// branch. Each word is an operand of its own multiply (never XORed with another word first, so
+/// no two words can cancel out, whatever their bytes), the seed and the length are mixed into
+/// both, and the two products are combined once.
 #[inline]
 pub(crate) fn words_hash(words: &[u64; 4], len: usize, seed: u64) -> u64 {
-    // One folded multiply of two halves of the input; the seed goes into both, so no input
-    // makes an operand zero for every seed, and the length into the second.
-    let a = words[0] ^ words[3].rotate_left(32) ^ seed;
-    let b = words[1] ^ words[2].rotate_left(32) ^ seed.rotate_left(29) ^ K ^ ((len as u64) << 1);
-    mix(a, b)
+    let len = (len as u64) << 56;
+    let a = mix(words[0] ^ seed, words[1] ^ K ^ len);
+    let b = mix(words[2] ^ seed.rotate_left(32) ^ K2, words[3] ^ K3 ^ len);
+    a ^ b.rotate_left(29)
 }
 
-/// Names shorter than 8 or longer than 32 bytes: 8 bytes at a time, the last (up to) 8 read as
-/// one overlapping word.
+/// Names shorter than 8 or longer than 32 bytes: 8 bytes at a time, each word the operand of a
+/// folded multiply with the running hash, the last (up to) 8 bytes read as one overlapping word.
 fn bytes_hash(bytes: &[u8], seed: u64) -> u64 {
     let len = bytes.len();
-    let mut h = seed;
+    let mut h = seed ^ K3;
     let tail = if len >= 8 {
         let mut i = 0;
         while i + 8 < len {
-            h = mix(h ^ word(bytes, i), K);
+            h = mix(h ^ word(bytes, i), K ^ (i as u64));
             i += 8;
         }
         word(bytes, len - 8)
@@ -80,7 +83,10 @@ fn bytes_hash(bytes: &[u8], seed: u64) -> u64 {
     } else {
         0
     };
-    mix(h ^ tail, K2 ^ ((len as u64) << 1))
+    mix(
+        h ^ tail ^ K,
+        K2 ^ ((len as u64) << 1) ^ seed.rotate_left(32),
+    )
 }
 
 #[inline]

@@ -8,6 +8,8 @@ mod name_hash;
 
 #[cfg(test)]
 use name_hash::{has_words, words};
+use std::collections::HashMap;
+
 use name_hash::{name_hash, name_slot};
 
 /// A perfect hash table over some names.
@@ -22,12 +24,25 @@ pub struct PerfectHash {
     pub slots: Vec<Option<usize>>,
 }
 
+/// No perfect hash table was found: names whose hashes could not be told apart.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HashError {
+    /// Indexes (into the input) of the pairs of names that kept the most seeds from working
+    /// (sharing a slot whatever the displacement), in order.
+    pub colliding: Vec<(usize, usize)>,
+}
+
+/// How many seeds [`build`] tries. With a hash in which every byte counts, a seed fails only when
+/// two names of one bucket share their slot bits (about one seed in two), so 32 seeds all failing
+/// means a flaw of the hash, found in milliseconds rather than after minutes.
+const SEEDS: u64 = 32;
+
 /// Builds the table (CHD, "compress, hash and displace", with XOR displacements): names are
 /// hashed into buckets, the largest buckets placed first, each with the first displacement that
 /// puts all its names into free slots. A seed whose hashes cannot be placed is replaced by the
-/// next one. Names must be distinct; `None` if no seed of the first 100,000 works (never seen:
-/// a failing seed is rare, so this would mean two names hash alike whatever the seed).
-pub fn build(names: &[&str]) -> Option<PerfectHash> {
+/// next one. Names must be distinct. When no seed works, the error names the pairs of names that
+/// kept every seed from working.
+pub fn build(names: &[&str]) -> Result<PerfectHash, HashError> {
     let mut sorted = names.to_vec();
     sorted.sort_unstable();
     sorted.dedup();
@@ -36,30 +51,73 @@ pub fn build(names: &[&str]) -> Option<PerfectHash> {
         names.len(),
         "perfect hashing needs distinct names"
     );
-    let slots_len = (names.len() * 2).next_power_of_two().max(2);
-    let buckets_len = (names.len() / 4).next_power_of_two().max(1);
-    for seed in 0u64..100_000 {
-        let seed = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        if let Some(table) = try_seed(names, seed, slots_len, buckets_len) {
-            return Some(table);
-        }
-    }
-    None
+    build_with(names.len(), |seed| {
+        names
+            .iter()
+            .map(|n| name_hash(n.as_bytes(), seed))
+            .collect()
+    })
 }
 
+/// [`build`] over `len` keys whose hashes for a seed `hashes` gives.
+fn build_with(len: usize, hashes: impl Fn(u64) -> Vec<u64>) -> Result<PerfectHash, HashError> {
+    let slots_len = (len * 2).next_power_of_two().max(2);
+    let buckets_len = (len / 4).next_power_of_two().max(1);
+    // How many seeds each pair of names stopped: the pairs that stopped the most are the culprits.
+    let mut blocking: HashMap<(usize, usize), u64> = HashMap::new();
+    for seed in 0..SEEDS {
+        let seed = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        match try_seed(&hashes(seed), seed, slots_len, buckets_len) {
+            Ok(table) => return Ok(table),
+            Err(pairs) => {
+                for pair in pairs {
+                    *blocking.entry(pair).or_default() += 1;
+                }
+            }
+        }
+    }
+    let most = blocking.values().copied().max().unwrap_or_default();
+    let mut colliding: Vec<(usize, usize)> = (blocking.into_iter())
+        .filter(|&(_, seeds)| seeds == most)
+        .map(|(pair, _)| pair)
+        .collect();
+    colliding.sort_unstable();
+    Err(HashError { colliding })
+}
+
+/// A table for one seed, or the pairs of names of one bucket that share a slot whatever the
+/// displacement (so no displacement can place that bucket).
 fn try_seed(
-    names: &[&str],
+    hashes: &[u64],
     seed: u64,
     slots_len: usize,
     buckets_len: usize,
-) -> Option<PerfectHash> {
-    let hashes: Vec<u64> = names
-        .iter()
-        .map(|n| name_hash(n.as_bytes(), seed))
-        .collect();
+) -> Result<PerfectHash, Vec<(usize, usize)>> {
     let mut buckets: Vec<Vec<usize>> = vec![Vec::new(); buckets_len];
     for (i, &h) in hashes.iter().enumerate() {
         buckets[(h >> 32) as usize & (buckets_len - 1)].push(i);
+    }
+    // Names of one bucket whose slot bits are equal land in one slot for every displacement:
+    // found before searching, so a hopeless seed costs no search at all.
+    // Sorted by slot bits, so a bucket that a weak hash overfills costs `k log k`, not `k²`.
+    let mut stuck = Vec::new();
+    let mut by_bits: Vec<(usize, usize)> = Vec::new();
+    for keys in &buckets {
+        by_bits.clear();
+        by_bits.extend(
+            keys.iter()
+                .map(|&k| (hashes[k] as usize & (slots_len - 1), k)),
+        );
+        by_bits.sort_unstable();
+        for pair in by_bits.windows(2) {
+            if pair[0].0 == pair[1].0 {
+                stuck.push((pair[0].1.min(pair[1].1), pair[0].1.max(pair[1].1)));
+            }
+        }
+    }
+    if !stuck.is_empty() {
+        stuck.sort_unstable();
+        return Err(stuck);
     }
     let mut order: Vec<usize> = (0..buckets_len).collect();
     order.sort_by_key(|&b| std::cmp::Reverse(buckets[b].len()));
@@ -71,6 +129,8 @@ fn try_seed(
         if keys.is_empty() {
             break;
         }
+        // Every key visits every slot as the displacement runs over them, so a bucket of keys
+        // with distinct slot bits always finds room in a table at most half full.
         let found = (0..slots_len as u32).find(|&d| {
             displacements[bucket] = d;
             placed.clear();
@@ -82,13 +142,16 @@ fn try_seed(
                 placed.push(slot);
             }
             true
-        })?;
+        });
+        let Some(found) = found else {
+            return Err(Vec::new());
+        };
         displacements[bucket] = found;
         for (&k, &slot) in keys.iter().zip(&placed) {
             slots[slot] = Some(k);
         }
     }
-    Some(PerfectHash {
+    Ok(PerfectHash {
         seed,
         displacements,
         slots,
@@ -143,6 +206,124 @@ mod tests {
             }
         }
         assert!(!has_words(7) && has_words(8) && has_words(32) && !has_words(33));
+    }
+
+    fn assert_builds(names: &[String]) {
+        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+        let table = build(&refs).unwrap_or_else(|e| {
+            let pairs: Vec<_> = (e.colliding.iter().take(5))
+                .map(|&(a, b)| (refs[a], refs[b]))
+                .collect();
+            panic!("no table for {} names: {pairs:?}", refs.len())
+        });
+        assert_eq!(table.slots.iter().flatten().count(), refs.len());
+    }
+
+    /// Distinct names hash apart (all 64 bits) for every seed tried: a collision of the full hash
+    /// is how a weak hash shows, long before it makes building fail.
+    fn assert_hashes_apart(names: &[Vec<u8>]) {
+        for seed in [0, 1, 0x9E37_79B9_7F4A_7C15, u64::MAX] {
+            let mut hashes: Vec<(u64, &[u8])> = names
+                .iter()
+                .map(|n| (name_hash(n, seed), n.as_slice()))
+                .collect();
+            hashes.sort_unstable();
+            for pair in hashes.windows(2) {
+                assert!(
+                    pair[0].0 != pair[1].0 || pair[0].1 == pair[1].1,
+                    "{:?} and {:?} hash alike with seed {seed}",
+                    String::from_utf8_lossy(pair[0].1),
+                    String::from_utf8_lossy(pair[1].1)
+                );
+            }
+        }
+    }
+
+    /// Found by hand: with the words XORed together before the multiply, names of 8, 12 and 16
+    /// bytes whose halves cancel out hashed alike for every seed.
+    #[test]
+    fn realistic_near_misses_build() {
+        let mut names: Vec<String> = ["AccessFailed", "AcceptFailed", "AbcdEfgh", "EfghAbcd"]
+            .map(String::from)
+            .to_vec();
+        names.extend(
+            [
+                "AbcdefghIjklmnop",
+                "IjklmnopAbcdefgh",
+                "AaaaBbbb",
+                "BbbbAaaa",
+            ]
+            .map(String::from),
+        );
+        assert_builds(&names);
+        let bytes: Vec<Vec<u8>> = names.iter().map(|n| n.as_bytes().to_vec()).collect();
+        assert_hashes_apart(&bytes);
+    }
+
+    /// Structured names at every length from 1 to 64: every one-byte change, swapped 4- and
+    /// 8-byte chunks, shared prefixes and suffixes. Every byte must count.
+    #[test]
+    fn structured_near_misses_hash_apart() {
+        for len in 1..=64usize {
+            let base: Vec<u8> = (0..len).map(|i| b"AbcdEfghIjklMnop"[i % 16]).collect();
+            let mut names = vec![base.clone()];
+            for at in 0..len {
+                for byte in [b'x', b'Z', b'0', base[at] ^ 0x01] {
+                    let mut changed = base.clone();
+                    changed[at] = byte;
+                    names.push(changed);
+                }
+            }
+            for chunk in [4, 8] {
+                for at in (0..len.saturating_sub(2 * chunk - 1)).step_by(chunk / 2) {
+                    let mut swapped = base.clone();
+                    let (left, right) = swapped[at..].split_at_mut(chunk);
+                    left.swap_with_slice(&mut right[..chunk]);
+                    names.push(swapped);
+                }
+            }
+            for cut in 0..len {
+                names.push([&base[..cut], b"Failed"].concat());
+                names.push([b"Access".as_slice(), &base[cut..]].concat());
+            }
+            names.sort();
+            names.dedup();
+            assert_hashes_apart(&names);
+            let strings: Vec<String> = names
+                .iter()
+                .map(|n| String::from_utf8(n.clone()).unwrap())
+                .collect();
+            assert_builds(&strings);
+        }
+    }
+
+    #[test]
+    fn many_realistic_names_build() {
+        let names = crate::synthetic::realistic_names(65_536);
+        let bytes: Vec<Vec<u8>> = names.iter().map(|n| n.as_bytes().to_vec()).collect();
+        assert_hashes_apart(&bytes);
+        assert_builds(&names);
+    }
+
+    /// A hash that cannot tell two names apart is reported with those names, at once, however
+    /// many other names there are.
+    #[test]
+    fn a_hopeless_hash_names_the_names_quickly() {
+        let started = std::time::Instant::now();
+        let error = build_with(65_536, |seed| {
+            let mut hashes: Vec<u64> = (0..65_536u64)
+                .map(|i| name_hash(&i.to_le_bytes(), seed))
+                .collect();
+            hashes[40_000] = hashes[7];
+            hashes
+        })
+        .unwrap_err();
+        assert_eq!(error.colliding, [(7, 40_000)]);
+        assert!(
+            started.elapsed().as_secs_f64() < 5.0,
+            "{:?}",
+            started.elapsed()
+        );
     }
 
     #[test]

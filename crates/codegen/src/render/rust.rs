@@ -357,9 +357,24 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
     );
     translation_tables(out, table);
     let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
-    let hash = perfect_hash::build(&names).ok_or_else(|| RenderError {
-        path: PATH,
-        message: "no perfect hash of the names was found".to_owned(),
+    let hash = perfect_hash::build(&names).map_err(|e| {
+        let pairs: Vec<String> = (e.colliding.iter().take(5))
+            .map(|&(a, b)| {
+                let (a, b) = (&codes[a], &codes[b]);
+                format!(
+                    "`{}` (code {}) and `{}` (code {})",
+                    a.name, a.code, b.name, b.code
+                )
+            })
+            .collect();
+        RenderError {
+            path: PATH,
+            message: format!(
+                "no perfect hash of the names was found; these names kept the most seeds from working: {} \
+                 (please report this: every name should hash apart; renaming one of them avoids it)",
+                pairs.join(", ")
+            ),
+        }
     })?;
     out.push('\n');
     doc_line(
