@@ -56,7 +56,12 @@ fn main() {
         "log_codes::Kind",
         codes
             .iter()
-            .map(|c| format!("log_codes::Kind::{}", pascal(&c.kind)))
+            .map(|c| {
+                format!(
+                    "log_codes::Kind::{}",
+                    log_codes_codegen::naming::variant(&c.kind)
+                )
+            })
             .collect(),
     ));
     out.push_str(&array(
@@ -64,7 +69,12 @@ fn main() {
         "log_codes::Group",
         codes
             .iter()
-            .map(|c| format!("log_codes::Group::{}", pascal(&c.group)))
+            .map(|c| {
+                format!(
+                    "log_codes::Group::{}",
+                    log_codes_codegen::naming::variant(&c.group)
+                )
+            })
             .collect(),
     ));
 
@@ -112,13 +122,21 @@ fn main() {
         (
             "kind",
             "log_codes::Kind",
-            Box::new(|c: &log_codes_codegen::Code| format!("log_codes::Kind::{}", pascal(&c.kind))),
+            Box::new(|c: &log_codes_codegen::Code| {
+                format!(
+                    "log_codes::Kind::{}",
+                    log_codes_codegen::naming::variant(&c.kind)
+                )
+            }),
         ),
         (
             "group",
             "log_codes::Group",
             Box::new(|c: &log_codes_codegen::Code| {
-                format!("log_codes::Group::{}", pascal(&c.group))
+                format!(
+                    "log_codes::Group::{}",
+                    log_codes_codegen::naming::variant(&c.group)
+                )
             }),
         ),
     ] {
@@ -157,16 +175,4 @@ fn main() {
 
     let path = Path::new(&std::env::var("OUT_DIR").unwrap()).join("alternatives.rs");
     std::fs::write(path, out).unwrap();
-}
-
-fn pascal(word: &str) -> String {
-    word.split('_')
-        .map(|part| {
-            let mut chars = part.chars();
-            chars
-                .next()
-                .map(|f| f.to_uppercase().chain(chars).collect::<String>())
-                .unwrap_or_default()
-        })
-        .collect()
 }

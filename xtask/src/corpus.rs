@@ -42,6 +42,16 @@ pub fn run() -> Result<String, Failure> {
     // The crate's unit tests (from_code, from_name and all() against every variant), and its
     // docs with warnings denied (rustdoc flags HTML tags and broken links a cell could carry).
     run_command(&mut cargo(&["test", "--quiet", "--lib", "--all-features"]))?;
+    // Whatever the generator accepts passes clippy with warnings denied.
+    run_command(&mut cargo(&[
+        "clippy",
+        "--quiet",
+        "--lib",
+        "--all-features",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
     run_command(&mut cargo(&[
         "doc",
         "--quiet",

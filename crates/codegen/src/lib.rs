@@ -8,6 +8,7 @@ pub mod compat;
 pub mod diagnostic;
 pub mod locale;
 pub mod model;
+pub mod naming;
 pub mod read;
 pub mod render;
 pub mod synthetic;

@@ -6,8 +6,6 @@
 //! and variants, extensions and private-use subtags, which no dashboard needs for a title, are
 //! refused rather than half-supported.
 
-use heck::ToUpperCamelCase;
-
 /// The language of the `title` and `description` columns, the fallback of every translation.
 pub const ENGLISH: &str = "en";
 
@@ -18,8 +16,14 @@ pub enum TagError {
     Malformed,
     /// A well-formed tag in another spelling: the canonical one.
     NotCanonical(String),
-    /// `en` itself: English is the `title` and `description` columns.
+    /// `en` itself, or English under another code (`eng`): English is the `title` and
+    /// `description` columns.
     English,
+    /// A code that names no language: `und` (undetermined), `mul` (multiple), `zxx` (no
+    /// linguistic content), `mis`, or the private-use range `qaa`–`qtz`.
+    NotALanguage,
+    /// A tag whose identifier would clash with a generated item (`err` → `Locale::Err`).
+    Reserved(&'static str),
 }
 
 /// Checks that `tag` is a canonical tag other than `en`.
@@ -27,8 +31,12 @@ pub fn check(tag: &str) -> Result<(), TagError> {
     match canonical(tag) {
         None => Err(TagError::Malformed),
         Some(canonical) if canonical != tag => Err(TagError::NotCanonical(canonical)),
-        Some(_) if tag == ENGLISH => Err(TagError::English),
-        Some(_) => Ok(()),
+        Some(_) if tag == ENGLISH || language(tag) == "eng" => Err(TagError::English),
+        Some(_) if !names_a_language(language(tag)) => Err(TagError::NotALanguage),
+        Some(_) => match crate::naming::reserved(&variant(tag)) {
+            Some(item) => Err(TagError::Reserved(item)),
+            None => Ok(()),
+        },
     }
 }
 
@@ -56,6 +64,17 @@ pub fn canonical(tag: &str) -> Option<String> {
     rest.is_empty().then_some(out)
 }
 
+fn language(tag: &str) -> &str {
+    tag.split('-').next().unwrap_or_default()
+}
+
+/// Whether a (lowercase) language subtag names a language: ISO 639's special codes and its
+/// private-use range do not.
+fn names_a_language(language: &str) -> bool {
+    let private_use = language.len() == 3 && ("qaa"..="qtz").contains(&language);
+    !private_use && !matches!(language, "und" | "mul" | "zxx" | "mis")
+}
+
 fn is_script(subtag: &str) -> bool {
     subtag.len() == 4 && subtag.bytes().all(|b| b.is_ascii_alphabetic())
 }
@@ -67,7 +86,7 @@ fn is_region(subtag: &str) -> bool {
 
 /// The identifier a tag becomes in Rust: `en` → `En`, `pt-BR` → `PtBr`, `es-419` → `Es419`.
 pub fn variant(tag: &str) -> String {
-    tag.to_upper_camel_case()
+    crate::naming::variant(tag)
 }
 
 #[cfg(test)]
@@ -118,6 +137,13 @@ mod tests {
             assert_eq!(check(tag), Err(TagError::Malformed), "{tag:?}");
         }
         assert_eq!(check("en"), Err(TagError::English));
+        assert_eq!(check("eng"), Err(TagError::English));
+        assert_eq!(check("eng-GB"), Err(TagError::English));
+        for tag in ["und", "mul", "zxx", "mis", "qaa", "qtz", "qab-BR"] {
+            assert_eq!(check(tag), Err(TagError::NotALanguage), "{tag}");
+        }
+        assert_eq!(check("qua"), Ok(()));
+        assert_eq!(check("err"), Err(TagError::Reserved("Err")));
     }
 
     #[test]

@@ -194,10 +194,10 @@ fn names_that_shadow_generated_items() {
             "1,All,A,,api,api,\n2,Self,B,,api,api,\n3,IsApi,C,,api,api,\n4,FromCode,D,,api,api,\n",
         ),
         expect![[r#"
-            codes.csv:2:3: error: name `All` reads like the generated item `LogCode::ALL` (column `name`, B)
+            codes.csv:2:3: error: name `All` reads like the generated item `ALL` (column `name`, B)
             codes.csv:3:3: error: name `Self` is a Rust keyword (column `name`, B)
             codes.csv:4:3: error: name `IsApi` reads like the generated predicate `LogCode::is_api` (column `name`, B)
-            codes.csv:5:3: error: name `FromCode` reads like the generated item `LogCode::from_code` (column `name`, B)
+            codes.csv:5:3: error: name `FromCode` reads like the generated item `from_code` (column `name`, B)
         "#]],
     );
 }
@@ -209,7 +209,7 @@ fn invalid_kind_and_group_words() {
         expect![[r#"
             codes.csv:2:8: error: kind `Success` is not a snake_case word (column `kind`, E)
             codes.csv:3:12: error: group `Directory Sync` is not a snake_case word (column `group`, F)
-            codes.csv:4:8: error: kind `self` would clash with generated code (column `kind`, E)
+            codes.csv:4:8: error: kind `self` would become the keyword `Self` (column `kind`, E)
         "#]],
     );
 }

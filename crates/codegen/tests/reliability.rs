@@ -38,3 +38,141 @@ fn names_that_once_defeated_the_name_hash_generate() {
     assert!(started.elapsed().as_secs() < 5);
     common::check_artifacts("near-miss names", &table);
 }
+
+/// Every associated item and trait item of the generated types, in the generated and the
+/// hand-written Rust: the reserved set of `naming` must hold each one (the kinds' predicates are
+/// reserved by their own rule), so an item added later cannot slip past validation.
+#[test]
+fn every_item_of_the_generated_types_is_reserved() {
+    use log_codes_codegen::naming;
+    use log_codes_codegen::render::rust;
+
+    let (table, _) = parse(common::SMALL_TABLE.as_bytes());
+    let table = table.unwrap();
+    let generated = rust::render(&table).unwrap().contents;
+    let crate_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../log-codes/src");
+    let mut sources = vec![generated];
+    for file in std::fs::read_dir(crate_dir).unwrap() {
+        let path = file.unwrap().path();
+        if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("generated.rs") {
+            // `words.rs` implements `Kind` and `Group` through a macro: its body, with the
+            // macro's parameters replaced, is read like any other items.
+            let text = std::fs::read_to_string(&path).unwrap();
+            sources.push(
+                text.replace("$enum", "Kind")
+                    .replace("$any", "AnyKind")
+                    .replace("$names", "KIND_NAMES")
+                    .replace("$what", "\"kind\"")
+                    .replace("$example", "\"api\""),
+            );
+        }
+    }
+    let mut items = Vec::new();
+    for source in &sources {
+        collect_items(&syn::parse_file(source).unwrap().items, &mut items);
+    }
+    for expected in [
+        "ALL",
+        "from_code",
+        "Err",
+        "Error",
+        "title_in",
+        "from_tag",
+        "fmt",
+    ] {
+        assert!(
+            items.contains(&expected.to_owned()),
+            "{expected} not found in {items:?}"
+        );
+    }
+    let predicates: Vec<String> = table.kinds.iter().map(|k| naming::predicate(k)).collect();
+    let missing: Vec<&String> = (items.iter())
+        .filter(|item| naming::reserved(item).is_none() && !predicates.contains(item))
+        .collect();
+    assert!(missing.is_empty(), "add to naming::RESERVED: {missing:?}");
+}
+
+const GENERATED_TYPES: [&str; 4] = ["LogCode", "Kind", "Group", "Locale"];
+
+/// The items of every `impl` of a generated type, also inside macro bodies and modules.
+fn collect_items(items: &[syn::Item], found: &mut Vec<String>) {
+    for item in items {
+        match item {
+            syn::Item::Impl(block) => {
+                let syn::Type::Path(ty) = &*block.self_ty else {
+                    continue;
+                };
+                let name = ty.path.segments.last().unwrap().ident.to_string();
+                if !GENERATED_TYPES.contains(&name.as_str()) {
+                    continue;
+                }
+                for item in &block.items {
+                    let ident = match item {
+                        syn::ImplItem::Fn(f) => &f.sig.ident,
+                        syn::ImplItem::Const(c) => &c.ident,
+                        syn::ImplItem::Type(t) => &t.ident,
+                        _ => continue,
+                    };
+                    found.push(ident.to_string());
+                }
+            }
+            syn::Item::Macro(mac) => {
+                // A `macro_rules!` body: `(pattern) => { items }` arms.
+                let tokens: Vec<proc_macro2::TokenTree> =
+                    mac.mac.tokens.clone().into_iter().collect();
+                for tree in tokens {
+                    if let proc_macro2::TokenTree::Group(group) = tree {
+                        if group.delimiter() == proc_macro2::Delimiter::Brace {
+                            if let Ok(file) = syn::parse2::<syn::File>(group.stream()) {
+                                collect_items(&file.items, found);
+                            }
+                        }
+                    }
+                }
+            }
+            syn::Item::Mod(module) => {
+                if let Some((_, items)) = &module.content {
+                    collect_items(items, found);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Each reserved item, tried as a name, a kind, a group and a locale tag wherever it has the
+/// shape of one, is refused at its cell; a near miss of it is accepted.
+#[test]
+fn every_reserved_item_is_refused_in_every_column() {
+    use heck::{ToSnakeCase, ToUpperCamelCase};
+    use log_codes_codegen::naming::RESERVED;
+
+    let accepted = |csv: &str| parse(csv.as_bytes()).0.is_some();
+    for item in RESERVED {
+        let name = item.to_upper_camel_case();
+        let word = item.to_snake_case();
+        if !name.is_empty() {
+            let csv = format!("code,name,title,kind,group\n1,{name},T,failure,login\n");
+            assert!(!accepted(&csv), "name {name}");
+            let near = format!("code,name,title,kind,group\n1,{name}Event,T,failure,login\n");
+            assert!(accepted(&near), "name {name}Event");
+        }
+        if !word.is_empty() && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            for column in ["kind", "group"] {
+                let (kind, group) = if column == "kind" {
+                    (word.as_str(), "login")
+                } else {
+                    ("failure", word.as_str())
+                };
+                let csv = format!("code,name,title,kind,group\n1,Event,T,{kind},{group}\n");
+                assert!(!accepted(&csv), "{column} {word}");
+            }
+        }
+        if (2..=3).contains(&item.len()) && item.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let tag = item.to_lowercase();
+            let csv =
+                format!("code,name,title,kind,group,title.{tag}\n1,Event,T,failure,login,x\n");
+            assert!(!accepted(&csv), "locale {tag}");
+        }
+    }
+}

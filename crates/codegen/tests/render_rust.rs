@@ -203,11 +203,11 @@ fn rust_output() {
         /// Position of the name in each slot; an empty slot holds 0, which the name comparison rejects.
         pub(crate) const NAME_SLOTS: &[Position] = &[
             0,
-            0,
-            0,
-            0,
             2,
+            0,
             1,
+            0,
+            0,
             0,
             0,
         ];

@@ -13,13 +13,14 @@
 
 use std::fmt::Write as _;
 
-use heck::{ToShoutySnakeCase, ToUpperCamelCase};
+use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{Artifact, GENERATED_NOTICE, RenderError, docs, perfect_hash};
 use crate::locale::{self, ENGLISH};
 use crate::model::Table;
+use crate::naming;
 
 /// Where the file goes, relative to the crate.
 pub const PATH: &str = "src/generated.rs";
@@ -62,7 +63,7 @@ fn pretty(item: TokenStream) -> Result<String, RenderError> {
 }
 
 fn word_variant(word: &str) -> Ident {
-    format_ident!("{}", word.to_upper_camel_case())
+    format_ident!("{}", naming::variant(word))
 }
 
 /// A string literal, escaped by `proc_macro2`.
@@ -116,12 +117,17 @@ fn log_code_enum(out: &mut String, table: &Table) {
         let facts = format!(
             "Code `{}`, kind [`Kind::{}`], group [`Group::{}`].",
             code.code,
-            code.kind.to_upper_camel_case(),
-            code.group.to_upper_camel_case()
+            naming::variant(&code.kind),
+            naming::variant(&code.group)
         );
         doc_line(out, "    ", &facts);
         if let Some(note) = &code.deprecated {
-            let _ = writeln!(out, "    #[deprecated(note = {})]", literal(note));
+            // rustdoc renders the note as Markdown too: escaped like the doc text.
+            let _ = writeln!(
+                out,
+                "    #[deprecated(note = {})]",
+                literal(&docs::escape_line(note))
+            );
         }
         let _ = writeln!(out, "    {} = {},", code.name, code.code);
     }
@@ -148,7 +154,7 @@ fn word_enum(name: &str, doc: &str, words: &[String]) -> TokenStream {
 
 fn log_code_items(table: &Table) -> TokenStream {
     let predicates = table.kinds.iter().map(|kind| {
-        let predicate = format_ident!("is_{kind}");
+        let predicate = format_ident!("{}", naming::predicate(kind));
         let variant = word_variant(kind);
         let doc = format!(" Whether the code is of kind [`Kind::{variant}`] (`{kind}`).");
         quote! {
@@ -344,7 +350,7 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
         "Kind",
         codes
             .iter()
-            .map(|c| format!("Kind::{}", c.kind.to_upper_camel_case())),
+            .map(|c| format!("Kind::{}", naming::variant(&c.kind))),
     );
     array(
         out,
@@ -353,7 +359,7 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
         "Group",
         codes
             .iter()
-            .map(|c| format!("Group::{}", c.group.to_upper_camel_case())),
+            .map(|c| format!("Group::{}", naming::variant(&c.group))),
     );
     translation_tables(out, table);
     let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();

@@ -5,11 +5,11 @@
 
 use std::fmt::Write as _;
 
-use heck::ToUpperCamelCase;
 use serde_json::json;
 
 use super::{Artifact, GENERATED_NOTICE, RenderError, docs, json};
 use crate::model::{Code, Package, Table};
+use crate::naming;
 
 /// The package's files, relative to the crate.
 pub const JS: &str = "ts/index.js";
@@ -142,7 +142,7 @@ fn javascript(table: &Table, package: &Package) -> String {
         out.push_str(&jsdoc(&doc(text), ""));
         let _ = writeln!(out, "export const {name} = Object.freeze({{");
         for word in words {
-            let _ = writeln!(out, "  {}: {},", word.to_upper_camel_case(), literal(word));
+            let _ = writeln!(out, "  {}: {},", naming::variant(word), literal(word));
         }
         out.push_str("});\n\n");
     }
@@ -278,7 +278,7 @@ fn declarations(table: &Table, package: &Package) -> String {
             let _ = writeln!(
                 out,
                 "  readonly {}: {};",
-                word.to_upper_camel_case(),
+                naming::variant(word),
                 literal(word)
             );
         }

@@ -4,12 +4,12 @@ mod translations;
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
 use crate::diagnostic::{Diagnostic, Severity, column_letter};
 use crate::model::{Code, Table};
+use crate::naming;
 use crate::read::double_encoded;
 use crate::read::{Cell, Record, Sheet};
 use translations::Translations;
@@ -79,26 +79,6 @@ impl Column {
         !matches!(self, Column::Description | Column::Deprecated)
     }
 }
-
-/// Associated items and helpers the generated code defines next to the variants; a name that
-/// reads the same (ignoring case and `_`) would shadow or be confused with one of them.
-const GENERATED_ITEMS: &[&str] = &[
-    "ALL",
-    "code",
-    "name",
-    "title",
-    "description",
-    "deprecation",
-    "kind",
-    "group",
-    "from_code",
-    "from_name",
-    "is_deprecated",
-    "title_in",
-    "description_in",
-    "translated_title",
-    "translated_description",
-];
 
 /// Validates a sheet: the table when there is no error, and every problem (errors and warnings)
 /// in file order.
@@ -423,29 +403,13 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
             "choose another name".into(),
         ));
     }
-    // A valid name has no `_` and only ASCII letters and digits: folding it is lowercasing it.
-    let items = GENERATED_ITEMS.iter().zip(FOLDED_GENERATED_ITEMS.iter());
-    if let Some((item, _)) = items
-        .into_iter()
-        .find(|(_, item)| item.eq_ignore_ascii_case(name))
-    {
+    if let Some(item) = naming::reserved(name) {
         return Err((
-            format!("name `{name}` reads like the generated item `LogCode::{item}`"),
+            format!("name `{name}` reads like the generated item `{item}`"),
             format!("choose a more specific name, such as `{name}Event`"),
         ));
     }
     Ok(name.to_owned())
-}
-
-/// [`GENERATED_ITEMS`] folded, once.
-static FOLDED_GENERATED_ITEMS: LazyLock<Vec<String>> =
-    LazyLock::new(|| GENERATED_ITEMS.iter().map(|item| fold(item)).collect());
-
-fn fold(name: &str) -> String {
-    name.chars()
-        .filter(|&c| c != '_')
-        .flat_map(char::to_lowercase)
-        .collect()
 }
 
 /// A `kind` or `group` word.
@@ -458,21 +422,39 @@ fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Op
                 .bytes()
                 .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
     }) && value.starts_with(|c: char| c.is_ascii_lowercase());
+    let variant = naming::variant(value);
+    let clash = naming::reserved(&variant).or_else(|| naming::reserved(&naming::predicate(value)));
     let problem = if value.is_empty() {
         format!("missing {}", column.header())
     } else if !shaped {
         format!("{} `{value}` is not a snake_case word", column.header())
-    } else if value == "self" || value == "deprecated" {
+    } else if !naming::round_trips(value) {
         format!(
-            "{} `{value}` would clash with generated code",
+            "{} `{value}` becomes the variant `{variant}`, a run of capitals",
+            column.header()
+        )
+    } else if value == "self" {
+        format!("{} `self` would become the keyword `Self`", column.header())
+    } else if let Some(item) = clash {
+        format!(
+            "{} `{value}` would clash with the generated item `{item}`",
             column.header()
         )
     } else {
         return Some(value.to_owned());
     };
     let suggested = value.to_snake_case();
-    let help = if !value.is_empty() && suggested != value && !suggested.is_empty() {
+    let valid = |word: &str| {
+        !word.is_empty()
+            && word != value
+            && naming::round_trips(word)
+            && naming::reserved(&naming::variant(word)).is_none()
+            && naming::reserved(&naming::predicate(word)).is_none()
+    };
+    let help = if valid(&suggested) {
         format!("write `{suggested}`: lowercase words joined by `_`")
+    } else if clash.is_some() || value == "self" {
+        format!("choose a more specific word, such as `{value}_event`")
     } else {
         "write lowercase words joined by `_`, such as `directory_sync`".to_owned()
     };
@@ -672,7 +654,7 @@ fn check_generated_names(
     for (column, words) in [(Column::Kind, &table.kinds), (Column::Group, &table.groups)] {
         let mut seen: HashMap<String, &String> = HashMap::new();
         for word in words {
-            let variant = word.to_upper_camel_case();
+            let variant = naming::variant(word);
             if let Some(first) = seen.insert(variant.clone(), word) {
                 let span = first_cell(rows, columns, column, word);
                 diagnostics.push(
@@ -691,7 +673,7 @@ fn check_generated_names(
         }
     }
     let predicates: Vec<(String, &String)> = (table.kinds.iter())
-        .map(|kind| (fold(&format!("is_{kind}")), kind))
+        .map(|kind| (naming::fold(&naming::predicate(kind)), kind))
         .collect();
     for name in table.codes.iter().map(|c| &c.name) {
         // Valid names are ASCII letters and digits: folding them is lowercasing them.

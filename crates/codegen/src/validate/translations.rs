@@ -140,6 +140,20 @@ impl Translations {
                      rename this column to the locale it translates, or delete it"
                 ),
             )),
+            Err(TagError::NotALanguage) => Some((
+                format!("`{tag}` in column `{text}` names no language (column {letter})"),
+                "`und`, `mul`, `zxx`, `mis` and `qaa`–`qtz` are special or private-use codes; \
+                 write the tag of the language the column is in, such as `tr` or `pt-BR`"
+                    .to_owned(),
+            )),
+            Err(TagError::Reserved(item)) => Some((
+                format!(
+                    "locale tag `{tag}` would become `Locale::{}`, which clashes with the generated item `{item}` (column {letter})",
+                    locale::variant(tag)
+                ),
+                "this tag cannot name a translation column; use the tag with a region, such as `{tag}-XX`"
+                    .replace("{tag}", tag),
+            )),
         };
         if let Some((message, help)) = problem {
             diagnostics.push(

@@ -112,3 +112,19 @@ test("every exported item has JSDoc", () => {
     assert.ok(documented, `${name} has no JSDoc`);
   }
 });
+
+// The generator refuses names, words and tags that read like an export of the package (case and
+// `_` ignored): its list is `RESERVED` in crates/codegen/src/naming.rs. Every export must be on
+// it, so an export added later is reserved without anyone remembering to.
+test("every export is reserved by the generator's naming rules", () => {
+  const naming = readFileSync(
+    fileURLToPath(new URL("../../../codegen/src/naming.rs", import.meta.url)),
+    "utf8",
+  );
+  const list = naming.slice(naming.indexOf("pub const RESERVED"), naming.indexOf("];"));
+  const fold = (name) => name.replaceAll("_", "").toLowerCase();
+  const reserved = new Set([...list.matchAll(/"([^"]+)"/g)].map((m) => fold(m[1])));
+  assert.ok(reserved.has("logcode") && reserved.has("err"), "the list was read");
+  const missing = [...exports.keys()].filter((name) => !reserved.has(fold(name)));
+  assert.deepEqual(missing, [], "add these exports to RESERVED in naming.rs");
+});
