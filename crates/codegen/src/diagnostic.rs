@@ -139,8 +139,10 @@ impl Report {
         out
     }
 
-    /// Renders every problem as cargo does: the message, `--> path:LINE:COLUMN`, the line with the
-    /// cell underlined, and help, followed by a count.
+    /// Renders the first [`SHOWN`] problems as cargo does: the message, `--> path:LINE:COLUMN`,
+    /// the line with the cell underlined, and help; then how many more of each kind there are,
+    /// and a count. Each problem is rendered from its own lines only, so rendering stays linear
+    /// in the size of the file, and unprintable characters are shown escaped.
     pub fn render(&self, path: &str, color: bool) -> String {
         let renderer = if color {
             Renderer::styled()
@@ -148,31 +150,53 @@ impl Report {
             Renderer::plain()
         }
         .decor_style(DecorStyle::Ascii);
-        let text = self.source.text();
         let mut out = String::new();
-        for d in &self.diagnostics {
+        for d in self.diagnostics.iter().take(SHOWN) {
             let level = match d.severity {
                 Severity::Error => Level::ERROR,
                 Severity::Warning => Level::WARNING,
             };
-            let mut snippet = Snippet::source(text).path(path).fold(true).annotation(
-                AnnotationKind::Primary
-                    .span(clamp(&d.span, text))
-                    .label(d.label.as_str()),
-            );
-            if let Some((span, label)) = &d.related {
-                snippet = snippet.annotation(
-                    AnnotationKind::Context
-                        .span(clamp(span, text))
-                        .label(label.as_str()),
-                );
+            let message = printable(&d.message);
+            let label = printable(&d.label);
+            let mut group: Group = level.primary_title(message.as_str()).element(self.excerpt(
+                path,
+                &d.span,
+                AnnotationKind::Primary,
+                &label,
+            ));
+            let related = d
+                .related
+                .as_ref()
+                .map(|(span, label)| (span, printable(label)));
+            if let Some((span, label)) = &related {
+                group = group.element(self.excerpt(path, span, AnnotationKind::Context, label));
             }
-            let mut group: Group = level.primary_title(d.message.as_str()).element(snippet);
-            if let Some(help) = &d.help {
+            let help = d.help.as_deref().map(printable);
+            if let Some(help) = &help {
                 group = group.element(Level::HELP.message(help.as_str()));
             }
             out.push_str(&renderer.render(&[group]));
             out.push_str("\n\n");
+        }
+        if self.diagnostics.len() > SHOWN {
+            let mut more: Vec<(String, usize)> = Vec::new();
+            for d in &self.diagnostics[SHOWN..] {
+                let kind = kind_of(&d.message);
+                match more.iter_mut().find(|(k, _)| *k == kind) {
+                    Some((_, n)) => *n += 1,
+                    None => more.push((kind, 1)),
+                }
+            }
+            let _ = writeln!(
+                out,
+                "... and {} more problem{}, not shown:",
+                self.diagnostics.len() - SHOWN,
+                plural(self.diagnostics.len() - SHOWN)
+            );
+            for (kind, n) in more {
+                let _ = writeln!(out, "  {n:>7} × {}", printable(&kind));
+            }
+            out.push('\n');
         }
         let errors = self
             .diagnostics
@@ -188,6 +212,98 @@ impl Report {
         );
         out
     }
+
+    /// The lines of the source that `span` covers, as a snippet numbered from their first line.
+    fn excerpt<'a>(
+        &self,
+        path: &'a str,
+        span: &Range<usize>,
+        kind: AnnotationKind,
+        label: &'a str,
+    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+        let text = self.source.text();
+        let span = clamp(span, text);
+        let (first, _) = self.source.line_column(span.start);
+        let (last, _) = self.source.line_column(span.end);
+        let start = self.source.line_starts[first - 1];
+        let end = self
+            .source
+            .line_starts
+            .get(last)
+            .map_or(text.len(), |&next| next - 1);
+        let lines = shown_source(&text[start..end.max(span.end).min(text.len())]);
+        Snippet::source(lines)
+            .line_start(first)
+            .path(path)
+            .fold(true)
+            .annotation(kind.span(span.start - start..span.end - start).label(label))
+    }
+}
+
+/// How many problems [`Report::render`] shows in full.
+pub const SHOWN: usize = 100;
+
+/// A problem's message with its particulars (quoted values, numbers) left out, to count problems
+/// of one kind: "code `x` is not a number (column `code`, A)" → "code `…` is not a number".
+fn kind_of(message: &str) -> String {
+    let message = message.split(" (column").next().unwrap_or(message);
+    let mut out = String::new();
+    let mut quoted = false;
+    for c in message.chars() {
+        match c {
+            '`' => {
+                if !quoted {
+                    out.push_str("`…`");
+                }
+                quoted = !quoted;
+            }
+            _ if quoted => {}
+            '0'..='9' => {
+                if !out.ends_with('N') {
+                    out.push('N');
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text for a terminal: control characters (an escape sequence could clear the screen or forge
+/// a line) and bidirectional controls written as `\u{1b}`, everything else as it is.
+pub fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unprintable(c) && c != '\n' {
+            out.push_str(&c.escape_unicode().to_string());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn is_unprintable(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r'))
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The source as shown under a diagnostic: each unprintable character replaced by printable ones
+/// of the same length in bytes, so every span still points at its cell.
+fn shown_source(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if is_unprintable(c) {
+            match c.len_utf8() {
+                1 => out.push('?'),
+                2 => out.push('¿'),
+                n => (0..n / 3).for_each(|_| out.push(char::REPLACEMENT_CHARACTER)),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn plural(n: usize) -> &'static str {

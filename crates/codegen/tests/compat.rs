@@ -253,7 +253,7 @@ fn changelog_lists_changes_by_level() {
     );
     assert_eq!(
         changelog("0.2.0", &found),
-        "## 0.2.0\n\n### Added\n\n- new code 4001 `FailedLoginInvalidUser`: Failed Login (Invalid User)\n\n### Changed text\n\n- code 2001 `SuccessfulLogin`: title changed from \"Successful Login\" to \"Successful Sign-In\"\n"
+        "## 0.2.0\n\n### Added\n\n- new code 4001 `FailedLoginInvalidUser`\\: Failed Login (Invalid User)\n\n### Changed text\n\n- code 2001 `SuccessfulLogin`\\: title changed from \"Successful Login\" to \"Successful Sign-In\"\n"
     );
 }
 
@@ -331,4 +331,32 @@ fn translations_survive_the_json_round_trip() {
     };
     let (from_json, _) = table_from_json(&json::data(&turkish, &package).unwrap()).unwrap();
     assert_eq!(from_json, turkish);
+}
+
+/// Cells are text in the changelog: a title with a link, HTML, a bare domain or a code span
+/// reads back from Markdown as that text, and only the names are code.
+#[test]
+fn changelog_cells_stay_text() {
+    let hostile = "[click](https://evil.example) <b>x</b> www.evil.com `rm -rf` *y*";
+    let found = compare(
+        &table(BASE),
+        &table(
+            &(BASE.to_owned()
+                + &format!("4001,FailedLoginInvalidUser,{hostile},,failure,login,\n")),
+        ),
+    );
+    let section = changelog("0.2.0", &found);
+    let line = section
+        .lines()
+        .find(|l| l.starts_with("- new code"))
+        .unwrap();
+    assert!(
+        line.contains("\\[click\\]") && !line.contains("<b>"),
+        "{line}"
+    );
+    assert!(
+        line.contains("www\\.evil\\.com") && line.contains("\\`rm"),
+        "{line}"
+    );
+    assert!(line.contains("`FailedLoginInvalidUser`"), "{line}");
 }

@@ -404,10 +404,13 @@ fn three_problems_in_one_run() {
         error: code 2001 is used twice (column `code`, A)
          --> codes.csv:3:1
           |
-        2 | 2001,SuccessfulLogin,Successful Login,,success,login,
-          | ---- first used here by `SuccessfulLogin`
         3 | 2001,Other,Other,,success,login,
           | ^^^^ second use
+          |
+         ::: codes.csv:2:1
+          |
+        2 | 2001,SuccessfulLogin,Successful Login,,success,login,
+          | ---- first used here by `SuccessfulLogin`
           |
           = help: give one of the rows an unused code
 

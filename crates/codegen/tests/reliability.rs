@@ -176,3 +176,68 @@ fn every_reserved_item_is_refused_in_every_column() {
         }
     }
 }
+
+/// Diagnostics render in time linear in the file: each from its own lines, the first 100 in
+/// full, then a count per kind of problem.
+#[test]
+fn many_problems_render_quickly_and_briefly() {
+    let mut csv = String::from("code,name,title,kind,group\n");
+    for i in 0..20_000 {
+        csv.push_str(&format!("x{i},Name{i},Title,failure,login\n"));
+        csv.push_str(&format!("{i},bad{i},Title,failure,login\n"));
+    }
+    let started = std::time::Instant::now();
+    let (table, report) = parse(csv.as_bytes());
+    assert!(table.is_none());
+    assert_eq!(report.diagnostics.len(), 40_000);
+    let rendered = report.render("codes.csv", false);
+    let elapsed = started.elapsed();
+    assert_eq!(
+        rendered.matches("\nerror: ").count() + 1,
+        100,
+        "{rendered:.2000}"
+    );
+    assert!(
+        rendered.contains("... and 39900 more problems, not shown:"),
+        "{}",
+        &rendered[rendered.len() - 500..]
+    );
+    assert!(
+        rendered.contains("19950 × code `…` is not a number"),
+        "{}",
+        &rendered[rendered.len() - 500..]
+    );
+    assert!(
+        rendered.contains("19950 × name `…` is not PascalCase"),
+        "{}",
+        &rendered[rendered.len() - 500..]
+    );
+    assert!(rendered.ends_with("codes.csv: 40000 errors, 0 warnings\n"));
+    assert!(elapsed.as_secs() < 10, "{elapsed:?}");
+}
+
+#[test]
+fn a_header_of_many_unknown_columns_is_refused_quickly() {
+    let header: Vec<String> = (0..200_000).map(|i| format!("c{i}")).collect();
+    let csv = format!("{}\n", header.join(","));
+    let started = std::time::Instant::now();
+    let (_, report) = parse(csv.as_bytes());
+    let rendered = report.render("codes.csv", false);
+    assert!(rendered.contains("more problems, not shown"));
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+}
+
+/// A cell cannot reach the terminal as an escape sequence: controls in the source line and in
+/// messages are shown escaped.
+#[test]
+fn diagnostics_print_no_terminal_escapes() {
+    let csv = "code,name,title,kind,group\n1,Bad\x1b[2J,Title\x1b]0;x\x07,failure,log\u{202E}in\n";
+    let (table, report) = parse(csv.as_bytes());
+    assert!(table.is_none());
+    let rendered = report.render("codes.csv", false);
+    assert!(
+        !rendered.contains(['\x1b', '\x07', '\u{202E}']),
+        "{rendered}"
+    );
+    assert!(rendered.contains("\\u{1b}"), "{rendered}");
+}

@@ -245,8 +245,16 @@ fn groups_in_code_order(table: &Table) -> Vec<String> {
 /// a line break becomes `<br>` (a table row must stay on one line).
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
+    let mut previous = ' ';
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next = chars.peek().copied().unwrap_or(' ');
+        let joins_words = previous.is_alphanumeric() && next.is_alphanumeric();
+        previous = c;
         match c {
+            // A dot between letters or digits escaped: `www.example.com` and `evil.com/login`
+            // are not links under GFM autolinks or markdown-it's linkify.
+            '.' if joins_words => out.push_str("\\."),
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
