@@ -28,6 +28,12 @@ pub struct Record {
     pub span: Range<usize>,
 }
 
+/// A cell's value without the spaces and tabs around it. Only those: any other character at
+/// either end (U+000B, U+0085, U+2028, …) is judged as it would be inside the cell.
+pub fn trimmed(value: &str) -> &str {
+    value.trim_matches([' ', '\t'])
+}
+
 /// The file as records; the first is the header.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sheet {
@@ -38,6 +44,16 @@ pub struct Sheet {
 /// Decodes and splits `bytes`. An invalid UTF-8 file yields only encoding diagnostics: its cells
 /// could not be trusted.
 pub fn read(bytes: &[u8]) -> (Source, Sheet, Vec<Diagnostic>) {
+    if let Some(problem) = not_a_csv(bytes) {
+        let text = String::from_utf8_lossy(bytes).replace('\0', "");
+        let end = text.find('\n').unwrap_or(text.len()).min(text.len());
+        let span = 0..text[..end].trim_end_matches('\r').len();
+        return (
+            Source::new(text),
+            Sheet { records: vec![] },
+            vec![problem(span)],
+        );
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let (text, encoding_errors) = decode(bytes);
     let source = Source::new(text);
@@ -46,6 +62,38 @@ pub fn read(bytes: &[u8]) -> (Source, Sheet, Vec<Diagnostic>) {
     }
     let (sheet, diagnostics) = split(source.text(), delimiter(source.text()));
     (source, sheet, diagnostics)
+}
+
+const SAVE_AS_CSV: &str = "save the sheet as \"CSV UTF-8 (Comma delimited)\" (Excel) or \"Text CSV\" \
+     with character set \"Unicode (UTF-8)\" and `,` as the field delimiter (LibreOffice)";
+
+/// A file that is another format than CSV: UTF-16 (Excel's "Unicode Text"), JSON, or
+/// tab-separated text. Named for what it is, with how to save it as CSV.
+fn not_a_csv(bytes: &[u8]) -> Option<impl FnOnce(std::ops::Range<usize>) -> Diagnostic> {
+    let zeros = bytes.iter().take(4096).filter(|&&b| b == 0).count();
+    let sample = bytes.len().min(4096);
+    let message = if bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || (sample > 0 && zeros * 4 >= sample)
+    {
+        "this file is UTF-16 text (Excel's \"Unicode Text\"), not a CSV file"
+    } else {
+        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        let first = text.iter().copied().find(|b| !b.is_ascii_whitespace());
+        let header = text.split(|&b| b == b'\n').next().unwrap_or_default();
+        if matches!(first, Some(b'{' | b'[')) {
+            "this file is JSON, not a CSV table (a `log-codes.json` is generated from the table, never read as one)"
+        } else if header.contains(&b'\t') && !header.contains(&b',') && !header.contains(&b';') {
+            "this file is tab-separated text, not a CSV file"
+        } else {
+            return None;
+        }
+    };
+    Some(move |span| {
+        Diagnostic::error(span, message)
+            .label("read as the header")
+            .help(SAVE_AS_CSV)
+    })
 }
 
 /// `,`, or `;` when the header line holds `;` and no `,`: Excel saves "CSV" with `;` where the
@@ -166,7 +214,7 @@ fn split(text: &str, delimiter: u8) -> (Sheet, Vec<Diagnostic>) {
     let diagnostics = problems
         .into_iter()
         .map(|(index, mut diagnostic)| {
-            let name = header.get(index).map_or("", |c| c.value.trim());
+            let name = header.get(index).map_or("", |c| trimmed(&c.value));
             diagnostic.message = format!(
                 "{} (column `{name}`, {})",
                 diagnostic.message,

@@ -230,6 +230,27 @@ pub fn anchor(group: &str) -> String {
     group.replace('_', "-")
 }
 
+/// What a group's anchor would be confused with on a page: another anchor the page already has
+/// (`code-2001` of a code, the page title's), if any.
+pub fn anchor_clash(group: &str) -> Option<String> {
+    let anchor = anchor(group);
+    let code = anchor
+        .strip_prefix("code-")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    if code {
+        return Some(format!("the anchor `#{anchor}` of code {}", &anchor[5..]));
+    }
+    page_text::all()
+        .iter()
+        .find(|text| text.title.to_lowercase().replace(' ', "-") == anchor)
+        .map(|text| {
+            format!(
+                "the anchor `#{anchor}` of the page title \"{}\"",
+                text.title
+            )
+        })
+}
+
 fn groups_in_code_order(table: &Table) -> Vec<String> {
     let mut groups: Vec<String> = Vec::new();
     for code in &table.codes {

@@ -75,6 +75,11 @@ pub const TURKISH: PageText = PageText {
 
 const ALL: &[PageText] = &[ENGLISH, TURKISH];
 
+/// Every locale's page text, English first.
+pub fn all() -> &'static [PageText] {
+    ALL
+}
+
 /// The chrome of `tag`'s page (English included), if it has its own.
 pub fn for_locale(tag: &str) -> Option<&'static PageText> {
     ALL.iter().find(|text| text.tag == tag)

@@ -128,7 +128,10 @@ fn canonical_header() -> String {
 
 /// Spreadsheets save rows of empty cells below the data; they are not codes.
 fn is_blank(record: &Record) -> bool {
-    record.cells.iter().all(|c| c.value.trim().is_empty())
+    record
+        .cells
+        .iter()
+        .all(|c| crate::read::trimmed(&c.value).is_empty())
 }
 
 /// Where each column is: column → index of its cell in a record. (An array, not a map: it is
@@ -167,7 +170,7 @@ fn read_header(
     let mut translations = Translations::default();
     let mut unknown = Vec::new();
     for (index, cell) in header.cells.iter().enumerate() {
-        let text = cell.value.trim();
+        let text = crate::read::trimmed(&cell.value);
         if translations.read_header_cell(header, index, diagnostics) {
             continue;
         }
@@ -195,7 +198,7 @@ fn read_header(
     }
     let mut suggested = Vec::new();
     for (index, cell) in unknown {
-        let text = cell.value.trim();
+        let text = crate::read::trimmed(&cell.value);
         let closest = Column::ALL
             .into_iter()
             .filter(|c| !columns.contains_key(c))
@@ -297,7 +300,7 @@ fn read_row(
     let before = diagnostics.len();
     let title = text(row, Column::Title, false, diagnostics);
     let code = row.get(Column::Code).and_then(|cell| {
-        parse_code(cell.value.trim())
+        parse_code(crate::read::trimmed(&cell.value))
             .map_err(|(message, help)| {
                 diagnostics.push(
                     Diagnostic::error(
@@ -311,18 +314,21 @@ fn read_row(
             .ok()
     });
     let name = row.get(Column::Name).and_then(|cell| {
-        check_name(cell.value.trim(), title.as_ref().and_then(|t| t.as_deref()))
-            .map_err(|(message, help)| {
-                diagnostics.push(
-                    Diagnostic::error(
-                        cell.span.clone(),
-                        format!("{message} {}", row.at(Column::Name)),
-                    )
-                    .label("not a valid name")
-                    .help(help),
+        check_name(
+            crate::read::trimmed(&cell.value),
+            title.as_ref().and_then(|t| t.as_deref()),
+        )
+        .map_err(|(message, help)| {
+            diagnostics.push(
+                Diagnostic::error(
+                    cell.span.clone(),
+                    format!("{message} {}", row.at(Column::Name)),
                 )
-            })
-            .ok()
+                .label("not a valid name")
+                .help(help),
+            )
+        })
+        .ok()
     });
     let name_cell = row.get(Column::Name);
     if let (Some(code), Some(cell)) = (code, row.get(Column::Code)) {
@@ -364,8 +370,22 @@ fn parse_code(value: &str) -> Result<u16, (String, String)> {
     if value.is_empty() {
         return Err(("missing code".into(), range));
     }
-    if let Ok(code) = value.parse::<u16>() {
+    let all_digits = value.bytes().all(|b| b.is_ascii_digit());
+    if let (true, Ok(code)) = (all_digits, value.parse::<u16>()) {
+        if value.len() > 1 && value.starts_with('0') {
+            // `0003` is 3 to a spreadsheet and "0003" to a reader: one spelling per code.
+            return Err((
+                format!("code {value} has leading zeros"),
+                format!("write `{code}`"),
+            ));
+        }
         return Ok(code);
+    }
+    if let Some(unsigned) = value.strip_prefix('+').filter(|d| d.parse::<u16>().is_ok()) {
+        return Err((
+            format!("code {value} has a sign"),
+            format!("write `{}`", unsigned.parse::<u16>().unwrap_or_default()),
+        ));
     }
     let digits = value.strip_prefix('-').unwrap_or(value);
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
@@ -415,7 +435,7 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
 /// A `kind` or `group` word.
 fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let cell = row.get(column)?;
-    let value = cell.value.trim();
+    let value = crate::read::trimmed(&cell.value);
     let shaped = value.split('_').all(|part| {
         !part.is_empty()
             && part
@@ -424,6 +444,9 @@ fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Op
     }) && value.starts_with(|c: char| c.is_ascii_lowercase());
     let variant = naming::variant(value);
     let clash = naming::reserved(&variant).or_else(|| naming::reserved(&naming::predicate(value)));
+    let anchor = (column == Column::Group)
+        .then(|| crate::render::docs::anchor_clash(value))
+        .flatten();
     let problem = if value.is_empty() {
         format!("missing {}", column.header())
     } else if !shaped {
@@ -435,6 +458,8 @@ fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Op
         )
     } else if value == "self" {
         format!("{} `self` would become the keyword `Self`", column.header())
+    } else if let Some(anchor) = &anchor {
+        format!("group `{value}` would have {anchor} on the docs page")
     } else if let Some(item) = clash {
         format!(
             "{} `{value}` would clash with the generated item `{item}`",
@@ -453,7 +478,7 @@ fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Op
     };
     let help = if valid(&suggested) {
         format!("write `{suggested}`: lowercase words joined by `_`")
-    } else if clash.is_some() || value == "self" {
+    } else if clash.is_some() || anchor.is_some() || value == "self" {
         format!("choose a more specific word, such as `{value}_event`")
     } else {
         "write lowercase words joined by `_`, such as `directory_sync`".to_owned()
@@ -512,7 +537,7 @@ fn text_cell(
     rule: &TextRule,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Option<String>> {
-    let value = cell.value.trim();
+    let value = crate::read::trimmed(&cell.value);
     let problem = if value.is_empty() {
         if !rule.required {
             return Some(None);
@@ -520,6 +545,14 @@ fn text_cell(
         Some((
             format!("missing {}", rule.noun),
             format!("every code needs a {}", rule.noun),
+        ))
+    } else if rule.required && value.chars().all(invisible) {
+        Some((
+            format!("the {} has no visible character", rule.noun),
+            format!(
+                "write the {}; the cell holds only spaces or invisible characters",
+                rule.noun
+            ),
         ))
     } else if let Some(c) = value.chars().find(|&c| unsafe_char(c, rule.multiline)) {
         let what = if c == '\n' {
@@ -566,18 +599,45 @@ fn text_cell(
     }
 }
 
-/// Control characters (C0, DEL, C1) other than a line break where one is allowed, and the
-/// bidirectional overrides and isolates that can make code read differently than it compiles.
+/// Control characters (C0, DEL, C1) other than a line break where one is allowed; the
+/// bidirectional overrides, isolates and marks (LRM, RLM, ALM) that can make code read
+/// differently than it compiles; tag characters and interlinear annotations, which hide text;
+/// and a byte order mark inside a cell.
 fn unsafe_char(c: char, multiline: bool) -> bool {
-    (c.is_control() && !(multiline && c == '\n'))
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && !(multiline && c == '\n')) || hidden(c).is_some()
+}
+
+/// What a character that is not a control but hides or reorders text is.
+fn hidden(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{061C}' => "bidirectional control character",
+        '\u{E0000}'..='\u{E007F}' => "tag character",
+        '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation character",
+        '\u{FEFF}' => "byte order mark",
+        _ => return None,
+    })
+}
+
+/// Characters that show nothing on their own: spaces of any width and the default-ignorable
+/// format characters.
+fn invisible(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(c,
+            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
+            | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 fn describe(c: char) -> String {
     let kind = if c.is_control() {
         "control character"
     } else {
-        "bidirectional control character"
+        hidden(c).unwrap_or("invisible character")
     };
     format!("the {kind} U+{:04X}", c as u32)
 }
@@ -705,7 +765,7 @@ fn first_cell(rows: &[Record], columns: &Columns, column: Column, value: &str) -
         .and_then(|&i| {
             rows.iter()
                 .filter_map(|r| r.cells.get(i))
-                .find(|c| c.value.trim() == value)
+                .find(|c| crate::read::trimmed(&c.value) == value)
         })
         .map(|c| c.span.clone())
         .unwrap_or_default()

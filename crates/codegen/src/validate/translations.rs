@@ -99,7 +99,7 @@ impl Translations {
         diagnostics: &mut Vec<Diagnostic>,
     ) -> bool {
         let cell = &header.cells[index];
-        let text = cell.value.trim();
+        let text = crate::read::trimmed(&cell.value);
         let Some((prefix, tag)) = text.split_once('.') else {
             return false;
         };
