@@ -1,7 +1,7 @@
 //! Writing generated files: only when changed, atomically, or (in check mode) not at all.
 
 use std::fs;
-use std::io::{self, Write as _};
+use std::io::{self, Read as _, Write as _};
 use std::path::{Path, PathBuf};
 
 /// Whether to write stale files or only report them.
@@ -54,9 +54,13 @@ pub fn orphans(dir: &Path, name: &str, produced: &[PathBuf]) -> io::Result<Vec<P
         return Ok(Vec::new());
     };
     let mut found = Vec::new();
-    for entry in entries {
-        let path = entry?.path().join(name);
-        if path.is_file() && !produced.contains(&path) && is_generated(&path)? {
+    for entry in entries.flatten() {
+        // Neither a linked directory nor a linked file is followed: what they point at may be
+        // outside the output directory.
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        let path = entry.path().join(name);
+        let is_file = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
+        if is_dir && is_file && !produced.contains(&path) && is_generated(&path) {
             found.push(path);
         }
     }
@@ -64,10 +68,18 @@ pub fn orphans(dir: &Path, name: &str, produced: &[PathBuf]) -> io::Result<Vec<P
     Ok(found)
 }
 
-fn is_generated(path: &Path) -> io::Result<bool> {
-    let text = fs::read_to_string(path)?;
-    let first = text.lines().next().unwrap_or_default();
-    Ok(first.contains(log_codes_codegen::render::GENERATED_NOTICE))
+/// Whether the file's first line is the generated notice; a file that cannot be read, or is not
+/// text, is not ours.
+fn is_generated(path: &Path) -> bool {
+    use std::io::BufRead as _;
+    let Ok(file) = fs::File::open(path) else {
+        return false;
+    };
+    let mut first = Vec::new();
+    let _ = io::BufReader::new(file)
+        .take(4096)
+        .read_until(b'\n', &mut first);
+    String::from_utf8_lossy(&first).contains(log_codes_codegen::render::GENERATED_NOTICE)
 }
 
 /// Deletes an orphan (and its directory, once empty), or in check mode reports it as stale
@@ -93,6 +105,107 @@ pub fn retire(path: &Path, mode: Mode) -> io::Result<Outcome> {
     }
 }
 
+/// The largest table read: a 65,536-row table with translations is about 11 MB.
+pub const MAX_INPUT: u64 = 256 * 1024 * 1024;
+
+/// Reads a table file, refusing what is not a regular file (a directory, a FIFO, a device) or
+/// is larger than [`MAX_INPUT`], without reading such a thing at all.
+pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let shown = path.display();
+    let metadata = fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if !metadata.is_file() {
+        let what = if metadata.is_dir() {
+            "a directory"
+        } else {
+            "not a regular file (a FIFO, socket or device)"
+        };
+        return Err(format!(
+            "cannot read {shown}: it is {what}; pass the table's CSV file"
+        ));
+    }
+    if metadata.len() > MAX_INPUT {
+        return Err(format!(
+            "cannot read {shown}: it is {} MiB, more than the {} MiB a table may be",
+            metadata.len() / (1024 * 1024),
+            MAX_INPUT / (1024 * 1024)
+        ));
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    fs::File::open(path)
+        .and_then(|file| file.take(MAX_INPUT + 1).read_to_end(&mut bytes))
+        .map_err(|e| format!("cannot read {shown}: {e}"))?;
+    if bytes.len() as u64 > MAX_INPUT {
+        return Err(format!(
+            "cannot read {shown}: it grew past {} MiB while being read",
+            MAX_INPUT / (1024 * 1024)
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Whether the file at `path`, holding `current`, is one the generator wrote and may replace
+/// with `new`: it starts with the generated notice, or it is the same generated JSON document
+/// (JSON has no comments: the schema by its `$id`, the data by its `$schema`, the npm manifest by
+/// its `name` and `type`). Anything else is someone else's file.
+pub fn owned(current: &str, new: &str) -> bool {
+    let notice = log_codes_codegen::render::GENERATED_NOTICE;
+    if current.lines().take(2).any(|line| line.contains(notice)) {
+        return true;
+    }
+    let (Ok(serde_json::Value::Object(current)), Ok(serde_json::Value::Object(new))) = (
+        serde_json::from_str::<serde_json::Value>(current),
+        serde_json::from_str::<serde_json::Value>(new),
+    ) else {
+        return false;
+    };
+    let same = |key: &str| new.get(key).is_some() && current.get(key) == new.get(key);
+    let urn = |value: Option<&serde_json::Value>| {
+        value
+            .and_then(|v| v.as_str())
+            .and_then(|v| v.strip_prefix("urn:log-codes:"))
+            .and_then(|v| v.rsplit_once(':'))
+            .map(|(file, _version)| file.to_owned())
+    };
+    if new.contains_key("$id") {
+        return urn(current.get("$id")).is_some() && urn(current.get("$id")) == urn(new.get("$id"));
+    }
+    if new.contains_key("$schema") {
+        return same("$schema");
+    }
+    same("name") && same("type")
+}
+
+/// An advisory lock on the output directory itself (no file is added to it), held until
+/// dropped: exclusive to write, shared to check. A run that has to wait says so, as cargo does.
+pub fn lock(dir: &Path, exclusive: bool) -> Result<fs::File, String> {
+    let file = fs::File::open(dir).map_err(|e| format!("cannot lock {}: {e}", dir.display()))?;
+    let attempt = if exclusive {
+        file.try_lock()
+    } else {
+        file.try_lock_shared()
+    };
+    match attempt {
+        Ok(()) => return Ok(file),
+        Err(fs::TryLockError::WouldBlock) => {
+            eprintln!(
+                "    Blocking waiting for file lock on {} (another `cargo xtask gen` is running)",
+                dir.display()
+            );
+        }
+        Err(fs::TryLockError::Error(e)) => {
+            return Err(format!("cannot lock {}: {e}", dir.display()));
+        }
+    }
+    let waited = if exclusive {
+        file.lock()
+    } else {
+        file.lock_shared()
+    };
+    waited.map_err(|e| format!("cannot lock {}: {e}", dir.display()))?;
+    Ok(file)
+}
+
 /// Removes temporary files an interrupted run left beside `path` (`.NAME.PID.tmp`).
 pub fn remove_stale_temps(path: &Path) -> io::Result<()> {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {
@@ -102,10 +215,10 @@ pub fn remove_stale_temps(path: &Path) -> io::Result<()> {
     let Ok(entries) = fs::read_dir(dir) else {
         return Ok(());
     };
-    for entry in entries {
-        let entry = entry?;
+    for entry in entries.flatten() {
         let file = entry.file_name().to_string_lossy().into_owned();
-        if file.starts_with(&prefix) && file.ends_with(".tmp") {
+        let regular = entry.file_type().is_ok_and(|t| t.is_file());
+        if regular && file.starts_with(&prefix) && file.ends_with(".tmp") {
             fs::remove_file(entry.path())?;
         }
     }

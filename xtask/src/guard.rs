@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::Command;
 
 use log_codes_codegen::compat::{self, Change, Level};
+use log_codes_codegen::diagnostic::printable;
 use log_codes_codegen::{Table, parse};
 
 use crate::Failure;
@@ -21,9 +22,21 @@ pub fn table_at(root: &Path, rev: &str, input: &Path) -> Result<Option<(Table, S
         ],
     )
     .map_err(|_| Failure::Other(format!("`{rev}` is not a revision of this repository")))?;
-    let relative = input
-        .strip_prefix(root)
-        .unwrap_or(Path::new("codes.csv"))
+    // The same file at that revision: relative to the repository, whatever the current directory.
+    let resolve = |path: &Path| std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let absolute = std::env::current_dir()
+        .map(|cwd| cwd.join(input))
+        .unwrap_or_else(|_| input.to_path_buf());
+    let relative = resolve(&absolute)
+        .strip_prefix(resolve(root))
+        .map_err(|_| {
+            Failure::Other(format!(
+                "{} is outside the repository {}, so it has no history for --base {rev} to compare with; \
+                 compare two files with `cargo xtask compat OLD NEW` instead",
+                input.display(),
+                root.display()
+            ))
+        })?
         .to_string_lossy()
         .replace('\\', "/");
     let Ok(csv) = git(root, &["show", &format!("{rev}:{relative}")]) else {
@@ -70,6 +83,14 @@ pub fn check(
     new_version: &str,
 ) -> Result<Vec<Change>, Failure> {
     let changes = compat::compare(old, new);
+    let parse = |v: &str| semver::Version::parse(v).ok();
+    if let (Some(before), Some(after)) = (parse(old_version), parse(new_version))
+        && after < before
+    {
+        return Err(Failure::Incompatible(format!(
+            "error: the version goes backwards since {base}: {old_version} → {new_version}; a newer table needs a newer version\n"
+        )));
+    }
     let allowed = compat::worst(&changes)
         .map(|level| compat::version_allows(old_version, new_version, level))
         .transpose()
@@ -110,7 +131,12 @@ pub fn describe(base: &str, changes: &[Change]) -> String {
         if changes.len() == 1 { "" } else { "s" }
     );
     for change in changes {
-        out.push_str(&format!("  {:<5}  {}\n", change.level, change.message));
+        // Messages quote cells, which a JSON file read back was not obliged to keep printable.
+        out.push_str(&format!(
+            "  {:<5}  {}\n",
+            change.level,
+            printable(&change.message)
+        ));
     }
     out
 }
@@ -120,10 +146,19 @@ pub fn table_from_file(path: &Path) -> Result<(Table, Option<String>), Failure> 
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::Other(format!("cannot read {}: {e}", path.display())))?;
     if path.extension().is_some_and(|e| e == "json") {
-        let text = String::from_utf8_lossy(&bytes);
-        let (table, version) = compat::table_from_json(&text)
-            .map_err(|e| Failure::Other(format!("{}: {e}", path.display())))?;
-        return Ok((table, Some(version)));
+        let text = std::str::from_utf8(&bytes)
+            .map_err(|e| Failure::Other(format!("{}: not UTF-8: {e}", path.display())))?;
+        let (table, version) = compat::table_from_json(text)
+            .map_err(|e| Failure::Other(format!("{}: {}", path.display(), printable(&e))))?;
+        // A JSON file is checked like the table it claims to be: its codes written as CSV rows
+        // (row N+1 is the Nth code of the file) and validated by the same rules.
+        let csv = log_codes_codegen::canonical::to_csv(&table);
+        let (valid, report) = parse(csv.as_bytes());
+        let shown = format!("{} (as a table)", path.display());
+        return match valid {
+            Some(table) => Ok((table, Some(version))),
+            None => Err(Failure::InvalidTable(report.render(&shown, false))),
+        };
     }
     let (table, report) = parse(&bytes);
     let shown = path.display().to_string();

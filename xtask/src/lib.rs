@@ -111,8 +111,7 @@ impl Summary {
 /// Validates the table, renders every artifact, checks stability against the base revision,
 /// then writes (or checks) the files. Nothing is written unless all of that succeeded.
 pub fn generate(options: &Options) -> Result<Summary, Failure> {
-    let bytes = fs::read(&options.input)
-        .map_err(|e| Failure::Other(format!("cannot read {}: {e}", options.input.display())))?;
+    let bytes = files::read_input(&options.input).map_err(Failure::Other)?;
     let shown_path = display_path(&options.input);
     let validation = log_codes_codegen::Options {
         require_complete: options.require_complete.clone(),
@@ -161,6 +160,18 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
             .map(|tag| (tag.clone(), table.coverage(tag)))
             .collect(),
     };
+    if options.mode == Mode::Write {
+        fs::create_dir_all(&options.out_dir).map_err(|e| {
+            Failure::Other(format!("cannot create {}: {e}", options.out_dir.display()))
+        })?;
+    }
+    // Held until the run ends: a second run waits, so two runs never mix their files.
+    let _lock = match (options.mode, options.out_dir.is_dir()) {
+        (Mode::Write, _) => Some(files::lock(&options.out_dir, true).map_err(Failure::Other)?),
+        (Mode::Check, true) => Some(files::lock(&options.out_dir, false).map_err(Failure::Other)?),
+        (Mode::Check, false) => None,
+    };
+    preflight(&options.out_dir, &artifacts)?;
     let mut stale = Vec::new();
     for artifact in &artifacts {
         let path = options.out_dir.join(&artifact.path);
@@ -190,6 +201,58 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         Ok(summary)
     } else {
         Err(Failure::Stale(stale))
+    }
+}
+
+/// Everything that would stop the writes half-way, found before the first one: a file the
+/// generator does not own where an artifact goes (never replaced), a file where a directory must
+/// be, a directory where a file must be.
+fn preflight(out_dir: &Path, artifacts: &[log_codes_codegen::Artifact]) -> Result<(), Failure> {
+    let mut problems = Vec::new();
+    for artifact in artifacts {
+        let path = out_dir.join(&artifact.path);
+        for dir in path.ancestors().skip(1) {
+            let inside = dir.starts_with(out_dir) && dir != out_dir;
+            // A file, or a link to anything but a directory.
+            let not_a_dir = fs::symlink_metadata(dir).is_ok() && !dir.is_dir();
+            if inside && not_a_dir {
+                problems.push(format!(
+                    "{} is a file, where a directory must be",
+                    dir.display()
+                ));
+            }
+        }
+        match fs::metadata(&path) {
+            Ok(m) if m.is_dir() => problems.push(format!(
+                "{} is a directory, where a generated file must be",
+                path.display()
+            )),
+            Ok(_) => {
+                let current =
+                    String::from_utf8_lossy(&fs::read(&path).unwrap_or_default()).into_owned();
+                if current.replace("\r\n", "\n") != artifact.contents
+                    && !files::owned(&current, &artifact.contents)
+                {
+                    problems.push(format!(
+                        "{} is in the way: it was not written by the generator (no `{}` line; a JSON file is ours only when it is the same document), so it is never replaced",
+                        path.display(),
+                        log_codes_codegen::render::GENERATED_NOTICE
+                    ));
+                }
+            }
+            Err(_) => {}
+        }
+    }
+    problems.sort();
+    problems.dedup();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(Failure::Other(format!(
+            "nothing was written to {}:\n  {}\n(choose an empty or generated directory with --out-dir, or move these files away)",
+            out_dir.display(),
+            problems.join("\n  ")
+        )))
     }
 }
 
@@ -409,8 +472,7 @@ fn report(failure: Failure) -> i32 {
 
 /// Rewrites a valid table in canonical form (atomically; untouched when already canonical).
 pub fn format_table(path: &Path) -> Result<String, Failure> {
-    let bytes = fs::read(path)
-        .map_err(|e| Failure::Other(format!("cannot read {}: {e}", path.display())))?;
+    let bytes = files::read_input(path).map_err(Failure::Other)?;
     let shown = display_path(path);
     let (table, report) = parse(&bytes);
     let table = table.ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))?;
@@ -418,7 +480,11 @@ pub fn format_table(path: &Path) -> Result<String, Failure> {
     if canonical.as_bytes() == bytes.as_slice() {
         return Ok(format!("{shown} is already in canonical form"));
     }
-    files::write_atomically(path, canonical.as_bytes())?;
+    // Through a link, the file it points at is rewritten and the link kept.
+    let target = fs::canonicalize(path)
+        .map_err(|e| Failure::Other(format!("cannot resolve {}: {e}", path.display())))?;
+    files::write_atomically(&target, canonical.as_bytes())
+        .map_err(|e| Failure::Other(format!("cannot write {}: {e}", target.display())))?;
     Ok(format!(
         "rewrote {shown} in canonical form ({} codes)",
         table.codes.len()
@@ -454,7 +520,18 @@ pub fn compat(old: &Path, new: &Path) -> Result<String, Failure> {
         }
         _ => log_codes_codegen::compat::compare(&old_table, &new_table),
     };
-    Ok(guard::describe(&base, &changes))
+    let described = guard::describe(&base, &changes);
+    // The exit status is the verdict: without two versions, no bump can allow a major change.
+    let unversioned = old_version.is_none() || new_version.is_none();
+    if unversioned
+        && log_codes_codegen::compat::worst(&changes)
+            == Some(log_codes_codegen::compat::Level::Major)
+    {
+        return Err(Failure::Incompatible(format!(
+            "{described}error: breaking changes, and a CSV file carries no version that could allow them\n"
+        )));
+    }
+    Ok(described)
 }
 
 fn describe(summary: &Summary, mode: Mode) -> String {
