@@ -110,13 +110,13 @@ fn rust_output() {
         pub(crate) const KIND_NAMES: &[&str] = &["api", "failure"];
         pub(crate) const GROUP_NAMES: &[&str] = &["api", "login"];
 
+        /// Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.
         #[cfg(test)]
-        /// Every variant by its path, for the crate's tests to check the unsafe casts against.
-        pub(crate) const VARIANTS: &[LogCode] = &[
-            LogCode::ApiReadOperation,
-            LogCode::FailedLoginInvalidUser,
-            LogCode::FailedLoginInvalidPassword,
-        ];
+        pub(crate) fn for_each_variant(mut visit: impl FnMut(LogCode)) {
+            visit(LogCode::ApiReadOperation);
+            visit(LogCode::FailedLoginInvalidUser);
+            visit(LogCode::FailedLoginInvalidPassword);
+        }
 
         /// The number of every code, in code order (the discriminants of `LogCode`).
         pub(crate) const CODE_NUMBERS: &[u16] = &[

@@ -360,48 +360,48 @@ pub(crate) const GROUP_NAMES: &[&str] = &[
     "token",
 ];
 
+/// Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.
 #[cfg(test)]
-/// Every variant by its path, for the crate's tests to check the unsafe casts against.
-pub(crate) const VARIANTS: &[LogCode] = &[
-    LogCode::ApiReadOperation,
-    LogCode::ApiCreateOperation,
-    LogCode::ApiUpdateOperation,
-    LogCode::ApiDeleteOperation,
-    LogCode::CredentialsValidated,
-    LogCode::SuccessfulLogin,
-    LogCode::SuccessfulSignup,
-    LogCode::SuccessfulLogout,
-    LogCode::SuccessfulEmailVerification,
-    LogCode::SuccessfulPasswordReset,
-    LogCode::UserCredentialEnrolled,
-    LogCode::UserCredentialRemoved,
-    LogCode::MfaRequired,
-    LogCode::MfaEnrollmentRequired,
-    LogCode::SuccessfulMfa,
-    LogCode::SuccessfulMfaEnrollment,
-    LogCode::AccountMissingInformation,
-    LogCode::SuccessfulTokenExchange,
-    LogCode::SuccessfulRefreshTokenExchange,
-    LogCode::HookExecuted,
-    LogCode::EmailSent,
-    LogCode::SmsSent,
-    LogCode::PushNotificationSent,
-    LogCode::FailedLogin,
-    LogCode::FailedLoginInvalidUser,
-    LogCode::FailedLoginInvalidPassword,
-    LogCode::FailedSignup,
-    LogCode::BlockedIpAddress,
-    LogCode::BlockedAccount,
-    LogCode::FailedTokenExchange,
-    LogCode::FailedRefreshTokenExchange,
-    LogCode::HookFailed,
-    LogCode::FailedToSendEmail,
-    LogCode::FailedMfa,
-    LogCode::MfaEnrollmentFailed,
-    LogCode::FailedToSendSms,
-    LogCode::FailedToSendPushNotification,
-    LogCode::FailedAdLdapSync,
-];
+pub(crate) fn for_each_variant(mut visit: impl FnMut(LogCode)) {
+    visit(LogCode::ApiReadOperation);
+    visit(LogCode::ApiCreateOperation);
+    visit(LogCode::ApiUpdateOperation);
+    visit(LogCode::ApiDeleteOperation);
+    visit(LogCode::CredentialsValidated);
+    visit(LogCode::SuccessfulLogin);
+    visit(LogCode::SuccessfulSignup);
+    visit(LogCode::SuccessfulLogout);
+    visit(LogCode::SuccessfulEmailVerification);
+    visit(LogCode::SuccessfulPasswordReset);
+    visit(LogCode::UserCredentialEnrolled);
+    visit(LogCode::UserCredentialRemoved);
+    visit(LogCode::MfaRequired);
+    visit(LogCode::MfaEnrollmentRequired);
+    visit(LogCode::SuccessfulMfa);
+    visit(LogCode::SuccessfulMfaEnrollment);
+    visit(LogCode::AccountMissingInformation);
+    visit(LogCode::SuccessfulTokenExchange);
+    visit(LogCode::SuccessfulRefreshTokenExchange);
+    visit(LogCode::HookExecuted);
+    visit(LogCode::EmailSent);
+    visit(LogCode::SmsSent);
+    visit(LogCode::PushNotificationSent);
+    visit(LogCode::FailedLogin);
+    visit(LogCode::FailedLoginInvalidUser);
+    visit(LogCode::FailedLoginInvalidPassword);
+    visit(LogCode::FailedSignup);
+    visit(LogCode::BlockedIpAddress);
+    visit(LogCode::BlockedAccount);
+    visit(LogCode::FailedTokenExchange);
+    visit(LogCode::FailedRefreshTokenExchange);
+    visit(LogCode::HookFailed);
+    visit(LogCode::FailedToSendEmail);
+    visit(LogCode::FailedMfa);
+    visit(LogCode::MfaEnrollmentFailed);
+    visit(LogCode::FailedToSendSms);
+    visit(LogCode::FailedToSendPushNotification);
+    visit(LogCode::FailedAdLdapSync);
+}
 
 /// The number of every code, in code order (the discriminants of `LogCode`).
 pub(crate) const CODE_NUMBERS: &[u16] = &[
