@@ -29,11 +29,35 @@ pub enum Outcome {
 /// Brings `path` to `contents` according to `mode`. Line endings on disk are compared as LF, so
 /// a checkout with `core.autocrlf` is not reported stale.
 pub fn sync(path: &Path, contents: &str, mode: Mode) -> io::Result<Outcome> {
-    let current = match fs::read(path) {
-        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).replace("\r\n", "\n")),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
-    };
+    sync_from(path, current(path)?, contents, mode)
+}
+
+/// The text of the file at `path` as [`sync`] compares it (CRLF read as LF), or `None` when
+/// there is no file.
+pub fn current(path: &Path) -> io::Result<Option<String>> {
+    match fs::read(path) {
+        Ok(bytes) => Ok(Some(String::from_utf8_lossy(&bytes).replace("\r\n", "\n"))),
+        // A file where one of its directories should be is no file either (the preflight says
+        // what is in the way).
+        Err(e)
+            if matches!(
+                e.kind(),
+                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
+            ) =>
+        {
+            Ok(None)
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// [`sync`] of a file whose [`current`] text was already read.
+pub fn sync_from(
+    path: &Path,
+    current: Option<String>,
+    contents: &str,
+    mode: Mode,
+) -> io::Result<Outcome> {
     if current.as_deref() == Some(contents) {
         return Ok(Outcome::Unchanged);
     }
@@ -111,7 +135,6 @@ pub const MAX_INPUT: u64 = 256 * 1024 * 1024;
 /// Reads a table file, refusing what is not a regular file (a directory, a FIFO, a device) or
 /// is larger than [`MAX_INPUT`], without reading such a thing at all.
 pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read as _;
     let shown = path.display();
     let metadata = fs::metadata(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
     if !metadata.is_file() {
@@ -168,7 +191,7 @@ pub fn owned(current: &str, new: &str) -> bool {
             .map(|(file, _version)| file.to_owned())
     };
     if new.contains_key("$id") {
-        return urn(current.get("$id")).is_some() && urn(current.get("$id")) == urn(new.get("$id"));
+        return urn(current.get("$id")).is_some_and(|file| Some(file) == urn(new.get("$id")));
     }
     if new.contains_key("$schema") {
         return same("$schema");

@@ -171,14 +171,26 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         (Mode::Check, true) => Some(files::lock(&options.out_dir, false).map_err(Failure::Other)?),
         (Mode::Check, false) => None,
     };
-    preflight(&options.out_dir, &artifacts)?;
-    let mut stale = Vec::new();
+    // Each file is read once, for the preflight and for the comparison.
+    let mut currents = Vec::with_capacity(artifacts.len());
     for artifact in &artifacts {
+        let path = options.out_dir.join(&artifact.path);
+        let current = if path.is_dir() {
+            None
+        } else {
+            files::current(&path)
+                .map_err(|e| Failure::Other(format!("cannot read {}: {e}", path.display())))?
+        };
+        currents.push(current);
+    }
+    preflight(&options.out_dir, &artifacts, &currents)?;
+    let mut stale = Vec::new();
+    for (artifact, current) in artifacts.iter().zip(currents) {
         let path = options.out_dir.join(&artifact.path);
         if options.mode == Mode::Write {
             files::remove_stale_temps(&path)?;
         }
-        match files::sync(&path, &artifact.contents, options.mode)? {
+        match files::sync_from(&path, current, &artifact.contents, options.mode)? {
             Outcome::Unchanged => summary.unchanged += 1,
             Outcome::Written => summary.written.push(display_path(&path)),
             Outcome::Stale(diff) => stale.push(diff),
@@ -207,9 +219,13 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
 /// Everything that would stop the writes half-way, found before the first one: a file the
 /// generator does not own where an artifact goes (never replaced), a file where a directory must
 /// be, a directory where a file must be.
-fn preflight(out_dir: &Path, artifacts: &[log_codes_codegen::Artifact]) -> Result<(), Failure> {
+fn preflight(
+    out_dir: &Path,
+    artifacts: &[log_codes_codegen::Artifact],
+    currents: &[Option<String>],
+) -> Result<(), Failure> {
     let mut problems = Vec::new();
-    for artifact in artifacts {
+    for (artifact, current) in artifacts.iter().zip(currents) {
         let path = out_dir.join(&artifact.path);
         for dir in path.ancestors().skip(1) {
             let inside = dir.starts_with(out_dir) && dir != out_dir;
@@ -222,25 +238,21 @@ fn preflight(out_dir: &Path, artifacts: &[log_codes_codegen::Artifact]) -> Resul
                 ));
             }
         }
-        match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => problems.push(format!(
+        if path.is_dir() {
+            problems.push(format!(
                 "{} is a directory, where a generated file must be",
                 path.display()
-            )),
-            Ok(_) => {
-                let current =
-                    String::from_utf8_lossy(&fs::read(&path).unwrap_or_default()).into_owned();
-                if current.replace("\r\n", "\n") != artifact.contents
-                    && !files::owned(&current, &artifact.contents)
-                {
-                    problems.push(format!(
-                        "{} is in the way: it was not written by the generator (no `{}` line; a JSON file is ours only when it is the same document), so it is never replaced",
-                        path.display(),
-                        log_codes_codegen::render::GENERATED_NOTICE
-                    ));
-                }
-            }
-            Err(_) => {}
+            ));
+        }
+        if let Some(current) = current
+            && *current != artifact.contents
+            && !files::owned(current, &artifact.contents)
+        {
+            problems.push(format!(
+                "{} is in the way: it was not written by the generator (no `{}` line; a JSON file is ours only when it is the same document), so it is never replaced",
+                path.display(),
+                log_codes_codegen::render::GENERATED_NOTICE
+            ));
         }
     }
     problems.sort();

@@ -274,7 +274,7 @@ fn kind_of(message: &str) -> String {
 pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
-        if is_unprintable(c) && c != '\n' {
+        if is_unprintable(c) {
             out.push_str(&c.escape_unicode().to_string());
         } else {
             out.push(c);
@@ -284,21 +284,16 @@ pub fn printable(text: &str) -> String {
 }
 
 fn is_unprintable(c: char) -> bool {
-    (c.is_control() && !matches!(c, '\n' | '\r'))
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && !matches!(c, '\n' | '\r')) || crate::chars::hidden(c).is_some()
 }
 
-/// The source as shown under a diagnostic: each unprintable character replaced by printable ones
-/// of the same length in bytes, so every span still points at its cell.
+/// The source as shown under a diagnostic: each byte of an unprintable character shown as `?`,
+/// so every span still points at its cell.
 fn shown_source(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if is_unprintable(c) {
-            match c.len_utf8() {
-                1 => out.push('?'),
-                2 => out.push('¿'),
-                n => (0..n / 3).for_each(|_| out.push(char::REPLACEMENT_CHARACTER)),
-            }
+            (0..c.len_utf8()).for_each(|_| out.push('?'));
         } else {
             out.push(c);
         }

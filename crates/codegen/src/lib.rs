@@ -4,6 +4,7 @@
 //! Data flows one way: [`read`] → [`validate`] → [`model`] → [`render`].
 
 pub mod canonical;
+pub mod chars;
 pub mod compat;
 pub mod diagnostic;
 pub mod locale;

@@ -8,15 +8,15 @@ mod common;
 use std::collections::BTreeMap;
 
 use log_codes_codegen::model::{Code, Table, Translation};
-use log_codes_codegen::{canonical, parse};
+use log_codes_codegen::{canonical, chars, parse};
 use proptest::prelude::*;
 
 /// Text a cell may hold: any Unicode but controls and format characters (so no bidirectional
-/// controls), trimmed as the reader trims, non-empty.
+/// controls), trimmed, with at least one visible character.
 fn text() -> impl Strategy<Value = String> {
     "\\PC{1,40}"
         .prop_map(|s| s.trim().to_owned())
-        .prop_filter("non-empty", |s| !s.is_empty())
+        .prop_filter("visible", |s| !s.chars().all(chars::invisible))
 }
 
 /// Like [`text`], over several lines; each line is trimmed too, as CRLF-safe text.

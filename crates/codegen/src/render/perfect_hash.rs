@@ -111,7 +111,8 @@ fn try_seed(
         by_bits.sort_unstable();
         for pair in by_bits.windows(2) {
             if pair[0].0 == pair[1].0 {
-                stuck.push((pair[0].1.min(pair[1].1), pair[0].1.max(pair[1].1)));
+                // Sorted by (bits, key): the first of two equal bits is the smaller key.
+                stuck.push((pair[0].1, pair[1].1));
             }
         }
     }

@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
+use crate::chars::{hidden, invisible};
 use crate::diagnostic::{Diagnostic, Severity, column_letter};
 use crate::model::{Code, Table};
 use crate::naming;
@@ -300,35 +301,25 @@ fn read_row(
     let before = diagnostics.len();
     let title = text(row, Column::Title, false, diagnostics);
     let code = row.get(Column::Code).and_then(|cell| {
-        parse_code(crate::read::trimmed(&cell.value))
-            .map_err(|(message, help)| {
-                diagnostics.push(
-                    Diagnostic::error(
-                        cell.span.clone(),
-                        format!("{message} {}", row.at(Column::Code)),
-                    )
-                    .label("not a code")
-                    .help(help),
-                )
-            })
-            .ok()
+        let checked = parse_code(crate::read::trimmed(&cell.value));
+        reported(
+            checked,
+            cell,
+            row.at(Column::Code),
+            "not a code",
+            diagnostics,
+        )
     });
     let name = row.get(Column::Name).and_then(|cell| {
-        check_name(
-            crate::read::trimmed(&cell.value),
-            title.as_ref().and_then(|t| t.as_deref()),
+        let title = title.as_ref().and_then(|t| t.as_deref());
+        let checked = check_name(crate::read::trimmed(&cell.value), title);
+        reported(
+            checked,
+            cell,
+            row.at(Column::Name),
+            "not a valid name",
+            diagnostics,
         )
-        .map_err(|(message, help)| {
-            diagnostics.push(
-                Diagnostic::error(
-                    cell.span.clone(),
-                    format!("{message} {}", row.at(Column::Name)),
-                )
-                .label("not a valid name")
-                .help(help),
-            )
-        })
-        .ok()
     });
     let name_cell = row.get(Column::Name);
     if let (Some(code), Some(cell)) = (code, row.get(Column::Code)) {
@@ -365,6 +356,25 @@ fn read_row(
     })
 }
 
+/// The value of a checked cell, or `None` with its error (message and help) reported at the cell.
+fn reported<T>(
+    checked: Result<T, (String, String)>,
+    cell: &Cell,
+    at: String,
+    label: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    checked
+        .map_err(|(message, help)| {
+            diagnostics.push(
+                Diagnostic::error(cell.span.clone(), format!("{message} {at}"))
+                    .label(label)
+                    .help(help),
+            )
+        })
+        .ok()
+}
+
 fn parse_code(value: &str) -> Result<u16, (String, String)> {
     let range = "codes are whole numbers from 0 to 65535".to_owned();
     if value.is_empty() {
@@ -381,10 +391,13 @@ fn parse_code(value: &str) -> Result<u16, (String, String)> {
         }
         return Ok(code);
     }
-    if let Some(unsigned) = value.strip_prefix('+').filter(|d| d.parse::<u16>().is_ok()) {
+    let unsigned = value
+        .strip_prefix('+')
+        .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+    if let Some(code) = unsigned.and_then(|digits| digits.parse::<u16>().ok()) {
         return Err((
             format!("code {value} has a sign"),
-            format!("write `{}`", unsigned.parse::<u16>().unwrap_or_default()),
+            format!("write `{code}`"),
         ));
     }
     let digits = value.strip_prefix('-').unwrap_or(value);
@@ -436,50 +449,17 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
 fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
     let cell = row.get(column)?;
     let value = crate::read::trimmed(&cell.value);
-    let shaped = value.split('_').all(|part| {
-        !part.is_empty()
-            && part
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
-    }) && value.starts_with(|c: char| c.is_ascii_lowercase());
-    let variant = naming::variant(value);
-    let clash = naming::reserved(&variant).or_else(|| naming::reserved(&naming::predicate(value)));
-    let anchor = (column == Column::Group)
-        .then(|| crate::render::docs::anchor_clash(value))
-        .flatten();
-    let problem = if value.is_empty() {
-        format!("missing {}", column.header())
-    } else if !shaped {
-        format!("{} `{value}` is not a snake_case word", column.header())
-    } else if !naming::round_trips(value) {
-        format!(
-            "{} `{value}` becomes the variant `{variant}`, a run of capitals",
-            column.header()
-        )
-    } else if value == "self" {
-        format!("{} `self` would become the keyword `Self`", column.header())
-    } else if let Some(anchor) = &anchor {
-        format!("group `{value}` would have {anchor} on the docs page")
-    } else if let Some(item) = clash {
-        format!(
-            "{} `{value}` would clash with the generated item `{item}`",
-            column.header()
-        )
-    } else {
+    let Some((problem, shaped)) = word_problem(value, column) else {
         return Some(value.to_owned());
     };
+    // A suggestion is offered only when the same rules accept it.
+    let accepted = |word: &str| word != value && word_problem(word, column).is_none();
     let suggested = value.to_snake_case();
-    let valid = |word: &str| {
-        !word.is_empty()
-            && word != value
-            && naming::round_trips(word)
-            && naming::reserved(&naming::variant(word)).is_none()
-            && naming::reserved(&naming::predicate(word)).is_none()
-    };
-    let help = if valid(&suggested) {
+    let specific = format!("{value}_event");
+    let help = if accepted(&suggested) {
         format!("write `{suggested}`: lowercase words joined by `_`")
-    } else if clash.is_some() || anchor.is_some() || value == "self" {
-        format!("choose a more specific word, such as `{value}_event`")
+    } else if shaped && accepted(&specific) {
+        format!("choose a more specific word, such as `{specific}`")
     } else {
         "write lowercase words joined by `_`, such as `directory_sync`".to_owned()
     };
@@ -489,6 +469,41 @@ fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Op
             .help(help),
     );
     None
+}
+
+/// What is wrong with `value` as a `kind` or `group` word, if anything, and whether it is at
+/// least a snake_case word (so that a more specific word could do).
+fn word_problem(value: &str, column: Column) -> Option<(String, bool)> {
+    let what = column.header();
+    let shaped = value.split('_').all(|part| {
+        !part.is_empty()
+            && part
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+    }) && value.starts_with(|c: char| c.is_ascii_lowercase());
+    if value.is_empty() {
+        return Some((format!("missing {what}"), false));
+    }
+    if !shaped {
+        return Some((format!("{what} `{value}` is not a snake_case word"), false));
+    }
+    let variant = naming::variant(value);
+    let anchor = (column == Column::Group)
+        .then(|| crate::render::docs::anchor_clash(value))
+        .flatten();
+    let clash = naming::reserved(&variant).or_else(|| naming::reserved(&naming::predicate(value)));
+    let problem = if !naming::round_trips(value) {
+        format!("{what} `{value}` becomes the variant `{variant}`, a run of capitals")
+    } else if value == "self" {
+        format!("{what} `self` would become the keyword `Self`")
+    } else if let Some(anchor) = anchor {
+        format!("group `{value}` would have {anchor} on the docs page")
+    } else if let Some(item) = clash {
+        format!("{what} `{value}` would clash with the generated item `{item}`")
+    } else {
+        return None;
+    };
+    Some((problem, true))
 }
 
 /// A text cell: `Some(None)` when empty and optional, `None` when invalid.
@@ -605,32 +620,6 @@ fn text_cell(
 /// and a byte order mark inside a cell.
 fn unsafe_char(c: char, multiline: bool) -> bool {
     (c.is_control() && !(multiline && c == '\n')) || hidden(c).is_some()
-}
-
-/// What a character that is not a control but hides or reorders text is.
-fn hidden(c: char) -> Option<&'static str> {
-    Some(match c {
-        '\u{202A}'..='\u{202E}'
-        | '\u{2066}'..='\u{2069}'
-        | '\u{200E}'
-        | '\u{200F}'
-        | '\u{061C}' => "bidirectional control character",
-        '\u{E0000}'..='\u{E007F}' => "tag character",
-        '\u{FFF9}'..='\u{FFFB}' => "interlinear annotation character",
-        '\u{FEFF}' => "byte order mark",
-        _ => return None,
-    })
-}
-
-/// Characters that show nothing on their own: spaces of any width and the default-ignorable
-/// format characters.
-fn invisible(c: char) -> bool {
-    c.is_whitespace()
-        || matches!(c,
-            '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
-            | '\u{180B}'..='\u{180F}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}'
-            | '\u{FFA0}' | '\u{1D173}'..='\u{1D17A}' | '\u{E0000}'..='\u{E0FFF}')
 }
 
 fn describe(c: char) -> String {
