@@ -2,6 +2,9 @@
 //! identifiers the generated code already uses. Validation refuses what would clash; every
 //! renderer makes identifiers through this module, so the two cannot drift apart.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use heck::ToUpperCamelCase;
 
 /// Every associated item and trait item of the generated types (`LogCode`, `Kind`, `Group`,
@@ -86,9 +89,18 @@ pub fn fold(name: &str) -> String {
 
 /// The reserved item that `identifier` reads like, if any.
 pub fn reserved(identifier: &str) -> Option<&'static str> {
-    let folded = fold(identifier);
-    RESERVED.iter().copied().find(|item| fold(item) == folded)
+    FOLDED_RESERVED.get(fold(identifier).as_str()).copied()
 }
+
+/// [`RESERVED`] by folded form, built once: validation asks for every name and word of a table.
+static FOLDED_RESERVED: LazyLock<HashMap<String, &'static str>> = LazyLock::new(|| {
+    // In list order, the first item of a folded form wins (`ALL` before `all`).
+    let mut folded = HashMap::new();
+    for item in RESERVED {
+        folded.entry(fold(item)).or_insert(*item);
+    }
+    folded
+});
 
 /// The enum variant a kind or group word becomes: `directory_sync` → `DirectorySync`.
 pub fn variant(word: &str) -> String {

@@ -51,6 +51,20 @@ pub fn synthetic_table(rows: usize) -> String {
     csv
 }
 
+/// A table of `rows` rows that are all wrong: every other code is not a number, the others have
+/// a name that is not PascalCase, so refusing it renders `rows` diagnostics.
+pub fn synthetic_bad_table(rows: usize) -> String {
+    let mut csv = String::from("code,name,title,kind,group\n");
+    for i in 0..rows {
+        if i % 2 == 0 {
+            let _ = writeln!(csv, "x{i},BadCode{i},Bad Code {i},failure,login");
+        } else {
+            let _ = writeln!(csv, "{i},bad_name_{i},Bad Name {i},failure,login");
+        }
+    }
+    csv
+}
+
 /// `count` distinct PascalCase names built as realistic event names are (`AccessTokenFailed`,
 /// `AcceptTokenFailed`): a few dozen words combined, so names share prefixes, suffixes and whole
 /// chunks and differ in single letters, which is what a weak hash trips over. At most 110,592.
@@ -138,6 +152,27 @@ pub fn realistic_names(count: usize) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn bad_tables_have_one_error_per_row() {
+        let (table, report) = crate::parse(super::synthetic_bad_table(100).as_bytes());
+        assert!(table.is_none());
+        assert_eq!(report.diagnostics.len(), 100);
+    }
+
+    #[test]
+    fn realistic_names_are_distinct_valid_names() {
+        let names = super::realistic_names(5000);
+        let mut unique = names.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), names.len());
+        let csv: String = (names.iter().enumerate())
+            .map(|(i, name)| format!("{i},{name},Title {i},failure,login\n"))
+            .collect();
+        let (table, report) = crate::parse(format!("code,name,title,kind,group\n{csv}").as_bytes());
+        assert!(table.is_some(), "{}", report.summary("names"));
+    }
+
     #[test]
     fn synthetic_tables_are_valid() {
         for rows in [1, 38, 1000] {

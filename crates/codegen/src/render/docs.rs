@@ -240,9 +240,13 @@ pub fn anchor_clash(group: &str) -> Option<String> {
     if code {
         return Some(format!("the anchor `#{anchor}` of code {}", &anchor[5..]));
     }
-    page_text::all()
-        .iter()
-        .find(|text| text.title.to_lowercase().replace(' ', "-") == anchor)
+    (page_text::all().iter())
+        .find(|text| {
+            // Only an ASCII title can have the anchor of a snake_case word.
+            text.title.len() == anchor.len()
+                && (text.title.bytes().zip(anchor.bytes()))
+                    .all(|(t, a)| t.to_ascii_lowercase() == a || (t == b' ' && a == b'-'))
+        })
         .map(|text| {
             format!(
                 "the anchor `#{anchor}` of the page title \"{}\"",

@@ -2,7 +2,7 @@
 
 mod translations;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
@@ -330,8 +330,8 @@ fn read_row(
         diagnostics.extend(seen.name(name, cell.span.clone(), || row.at(Column::Name)));
     }
     let description = text(row, Column::Description, true, diagnostics);
-    let kind = word(row, Column::Kind, diagnostics);
-    let group = word(row, Column::Group, diagnostics);
+    let kind = word(row, Column::Kind, seen, diagnostics);
+    let group = word(row, Column::Group, seen, diagnostics);
     let deprecated = text(row, Column::Deprecated, false, diagnostics);
     let english = translations::English {
         title: title.as_ref().and_then(|t| t.as_deref()),
@@ -446,10 +446,24 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
 }
 
 /// A `kind` or `group` word.
-fn word(row: &RowCells, column: Column, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+fn word(
+    row: &RowCells,
+    column: Column,
+    seen: &mut Seen,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<String> {
     let cell = row.get(column)?;
     let value = crate::read::trimmed(&cell.value);
+    let accepted_before = if column == Column::Kind {
+        &mut seen.kinds
+    } else {
+        &mut seen.groups
+    };
+    if accepted_before.contains(value) {
+        return Some(value.to_owned());
+    }
     let Some((problem, shaped)) = word_problem(value, column) else {
+        accepted_before.insert(value.to_owned());
         return Some(value.to_owned());
     };
     // A suggestion is offered only when the same rules accept it.
@@ -631,11 +645,14 @@ fn describe(c: char) -> String {
     format!("the {kind} U+{:04X}", c as u32)
 }
 
-/// Remembers the first row of each code and name, to report the second one.
+/// Remembers the first row of each code and name, to report the second one, and the kind and
+/// group words already accepted (a table has a handful, repeated on every row).
 #[derive(Default)]
 struct Seen {
     codes: HashMap<u16, (Range<usize>, String)>,
     names: HashMap<String, (Range<usize>, String)>,
+    kinds: HashSet<String>,
+    groups: HashSet<String>,
 }
 
 impl Seen {
