@@ -1,5 +1,6 @@
 //! The generator library alone (parse → validate → render every artifact) on synthetic tables of
-//! 1,000, 10,000 and 65,536 rows (every possible u16 code).
+//! 1,000, 10,000 and 65,536 rows (every possible u16 code); refusing 65,536 bad rows; the name
+//! hash of 65,536 realistic names.
 //!
 //! Run: `cargo bench -p log-codes-bench --bench generator`.
 
@@ -27,6 +28,22 @@ fn generator(c: &mut Criterion) {
             })
         });
     }
+    // The failure paths at scale: a table whose every row is refused (validation and the
+    // rendered diagnostics), and the name hash of realistic, near-miss names.
+    let bad = log_codes_codegen::synthetic::synthetic_bad_table(65_536);
+    group.bench_function(BenchmarkId::new("refuse+render diagnostics", 65_536), |b| {
+        b.iter(|| {
+            let (table, report) = parse(bad.as_bytes());
+            assert!(table.is_none());
+            report.render("codes.csv", false)
+        })
+    });
+    let names = log_codes_codegen::synthetic::realistic_names(65_536);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    group.bench_function(
+        BenchmarkId::new("name hash of realistic names", 65_536),
+        |b| b.iter(|| log_codes_codegen::render::perfect_hash::build(&names).unwrap()),
+    );
     group.finish();
 }
 
