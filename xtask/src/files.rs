@@ -229,6 +229,13 @@ pub fn lock(dir: &Path, exclusive: bool) -> Result<fs::File, String> {
     Ok(file)
 }
 
+/// Whether a file can be created in `dir`: a temporary file is created there and removed.
+pub fn probe_writable(dir: &Path) -> io::Result<()> {
+    let probe = dir.join(format!(".log-codes-probe.{}.tmp", std::process::id()));
+    fs::File::create(&probe)?;
+    fs::remove_file(&probe)
+}
+
 /// Removes temporary files an interrupted run left beside `path` (`.NAME.PID.tmp`).
 pub fn remove_stale_temps(path: &Path) -> io::Result<()> {
     let (Some(dir), Some(name)) = (path.parent(), path.file_name()) else {

@@ -160,10 +160,13 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
             .map(|tag| (tag.clone(), table.coverage(tag)))
             .collect(),
     };
+    if options.out_dir.as_os_str().is_empty() {
+        return Err(Failure::Other(
+            "--out-dir needs a directory (`.` for the current one)".to_owned(),
+        ));
+    }
     if options.mode == Mode::Write {
-        fs::create_dir_all(&options.out_dir).map_err(|e| {
-            Failure::Other(format!("cannot create {}: {e}", options.out_dir.display()))
-        })?;
+        fs::create_dir_all(&options.out_dir).map_err(io_at("create", &options.out_dir))?;
     }
     // Held until the run ends: a second run waits, so two runs never mix their files.
     let _lock = match (options.mode, options.out_dir.is_dir()) {
@@ -178,19 +181,20 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         let current = if path.is_dir() {
             None
         } else {
-            files::current(&path)
-                .map_err(|e| Failure::Other(format!("cannot read {}: {e}", path.display())))?
+            files::current(&path).map_err(io_at("read", &path))?
         };
         currents.push(current);
     }
-    preflight(&options.out_dir, &artifacts, &currents)?;
+    preflight(&options.out_dir, &artifacts, &currents, options.mode)?;
     let mut stale = Vec::new();
     for (artifact, current) in artifacts.iter().zip(currents) {
         let path = options.out_dir.join(&artifact.path);
         if options.mode == Mode::Write {
-            files::remove_stale_temps(&path)?;
+            files::remove_stale_temps(&path)
+                .map_err(io_at("remove a temporary file beside", &path))?;
         }
-        match files::sync_from(&path, current, &artifact.contents, options.mode)? {
+        let synced = files::sync_from(&path, current, &artifact.contents, options.mode);
+        match synced.map_err(io_at("write", &path))? {
             Outcome::Unchanged => summary.unchanged += 1,
             Outcome::Written => summary.written.push(display_path(&path)),
             Outcome::Stale(diff) => stale.push(diff),
@@ -203,8 +207,9 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let (pages, page) = docs::PATH
         .rsplit_once('/')
         .expect("the docs page is in a directory");
-    for orphan in files::orphans(&options.out_dir.join(pages), page, &produced)? {
-        match files::retire(&orphan, options.mode)? {
+    let pages = options.out_dir.join(pages);
+    for orphan in files::orphans(&pages, page, &produced).map_err(io_at("list", &pages))? {
+        match files::retire(&orphan, options.mode).map_err(io_at("remove", &orphan))? {
             Outcome::Stale(diff) => stale.push(diff),
             _ => summary.removed.push(display_path(&orphan)),
         }
@@ -219,12 +224,38 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
 /// Everything that would stop the writes half-way, found before the first one: a file the
 /// generator does not own where an artifact goes (never replaced), a file where a directory must
 /// be, a directory where a file must be.
+/// An I/O error as a failure that names what was being done, and to which path.
+fn io_at<'a>(doing: &'a str, path: &'a Path) -> impl FnOnce(io::Error) -> Failure + 'a {
+    move |e| Failure::Other(format!("cannot {doing} {}: {e}", path.display()))
+}
+
 fn preflight(
     out_dir: &Path,
     artifacts: &[log_codes_codegen::Artifact],
     currents: &[Option<String>],
+    mode: Mode,
 ) -> Result<(), Failure> {
     let mut problems = Vec::new();
+    if mode == Mode::Write {
+        // Every directory a file will be renamed into must take a new file: found now, not after
+        // the first artifacts were replaced.
+        let mut dirs: Vec<&Path> = (artifacts.iter())
+            .filter_map(|a| {
+                let path = Path::new(&a.path);
+                path.ancestors()
+                    .skip(1)
+                    .find(|dir| out_dir.join(dir).is_dir())
+            })
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        for dir in dirs {
+            let dir = out_dir.join(dir);
+            if let Err(e) = files::probe_writable(&dir) {
+                problems.push(format!("{} cannot be written to: {e}", dir.display()));
+            }
+        }
+    }
     for (artifact, current) in artifacts.iter().zip(currents) {
         let path = out_dir.join(&artifact.path);
         for dir in path.ancestors().skip(1) {

@@ -322,3 +322,64 @@ fn compat_validates_json_and_its_exit_status_is_the_verdict() {
         stderr(&output)
     );
 }
+
+/// A directory that takes no new file (immutable here, as a read-only mount would be) is found
+/// before the first write: the Rust artifact is not left new with the TypeScript one old.
+#[cfg(unix)]
+#[test]
+fn an_unwritable_directory_stops_the_run_before_any_write() {
+    struct Mutable<'a>(&'a Path);
+    impl Drop for Mutable<'_> {
+        fn drop(&mut self) {
+            let _ = Command::new("chattr").arg("-i").arg(self.0).status();
+        }
+    }
+    let dir = scratch("fs-unwritable");
+    let input = table(&dir);
+    let out = dir.join("out");
+    assert!(
+        xtask(&["gen", "--input", "codes.csv", "--out-dir", "out"], &dir)
+            .status
+            .success()
+    );
+    let before = fs::read(out.join("src/generated.rs")).unwrap();
+    let locked = out.join("ts");
+    let immutable = Command::new("chattr").arg("+i").arg(&locked).status();
+    if !immutable.is_ok_and(|s| s.success()) {
+        eprintln!("chattr +i is not available here; nothing to test");
+        return;
+    }
+    let _restore = Mutable(&locked);
+    let csv = fs::read_to_string(&input).unwrap();
+    fs::write(
+        &input,
+        csv.replace("Successful Login,", "Successful Sign-In,"),
+    )
+    .unwrap();
+    let output = xtask(&["gen", "--input", "codes.csv", "--out-dir", "out"], &dir);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("cannot be written to"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(fs::read(out.join("src/generated.rs")).unwrap(), before);
+}
+
+#[test]
+fn an_empty_out_dir_is_refused() {
+    let dir = scratch("fs-empty-out");
+    table(&dir);
+    let output = xtask(&["gen", "--input", "codes.csv", "--out-dir", ""], &dir);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("--out-dir needs a directory"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read_dir(&dir).unwrap().count(),
+        1,
+        "nothing written beside the table"
+    );
+}
