@@ -2,7 +2,7 @@
 //! (codes renumbered, names prefixed by their case), generated into `target/hostile/`, then
 //! proven by the real tools: rustc builds the crate and runs its tests and doc tests (a cell must
 //! never become a doctest), tsc type-checks the declarations, and Node imports the module and
-//! finds exactly the JSON's values. Run by `cargo xtask test` after `npm ci`.
+//! finds exactly the JSON's values, and markdown-it finds no link from a cell in the docs pages. Run by `cargo xtask test` after `npm ci`.
 
 use std::fs;
 use std::path::Path;
@@ -111,6 +111,14 @@ pub fn run() -> Result<String, Failure> {
          console.log(`node: ${logCodes.length} codes in ${locales.length} locales equal the JSON, which its schema accepts`);\n",
     )?;
     run_command(Command::new("node").arg(&check))?;
+    // The docs pages and READMEs read as VitePress reads them: no cell became a link.
+    run_command(
+        Command::new("node")
+            .arg(root.join("crates/log-codes/ts-checks/markdown-links.mjs"))
+            .arg(crate_dir.join("docs"))
+            .arg(crate_dir.join("README.md"))
+            .arg(crate_dir.join("ts/README.md")),
+    )?;
     Ok(format!(
         "corpus: {cases} valid tables, {} codes: crate built, unit-tested and documented with no doctest from any cell, declarations type-checked, module values equal the JSON, the JSON valid against its schema",
         table.codes.len()
