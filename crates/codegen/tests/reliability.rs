@@ -241,3 +241,36 @@ fn diagnostics_print_no_terminal_escapes() {
     );
     assert!(rendered.contains("\\u{1b}"), "{rendered}");
 }
+
+/// Bare domains and URLs in any cell stay text on GitHub: every Markdown artifact (docs pages in
+/// every locale, READMEs) read with comrak, a port of GitHub's cmark-gfm, with its autolink
+/// extension, holds no link but the docs' own anchors and pages. (markdown-it with `linkify`,
+/// as VitePress reads them, is checked by `ts-checks/markdown-links.mjs`.)
+#[test]
+fn bare_domains_are_not_github_autolinks() {
+    let csv = "code,name,title,description,kind,group,deprecated,title.tr,description.tr\n\
+        1,BareDomain,Go to www.example.com,See evil.com/login or http://x.example,failure,login,use example.org/new,Bak www.example.com,Bak evil.com/login\n\
+        2,MailAddress,Write to a@b.example,\"ftp://files.example, https://x.example/a?b=c\",failure,login,,,\n";
+    let (table, report) = parse(csv.as_bytes());
+    let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
+    let artifacts = render_all(&table, &package()).unwrap();
+    let mut options = comrak::Options::default();
+    options.extension.autolink = true;
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.render.r#unsafe = true;
+    let mut pages = 0;
+    for artifact in artifacts.iter().filter(|a| a.path.ends_with(".md")) {
+        pages += 1;
+        let arena = comrak::Arena::new();
+        let root = comrak::parse_document(&arena, &artifact.contents, &options);
+        for node in root.descendants() {
+            if let comrak::nodes::NodeValue::Link(link) = &node.data().value {
+                let url = &link.url;
+                let own = url.starts_with('#') || (url.ends_with(".md") && !url.contains(':'));
+                assert!(own, "{}: a link to {url:?}", artifact.path);
+            }
+        }
+    }
+    assert!(pages >= 3, "docs pages and READMEs were read");
+}
