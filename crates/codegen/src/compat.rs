@@ -7,8 +7,6 @@
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
-use serde::Deserialize;
-
 use crate::model::{Code, Table, Translation};
 
 /// How a change affects consumers, in Cargo's semver terms.
@@ -312,64 +310,72 @@ fn markdown(message: &str) -> String {
     out
 }
 
-/// The fields of `log-codes.json` the comparison needs; anything else a newer file adds is
-/// ignored.
-#[derive(Deserialize)]
-struct Document {
-    version: String,
-    /// Files before translations have neither `locales` nor `translations`.
-    #[serde(default)]
-    locales: Vec<String>,
-    codes: Vec<JsonCode>,
-}
-
-#[derive(Deserialize)]
-struct JsonCode {
-    code: u16,
-    name: String,
-    title: String,
-    description: Option<String>,
-    kind: String,
-    group: String,
-    deprecated: Option<String>,
-    #[serde(default)]
-    translations: BTreeMap<String, JsonTranslation>,
-}
-
-#[derive(Deserialize)]
-struct JsonTranslation {
-    title: String,
-    description: Option<String>,
-}
-
-/// Reads a `log-codes.json` (any version, extra fields ignored) as a table and its version.
+/// Reads a `log-codes.json` (any version, extra fields ignored) as a table and its version. Files
+/// before translations have neither `locales` nor `translations`.
 pub fn table_from_json(text: &str) -> Result<(Table, String), String> {
-    let document: Document = serde_json::from_str(text).map_err(|e| e.to_string())?;
-    let codes = document
-        .codes
-        .into_iter()
-        .map(|c| Code {
-            code: c.code,
-            name: c.name,
-            title: c.title,
-            description: c.description,
-            kind: c.kind,
-            group: c.group,
-            deprecated: c.deprecated,
-            translations: c
-                .translations
-                .into_iter()
-                .map(|(tag, t)| {
-                    let translation = Translation {
-                        title: t.title,
-                        description: t.description,
-                    };
-                    (tag, translation)
-                })
-                .collect(),
-        })
-        .collect();
-    let mut locales = document.locales;
+    use serde_json::Value;
+    let document: Value = serde_json::from_str(text).map_err(|e| e.to_string())?;
+    let string = |value: &Value, at: &str| {
+        value
+            .as_str()
+            .map(str::to_owned)
+            .ok_or_else(|| format!("{at}: expected a string"))
+    };
+    let optional = |value: Option<&Value>, at: &str| match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => string(value, at).map(Some),
+    };
+    let field = |object: &Value, key: &str, at: &str| {
+        object
+            .get(key)
+            .ok_or_else(|| format!("{at}: missing field `{key}`"))
+            .cloned()
+    };
+    let version = string(&field(&document, "version", "the file")?, "version")?;
+    let mut locales = match document.get("locales") {
+        None => Vec::new(),
+        Some(Value::Array(tags)) => (tags.iter().enumerate())
+            .map(|(i, tag)| string(tag, &format!("locales[{i}]")))
+            .collect::<Result<_, _>>()?,
+        Some(_) => return Err("locales: expected an array".to_owned()),
+    };
+    let Some(entries) = document.get("codes").and_then(Value::as_array) else {
+        return Err("codes: expected an array".to_owned());
+    };
+    let mut codes = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let at = |key: &str| format!("codes[{i}].{key}");
+        let code = field(entry, "code", &format!("codes[{i}]"))?
+            .as_u64()
+            .and_then(|n| u16::try_from(n).ok())
+            .ok_or_else(|| format!("{}: expected a number from 0 to 65535", at("code")))?;
+        let text = |key: &str| -> Result<String, String> {
+            string(&field(entry, key, &format!("codes[{i}]"))?, &at(key))
+        };
+        let mut translations = BTreeMap::new();
+        match entry.get("translations") {
+            None => {}
+            Some(Value::Object(by_tag)) => {
+                for (tag, t) in by_tag {
+                    let at = format!("codes[{i}].translations.{tag}");
+                    let title = string(&field(t, "title", &at)?, &format!("{at}.title"))?;
+                    let description = optional(t.get("description"), &format!("{at}.description"))?;
+                    translations.insert(tag.clone(), Translation { title, description });
+                }
+            }
+            Some(_) => return Err(format!("{}: expected an object", at("translations"))),
+        }
+        codes.push(Code {
+            code,
+            name: text("name")?,
+            title: text("title")?,
+            description: optional(entry.get("description"), &at("description"))?,
+            kind: text("kind")?,
+            group: text("group")?,
+            deprecated: optional(entry.get("deprecated"), &at("deprecated"))?,
+            translations,
+        });
+    }
     locales.retain(|tag| tag != crate::locale::ENGLISH);
-    Ok((Table::new(codes, locales), document.version))
+    Ok((Table::new(codes, locales), version))
 }
