@@ -25,7 +25,7 @@ pub fn run(parts: &[String]) -> Result<(), Failure> {
         parts.iter().map(String::as_str).collect()
     };
     let root = workspace_root();
-    let results = root.join("target/bench-results");
+    let results = crate::target_dir().join("bench-results");
     fs::create_dir_all(&results)?;
     for part in parts {
         let value = match part {
@@ -66,9 +66,9 @@ fn cargo(root: &Path, args: &[&str]) -> Result<(), Failure> {
 }
 
 /// Criterion's medians, in nanoseconds, by group and benchmark id.
-fn criterion_medians(root: &Path, groups: &[&str]) -> Result<Value, Failure> {
+fn criterion_medians(groups: &[&str]) -> Result<Value, Failure> {
     let mut medians: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
-    let mut stack = vec![root.join("target/criterion")];
+    let mut stack = vec![crate::target_dir().join("criterion")];
     while let Some(dir) = stack.pop() {
         let Ok(entries) = fs::read_dir(&dir) else {
             continue;
@@ -114,12 +114,12 @@ const LOOKUP_GROUPS: [&str; 7] = [
 ];
 
 fn lookups(root: &Path) -> Result<Value, Failure> {
-    let _ = fs::remove_dir_all(root.join("target/criterion"));
+    let _ = fs::remove_dir_all(crate::target_dir().join("criterion"));
     cargo(
         root,
         &["bench", "-p", "log-codes-bench", "--bench", "lookups"],
     )?;
-    criterion_medians(root, &LOOKUP_GROUPS)
+    criterion_medians(&LOOKUP_GROUPS)
 }
 
 /// Wall time and peak memory (the largest process, in KiB) of a command and its children,
@@ -327,7 +327,7 @@ struct Subject {
 const RUNS: usize = 5;
 
 fn build(root: &Path) -> Result<Value, Failure> {
-    let work = root.join("target/bench-build");
+    let work = crate::target_dir().join("bench-build");
     fs::create_dir_all(&work)?;
     let (table, report) = parse(&fs::read(root.join("codes.csv"))?);
     let table = table.ok_or_else(|| Failure::InvalidTable(report.summary("codes.csv")))?;
@@ -438,14 +438,14 @@ fn build(root: &Path) -> Result<Value, Failure> {
 }
 
 fn scale(root: &Path) -> Result<Value, Failure> {
-    let _ = fs::remove_dir_all(root.join("target/criterion/generator"));
+    let _ = fs::remove_dir_all(crate::target_dir().join("criterion/generator"));
     cargo(
         root,
         &["bench", "-p", "log-codes-bench", "--bench", "generator"],
     )?;
-    let library = criterion_medians(root, &["generator"])?;
+    let library = criterion_medians(&["generator"])?;
     // End to end: the xtask binary (already built: a warm build), fresh output directories.
-    let work = root.join("target/bench-scale");
+    let work = crate::target_dir().join("bench-scale");
     fs::create_dir_all(&work)?;
     let mut end_to_end = BTreeMap::new();
     for rows in [1_000usize, 10_000, 65_536] {

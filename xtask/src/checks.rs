@@ -1,8 +1,9 @@
 //! `cargo xtask test`: every check the project has, in the order that fails fastest.
 
+use std::fs;
 use std::path::Path;
 use std::process::Command;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::{Failure, Mode, Options, generate, guard, workspace_root};
 
@@ -13,6 +14,10 @@ struct Step {
     program: &'static str,
     args: &'static [&'static str],
     env: &'static [(&'static str, &'static str)],
+    /// A target directory of its own, below the build's (`CARGO_TARGET_DIR` or `target/`).
+    target: Option<&'static str>,
+    /// Why a warning this step prints is expected, said in its own output.
+    expected_warning: Option<&'static str>,
 }
 
 const fn step(name: &'static str, program: &'static str, args: &'static [&'static str]) -> Step {
@@ -22,6 +27,8 @@ const fn step(name: &'static str, program: &'static str, args: &'static [&'stati
         program,
         args,
         env: &[],
+        target: None,
+        expected_warning: None,
     }
 }
 
@@ -91,7 +98,7 @@ fn steps() -> Vec<Step> {
             )
         },
         Step {
-            env: &[("CARGO_TARGET_DIR", "target/consumer")],
+            target: Some("consumer"),
             ..step(
                 "consumer crate, no default features",
                 "cargo",
@@ -99,7 +106,7 @@ fn steps() -> Vec<Step> {
             )
         },
         Step {
-            env: &[("CARGO_TARGET_DIR", "target/consumer")],
+            target: Some("consumer"),
             ..step(
                 "consumer crate, serde",
                 "cargo",
@@ -114,7 +121,7 @@ fn steps() -> Vec<Step> {
             )
         },
         Step {
-            env: &[("CARGO_TARGET_DIR", "target/consumer")],
+            target: Some("consumer"),
             ..step(
                 "clippy (consumer)",
                 "cargo",
@@ -142,7 +149,8 @@ fn steps() -> Vec<Step> {
             ..step(
                 "npm ci (TypeScript tooling, pinned)",
                 "npm",
-                &["ci", "--no-audit", "--no-fund"],
+                // No install script of the tooling is needed; they only print.
+                &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
             )
         },
         Step {
@@ -159,28 +167,125 @@ fn steps() -> Vec<Step> {
 /// Locales whose translation must stay complete.
 const REQUIRED_LOCALES: &[&str] = &["tr"];
 
+/// The tools the steps need besides cargo, with what needs them.
+const TOOLS: &[(&str, &str)] = &[
+    ("git", "the stability guard (the table at the last release)"),
+    (
+        "node",
+        "the TypeScript checks and the hostile corpus (Node.js 20 or newer)",
+    ),
+    ("npm", "installing the pinned TypeScript tooling (`npm ci`)"),
+];
+
 /// Runs every check; returns the process exit code.
 pub fn run_all() -> i32 {
     let root = workspace_root();
     let started = Instant::now();
-    let base = guard_base(&root);
+    let missing: Vec<String> = (TOOLS.iter())
+        .filter(|(tool, _)| Command::new(tool).arg("--version").output().is_err())
+        .map(|(tool, needed_by)| format!("  `{tool}`, for {needed_by}"))
+        .collect();
+    if !missing.is_empty() {
+        eprintln!(
+            "error: cargo xtask test needs tools that are not on PATH:\n{}\n\
+             install them and run again (on Debian or Ubuntu: `apt-get install git nodejs npm`; \
+             Node.js 20 or newer: https://nodejs.org)",
+            missing.join("\n")
+        );
+        return 2;
+    }
+    // Every step's temporary files go below the build's target directory, removed at the end:
+    // a run leaves nothing in the system's temporary directory.
+    let temp = crate::target_dir().join("xtask-test-tmp");
+    let _ = fs::remove_dir_all(&temp);
+    if let Err(e) = fs::create_dir_all(&temp) {
+        eprintln!("error: cannot create {}: {e}", temp.display());
+        return 2;
+    }
+    let steps = steps();
+    let total = steps.len() + 2;
+    let mut times: Vec<(String, Duration)> = Vec::new();
+    let outcome = (|| {
+        let at = Instant::now();
+        println!("[1/{total}] generated files, translations and the stability guard");
+        if !generated_files_check(&root) {
+            return Err("generated files, translations and the stability guard".to_owned());
+        }
+        times.push((
+            "generated files, translations, stability".to_owned(),
+            at.elapsed(),
+        ));
+        for (n, step) in steps.iter().enumerate() {
+            let at = Instant::now();
+            println!(
+                "[{}/{total}] {}: {} {}",
+                n + 2,
+                step.name,
+                step.program,
+                step.args.join(" ")
+            );
+            if !run(&root, step, &temp) {
+                return Err(step.name.to_owned());
+            }
+            if let Some(why) = step.expected_warning {
+                println!("    (expected: {why})");
+            }
+            times.push((step.name.to_owned(), at.elapsed()));
+            println!("    ok in {:.1} s", at.elapsed().as_secs_f64());
+        }
+        // In process: `cargo test` above may have rebuilt this very binary.
+        let at = Instant::now();
+        println!(
+            "[{total}/{total}] hostile corpus: rustc, clippy, rustdoc, tsc and node on every valid corpus table"
+        );
+        match crate::corpus::run() {
+            Ok(summary) => println!("{summary}"),
+            Err(failure) => {
+                eprintln!("{failure:?}");
+                return Err("hostile corpus".to_owned());
+            }
+        }
+        times.push(("hostile corpus".to_owned(), at.elapsed()));
+        Ok(())
+    })();
+    let _ = fs::remove_dir_all(&temp);
+    println!("\nstep times:");
+    for (name, time) in &times {
+        println!("  {:>7.1} s  {name}", time.as_secs_f64());
+    }
+    match outcome {
+        Ok(()) => {
+            println!("== all checks passed in {:.0?}", started.elapsed());
+            println!("checks: {total} passed, 0 failed");
+            0
+        }
+        Err(step) => {
+            eprintln!("FAILED: {step}");
+            println!("checks: {} passed, 1 failed", times.len());
+            1
+        }
+    }
+}
+
+/// `gen --check` with the translations required and the stability guard against the last
+/// release (or the previous commit).
+fn generated_files_check(root: &Path) -> bool {
+    let base = guard_base(root);
     let mut options = Options::workspace(Mode::Check);
     // The project ships every Turkish translation; a missing one fails here, at its cell.
     options.require_complete = REQUIRED_LOCALES.iter().map(|t| t.to_string()).collect();
     println!(
-        "== translations complete (--require-complete {})",
+        "    translations complete (--require-complete {})",
         REQUIRED_LOCALES.join(" --require-complete ")
     );
     match &base {
         Some((rev, why)) => {
-            println!(
-                "== generated files are up to date, and the table is compatible with {rev} ({why})"
-            );
+            println!("    the table is compatible with {rev} ({why})");
             options.base = Some(rev.clone());
         }
         None => println!(
-            "== generated files are up to date; stability guard: no base (no v* tag and HEAD has no \
-             parent commit), so there is nothing to compare with"
+            "    stability guard: no base (no v* tag and HEAD has no parent commit), so there is \
+             nothing to compare with"
         ),
     }
     match generate(&options) {
@@ -189,50 +294,28 @@ pub fn run_all() -> i32 {
             if let (Some(changes), Some((rev, _))) = (&summary.changes, &base) {
                 print!("{}", guard::describe(rev, changes));
             }
+            true
         }
         Err(Failure::Stale(diffs)) => {
             for diff in diffs {
                 print!("{diff}");
             }
-            eprintln!("FAILED: generated files are stale; run `cargo xtask gen` and commit");
-            return 1;
+            eprintln!("generated files are stale; run `cargo xtask gen` and commit");
+            false
         }
         Err(Failure::Incompatible(message)) => {
             eprint!("{message}");
-            eprintln!("FAILED: stability guard");
-            return 1;
+            false
         }
         Err(Failure::InvalidTable(rendered)) => {
             eprint!("{rendered}");
-            eprintln!("FAILED: the table is invalid");
-            return 1;
+            false
         }
-        Err(other) => {
-            eprintln!("FAILED: {other:?}");
-            return 1;
-        }
-    }
-    let steps = steps();
-    for (done, step) in steps.iter().enumerate() {
-        if !run(&root, step) {
-            eprintln!("FAILED: {}", step.name);
-            println!("checks: {} passed, 1 failed", done + 1);
-            return 1;
+        Err(Failure::Other(message)) => {
+            eprintln!("error: {message}");
+            false
         }
     }
-    // In process: `cargo test` above may have rebuilt this very binary.
-    println!("== hostile corpus: rustc, rustdoc, tsc and node on every valid corpus table");
-    match crate::corpus::run() {
-        Ok(summary) => println!("{summary}"),
-        Err(failure) => {
-            eprintln!("FAILED: hostile corpus: {failure:?}");
-            println!("checks: {} passed, 1 failed", steps.len() + 1);
-            return 1;
-        }
-    }
-    println!("== all checks passed in {:.0?}", started.elapsed());
-    println!("checks: {} passed, 0 failed", steps.len() + 2);
-    0
 }
 
 /// What the stability guard compares with: the latest release tag, else the previous commit.
@@ -255,12 +338,17 @@ fn guard_base(root: &Path) -> Option<(String, &'static str)> {
         .map(|_| ("HEAD~1".to_owned(), "no v* tag yet: the previous commit"))
 }
 
-fn run(root: &Path, step: &Step) -> bool {
-    println!("== {}: {} {}", step.name, step.program, step.args.join(" "));
+fn run(root: &Path, step: &Step, temp: &Path) -> bool {
     let mut command = Command::new(step.program);
-    command.args(step.args).current_dir(root.join(step.dir));
+    command
+        .args(step.args)
+        .current_dir(root.join(step.dir))
+        .env("TMPDIR", temp);
     for (key, value) in step.env {
         command.env(key, value);
+    }
+    if let Some(target) = step.target {
+        command.env("CARGO_TARGET_DIR", crate::target_dir().join(target));
     }
     match command.status() {
         Ok(status) => status.success(),

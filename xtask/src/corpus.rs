@@ -16,7 +16,7 @@ use crate::{Failure, workspace_root};
 pub fn run() -> Result<String, Failure> {
     let root = workspace_root();
     let (cases, table) = merged(&root.join("crates/codegen/tests/corpus"))?;
-    let work = root.join("target/hostile");
+    let work = crate::target_dir().join("hostile");
     fs::create_dir_all(&work)?;
     let csv = work.join("codes.csv");
     fs::write(&csv, canonical::to_csv(&table))?;

@@ -318,8 +318,11 @@ fn temp_path(path: &Path) -> PathBuf {
 mod tests {
     use super::*;
 
+    /// Below the build's target directory, as the integration tests' scratch directories are.
     fn scratch(name: &str) -> PathBuf {
-        let dir = std::env::temp_dir().join(format!("xtask-files-{name}-{}", std::process::id()));
+        let dir = crate::target_dir()
+            .join("tmp")
+            .join(format!("xtask-files-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         fs::create_dir_all(&dir).unwrap();
         dir

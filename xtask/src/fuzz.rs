@@ -112,7 +112,7 @@ pub fn run(seconds: u64) -> Result<String, Failure> {
             pool.push(fs::read(path)?);
         }
     }
-    let findings_dir = root.join("target/fuzz-findings");
+    let findings_dir = crate::target_dir().join("fuzz-findings");
     let mut rng = Rng(u64::from(std::process::id()) ^ 0x5EED);
     let deadline = Instant::now() + Duration::from_secs(seconds);
     let (mut rounds, mut valid, mut findings) = (0u64, 0u64, 0u64);

@@ -27,6 +27,16 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// Where cargo builds: `CARGO_TARGET_DIR` when set (relative to the current directory, as cargo
+/// reads it), else `target/` of the workspace. Everything the xtask writes besides the generated
+/// files goes below it.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR").filter(|dir| !dir.is_empty()) {
+        Some(dir) => std::env::current_dir().unwrap_or_default().join(dir),
+        None => workspace_root().join("target"),
+    }
+}
+
 /// What `cargo xtask gen` works on.
 #[derive(Debug, Clone)]
 pub struct Options {

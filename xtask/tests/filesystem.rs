@@ -130,8 +130,9 @@ fn inputs_that_are_not_tables_are_refused_without_reading_them() {
 #[test]
 fn base_compares_the_same_file_and_refuses_one_outside_the_repository() {
     let root = workspace_root();
-    let outside = scratch("fs-base");
-    table(&outside);
+    let outside = common::Outside::new("fs-base");
+    let outside = &outside.0;
+    table(outside);
     let output = xtask(
         &[
             "gen",
@@ -143,7 +144,7 @@ fn base_compares_the_same_file_and_refuses_one_outside_the_repository() {
             "--out-dir",
             "out",
         ],
-        &outside,
+        outside,
     );
     assert_eq!(output.status.code(), Some(2));
     assert!(

@@ -20,7 +20,8 @@ struct Repo {
 
 impl Repo {
     fn new(name: &str) -> Repo {
-        let root = std::env::temp_dir().join(format!("xtask-guard-{name}-{}", std::process::id()));
+        let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+            .join(format!("xtask-guard-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&root);
         fs::create_dir_all(&root).unwrap();
         let repo = Repo { root };
@@ -42,9 +43,14 @@ impl Repo {
                 "user.email=test@example.invalid",
             ])
             .args(args)
-            .status()
+            .output()
             .unwrap();
-        assert!(status.success(), "git {args:?}");
+        // Output only when it fails: `git tag --force` says "Updated tag" on success.
+        assert!(
+            status.status.success(),
+            "git {args:?}: {}",
+            String::from_utf8_lossy(&status.stderr)
+        );
     }
 
     fn write(&self, table: &str, version: &str) {
@@ -172,7 +178,7 @@ fn a_revision_without_the_table_has_nothing_to_compare() {
     let repo = Repo::new("empty-base");
     repo.git(&["rm", "--quiet", "codes.csv"]);
     repo.commit("no table");
-    repo.git(&["tag", "-f", "v0.1.0"]);
+    repo.git(&["tag", "--force", "v0.1.0"]);
     repo.write(TABLE, "0.1.0");
     let options = Options {
         root: repo.root.clone(),

@@ -303,7 +303,7 @@ fn semicolon_separated_file_is_accepted() {
 }
 
 #[test]
-fn double_encoded_text_is_a_warning_with_the_intended_text() {
+fn double_encoded_text_is_flagged_with_the_intended_text() {
     let csv = rows("1,A,BaÅŸarÄ±lÄ± GiriÅŸ,Ã§ok,api,api,\n");
     check(
         &csv,
