@@ -15,7 +15,7 @@ use serde_json::{Value, json};
 
 use crate::{Failure, workspace_root};
 
-const PARTS: [&str; 3] = ["lookups", "build", "scale"];
+const PARTS: [&str; 4] = ["lookups", "build", "scale", "first-run"];
 
 /// Runs the named parts (all when none) and rewrites the report.
 pub fn run(parts: &[String]) -> Result<(), Failure> {
@@ -32,6 +32,7 @@ pub fn run(parts: &[String]) -> Result<(), Failure> {
             "lookups" => lookups(&root)?,
             "build" => build(&root)?,
             "scale" => scale(&root)?,
+            "first-run" => first_run(&root)?,
             other => {
                 return Err(Failure::Other(format!(
                     "unknown benchmark `{other}`; parts: {PARTS:?}"
@@ -122,32 +123,47 @@ fn lookups(root: &Path) -> Result<Value, Failure> {
     criterion_medians(&LOOKUP_GROUPS)
 }
 
-/// Wall time and peak memory (the largest process, in KiB) of a command and its children,
-/// measured in a child xtask so earlier commands do not count.
-fn measure(dir: &Path, program: &str, args: &[&str]) -> Result<(f64, u64), Failure> {
+/// What [`measure`] saw of a command and its children.
+struct Measured {
+    /// Wall time.
+    seconds: f64,
+    /// The largest process's peak memory, in KiB.
+    peak_kib: u64,
+    /// User and system CPU time of the command and its children.
+    cpu_seconds: f64,
+}
+
+/// Wall time, CPU time and peak memory of a command and its children, measured in a child xtask
+/// so earlier commands do not count. `CARGO_TARGET_DIR` is not passed on: each measured build
+/// uses the target directory of the directory it runs in.
+fn measure(dir: &Path, program: &str, args: &[&str]) -> Result<Measured, Failure> {
     let output = Command::new(std::env::current_exe()?)
         .arg("__measure")
         .arg(program)
         .args(args)
         .current_dir(dir)
+        .env_remove("CARGO_TARGET_DIR")
         .output()?;
     let text = String::from_utf8_lossy(&output.stdout);
     let line = text.lines().last().unwrap_or_default();
-    let mut fields = line.split_whitespace();
-    match (fields.next(), fields.next(), output.status.success()) {
-        (Some(wall), Some(peak), true) => {
-            Ok((wall.parse().unwrap_or(f64::NAN), peak.parse().unwrap_or(0)))
-        }
+    let fields: Vec<&str> = line.split_whitespace().collect();
+    match (fields.as_slice(), output.status.success()) {
+        ([wall, peak, cpu], true) => Ok(Measured {
+            seconds: wall.parse().unwrap_or(f64::NAN),
+            peak_kib: peak.parse().unwrap_or(0),
+            cpu_seconds: cpu.parse().unwrap_or(f64::NAN),
+        }),
         _ => Err(Failure::Other(format!(
-            "{program} {} failed in {}:\n{}",
+            "{program} {} failed in {}:\n{}{}",
             args.join(" "),
             dir.display(),
+            text,
             String::from_utf8_lossy(&output.stderr)
         ))),
     }
 }
 
-/// The `__measure` helper: runs the command, then prints `seconds peak_kib`.
+/// The `__measure` helper: runs the command, then prints `seconds peak_kib cpu_seconds`.
 pub fn measure_child(args: &[String]) -> i32 {
     let started = Instant::now();
     let status = Command::new(&args[0]).args(&args[1..]).status();
@@ -155,13 +171,90 @@ pub fn measure_child(args: &[String]) -> i32 {
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     // SAFETY: getrusage writes into the struct we own.
     unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    let cpu = seconds(usage.ru_utime) + seconds(usage.ru_stime);
     match status {
         Ok(status) if status.success() => {
-            println!("{wall:.3} {}", usage.ru_maxrss);
+            println!("{wall:.3} {} {cpu:.3}", usage.ru_maxrss);
             0
         }
         _ => 1,
     }
+}
+
+/// The median of some measurements.
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// `cargo xtask bench first-run`: what a new user waits for on a fresh clone of the committed
+/// HEAD, with the crates already fetched. The first `cargo xtask gen` from an empty target
+/// directory (median of 3), the 65,536-row table with the binary that build made (median of 3,
+/// wall and CPU), the first `cargo xtask test` (once: it takes minutes), and the same two
+/// commands warm.
+fn first_run(root: &Path) -> Result<Value, Failure> {
+    let work = crate::target_dir().join("bench-first-run");
+    let clone = work.join("clone");
+    let _ = fs::remove_dir_all(&work);
+    fs::create_dir_all(&work)?;
+    let status = Command::new("git")
+        .args(["clone", "--quiet"])
+        .arg(root)
+        .arg(&clone)
+        .status()?;
+    if !status.success() {
+        return Err(Failure::Other(format!(
+            "git clone of {} failed",
+            root.display()
+        )));
+    }
+    let table = work.join("codes-65536.csv");
+    fs::write(&table, synthetic_table(65_536))?;
+    let cargo = env!("CARGO");
+    let mut cold_gen = Vec::new();
+    for run in 1..=3 {
+        let _ = fs::remove_dir_all(clone.join("target"));
+        let measured = measure(&clone, cargo, &["xtask", "gen"])?;
+        println!(
+            "  first `cargo xtask gen`, run {run}: {:.1} s",
+            measured.seconds
+        );
+        cold_gen.push(measured.seconds);
+    }
+    let warm_gen = measure(&clone, cargo, &["xtask", "gen"])?.seconds;
+    let exe = clone.join("target/debug/xtask").display().to_string();
+    let (mut wall, mut cpu) = (Vec::new(), Vec::new());
+    for run in 1..=3 {
+        let out = work.join(format!("out-{run}"));
+        let args = [
+            "gen",
+            "--input",
+            &table.display().to_string(),
+            "--out-dir",
+            &out.display().to_string(),
+        ];
+        let measured = measure(&clone, &exe, &args)?;
+        println!(
+            "  65,536 rows, run {run}: {:.2} s wall, {:.2} s CPU",
+            measured.seconds, measured.cpu_seconds
+        );
+        wall.push(measured.seconds);
+        cpu.push(measured.cpu_seconds);
+    }
+    let _ = fs::remove_dir_all(clone.join("target"));
+    let cold_test = measure(&clone, cargo, &["xtask", "test"])?.seconds;
+    println!("  first `cargo xtask test`: {cold_test:.0} s");
+    let warm_test = measure(&clone, cargo, &["xtask", "test"])?.seconds;
+    let _ = fs::remove_dir_all(&work);
+    Ok(json!({
+        "cold_gen": median(cold_gen),
+        "warm_gen": warm_gen,
+        "rows_65536_wall": median(wall),
+        "rows_65536_cpu": median(cpu),
+        "cold_test": cold_test,
+        "warm_test": warm_test,
+    }))
 }
 
 /// A scratch crate depending on `dependency` (a TOML value), outside the workspace.
@@ -296,7 +389,9 @@ fn clean_run(dir: &Path, runs: usize, args: &[&str]) -> Result<Value, Failure> {
     let mut peak = 0;
     for _ in 0..runs {
         let _ = fs::remove_dir_all(dir.join("target"));
-        let (seconds, peak_kib) = measure(dir, env!("CARGO"), args)?;
+        let Measured {
+            seconds, peak_kib, ..
+        } = measure(dir, env!("CARGO"), args)?;
         times.push(seconds);
         peak = peak.max(peak_kib);
     }
@@ -454,7 +549,9 @@ fn scale(root: &Path) -> Result<Value, Failure> {
         let out = work.join(format!("out-{rows}"));
         let _ = fs::remove_dir_all(&out);
         let exe = std::env::current_exe()?;
-        let (seconds, peak_kib) = measure(
+        let Measured {
+            seconds, peak_kib, ..
+        } = measure(
             root,
             &exe.display().to_string(),
             &[
@@ -601,6 +698,29 @@ fn report(root: &Path, results: &Path) -> Result<String, Failure> {
                 .unwrap_or(f64::NAN);
             let _ = writeln!(out, "| {id} | {:.0} ms | {budget} |", median / 1e6);
         }
+        out.push('\n');
+    }
+    if let Some(first) = read(results, "first-run") {
+        let value = |key: &str| first[key].as_f64().unwrap_or(f64::NAN);
+        out.push_str("## The first run on a fresh clone\n\n`cargo xtask bench first-run`: a fresh clone of the committed HEAD, crates already fetched, an empty target directory; cold figures beside the warm ones (the same command again).\n\n| what | cold | warm | budget |\n|---|---:|---:|---:|\n");
+        let _ = writeln!(
+            out,
+            "| `cargo xtask gen` (median of 3) | {:.1} s | {:.2} s | 60 s |",
+            value("cold_gen"),
+            value("warm_gen")
+        );
+        let _ = writeln!(
+            out,
+            "| 65,536 rows with the binary that build made (median of 3) | {:.2} s wall, {:.2} s CPU |  | 2.5 s wall, 2 s CPU |",
+            value("rows_65536_wall"),
+            value("rows_65536_cpu")
+        );
+        let _ = writeln!(
+            out,
+            "| `cargo xtask test` | {:.0} s | {:.0} s | 600 s |",
+            value("cold_test"),
+            value("warm_test")
+        );
         out.push('\n');
     }
     Ok(out)
