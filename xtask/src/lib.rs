@@ -346,7 +346,7 @@ usage: cargo xtask gen [--check] [--base REV] [--require-complete LOCALE]… [--
        cargo xtask test
        cargo xtask corpus
        cargo xtask fuzz [--seconds N]
-       cargo xtask bench [lookups] [build] [scale]
+       cargo xtask bench [lookups] [build] [scale] [first-run]
 
   gen              validate codes.csv and regenerate the artifacts in crates/log-codes
   --check          write nothing; fail with a diff when a generated file is stale

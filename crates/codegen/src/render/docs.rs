@@ -269,7 +269,12 @@ fn groups_in_code_order(table: &Table) -> Vec<String> {
 /// characters are backslash-escaped, HTML-significant ones and Vue's braces become entities, and
 /// a line break becomes `<br>` (a table row must stay on one line).
 pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // Most cells hold none of the characters below: copied at once.
+    const SPECIAL: &[u8] = b".&<>{}\n\\`*_[]|~$:#!^@";
+    if !text.bytes().any(|b| SPECIAL.contains(&b)) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
     let mut previous = ' ';
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {

@@ -92,7 +92,31 @@ fn doc_line(out: &mut String, indent: &str, line: &str) {
     }
 }
 
+/// The variants of a table's kind or group words, made once rather than once per code.
+struct WordVariants<'a> {
+    words: &'a [String],
+    variants: Vec<String>,
+}
+
+impl<'a> WordVariants<'a> {
+    fn new(words: &'a [String]) -> Self {
+        let variants = words.iter().map(|w| naming::variant(w)).collect();
+        WordVariants { words, variants }
+    }
+
+    /// The variant of a word of the table (the words are sorted).
+    fn of(&self, word: &str) -> &str {
+        let at =
+            (self.words.binary_search_by(|w| w.as_str().cmp(word))).expect("a word of the table");
+        &self.variants[at]
+    }
+}
+
 fn log_code_enum(out: &mut String, table: &Table) {
+    let (kinds, groups) = (
+        WordVariants::new(&table.kinds),
+        WordVariants::new(&table.groups),
+    );
     out.push_str(
         "/// A log event code known to this version of the crate; its discriminant is the code.\n\
          ///\n\
@@ -117,8 +141,8 @@ fn log_code_enum(out: &mut String, table: &Table) {
         let facts = format!(
             "Code `{}`, kind [`Kind::{}`], group [`Group::{}`].",
             code.code,
-            naming::variant(&code.kind),
-            naming::variant(&code.group)
+            kinds.of(&code.kind),
+            groups.of(&code.group)
         );
         doc_line(out, "    ", &facts);
         if let Some(note) = &code.deprecated {
@@ -300,6 +324,10 @@ fn translation_tables(out: &mut String, table: &Table) {
 /// The per-code arrays, all in code order, and the name lookup's perfect hash table.
 fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
     let codes = &table.codes;
+    let (kinds, groups) = (
+        WordVariants::new(&table.kinds),
+        WordVariants::new(&table.groups),
+    );
     // A function, not a constant of `LogCode` values: rustc checks each enum value in a constant
     // by searching the discriminants, which made the crate's test build quadratic in codes.
     out.push('\n');
@@ -355,9 +383,7 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
         "The kinds, by position.",
         "KINDS",
         "Kind",
-        codes
-            .iter()
-            .map(|c| format!("Kind::{}", naming::variant(&c.kind))),
+        codes.iter().map(|c| format!("Kind::{}", kinds.of(&c.kind))),
     );
     array(
         out,
@@ -366,7 +392,7 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
         "Group",
         codes
             .iter()
-            .map(|c| format!("Group::{}", naming::variant(&c.group))),
+            .map(|c| format!("Group::{}", groups.of(&c.group))),
     );
     translation_tables(out, table);
     let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
