@@ -19,10 +19,8 @@ fn package() -> Package {
 }
 
 fn artifact(path: &str) -> String {
-    let mut artifacts = json::render(&table(), &package()).unwrap();
-    artifacts.extend(typescript::render(&table(), &package()).unwrap());
-    artifacts.extend(docs::render(&table(), &package()));
-    artifacts
+    log_codes_codegen::render_all(&table(), &package())
+        .unwrap()
         .into_iter()
         .find(|a| a.path == path)
         .unwrap_or_else(|| panic!("no artifact {path}"))

@@ -42,8 +42,10 @@ impl std::error::Error for RenderError {}
 /// Renders every artifact, or fails before anything could be written.
 pub fn render_all(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
     let mut artifacts = vec![rust::render(table)?];
-    artifacts.extend(json::render(table, package)?);
+    let json = json::render(table, package)?;
     artifacts.extend(typescript::render(table, package)?);
+    artifacts.extend(typescript::shipped(&json));
+    artifacts.extend(json);
     artifacts.extend(docs::render(table, package));
     artifacts.extend(readme::render(table));
     Ok(artifacts)

@@ -37,15 +37,18 @@ pub fn render(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderE
             path: MANIFEST.to_owned(),
             contents: manifest(package)?,
         },
-        Artifact {
-            path: DATA.to_owned(),
-            contents: json::data(table, package)?,
-        },
-        Artifact {
-            path: SCHEMA.to_owned(),
-            contents: json::schema(table, package)?,
-        },
     ])
+}
+
+/// The JSON data and schema the package ships: copies of the rendered ones (`json::render`),
+/// so neither is serialized twice.
+pub fn shipped(json: &[Artifact]) -> Vec<Artifact> {
+    (json.iter())
+        .map(|artifact| Artifact {
+            path: format!("ts/{}", artifact.path),
+            contents: artifact.contents.clone(),
+        })
+        .collect()
 }
 
 /// A JSON (and so JavaScript and TypeScript) string literal.
