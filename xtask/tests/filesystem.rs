@@ -66,11 +66,17 @@ fn a_file_the_generator_does_not_own_is_never_replaced() {
             .status
             .success()
     );
-    let mut csv = fs::read_to_string(dir.join("codes.csv")).unwrap();
-    csv = csv.replace("Successful Login,", "Successful Sign-In,");
-    fs::write(dir.join("codes.csv"), csv).unwrap();
+    another_table(&dir.join("codes.csv"));
     let output = xtask(&["gen", "--input", "codes.csv", "--out-dir", "out"], &dir);
     assert!(output.status.success(), "{}", stderr(&output));
+}
+
+/// Replaces the table with one that changes every artifact, whatever the real table holds.
+fn another_table(input: &Path) {
+    let before = fs::read_to_string(input).unwrap();
+    let other = log_codes_codegen::synthetic::synthetic_table(50);
+    assert_ne!(before, other);
+    fs::write(input, other).unwrap();
 }
 
 #[test]
@@ -351,12 +357,7 @@ fn an_unwritable_directory_stops_the_run_before_any_write() {
         return;
     }
     let _restore = Mutable(&locked);
-    let csv = fs::read_to_string(&input).unwrap();
-    fs::write(
-        &input,
-        csv.replace("Successful Login,", "Successful Sign-In,"),
-    )
-    .unwrap();
+    another_table(&input);
     let output = xtask(&["gen", "--input", "codes.csv", "--out-dir", "out"], &dir);
     assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
     assert!(
