@@ -1,4 +1,5 @@
-//! Writes the alternatives a user would hand-write, from the same `codes.csv`, so the benchmarks
+//! Writes the alternatives a user would hand-write, from the same table (`codes.csv` and its
+//! declaration sheets), so the benchmarks
 //! compare like with like and nothing is typed by hand: a strum-derived enum, `match`es, a sorted
 //! array, `phf` maps, and a dense enum with per-field arrays. (It also shows the generator library
 //! used from another crate's build script.)
@@ -7,9 +8,19 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../codes.csv");
-    println!("cargo::rerun-if-changed={}", csv.display());
-    let (table, report) = log_codes_codegen::parse(&std::fs::read(&csv).unwrap());
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let read = |name: &str| {
+        let path = root.join(name);
+        println!("cargo::rerun-if-changed={}", path.display());
+        std::fs::read(&path).unwrap()
+    };
+    let (codes, kinds, groups) = (read("codes.csv"), read("kinds.csv"), read("groups.csv"));
+    let input = log_codes_codegen::Input {
+        codes: &codes,
+        kinds: Some(&kinds),
+        groups: Some(&groups),
+    };
+    let (table, report) = log_codes_codegen::parse(&input);
     let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
     let codes = &table.codes;
     let mut out = String::new();

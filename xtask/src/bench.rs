@@ -209,8 +209,8 @@ fn first_run(root: &Path) -> Result<Value, Failure> {
             root.display()
         )));
     }
-    let table = work.join("codes-65536.csv");
-    fs::write(&table, synthetic_table(65_536))?;
+    let table = work.join("rows-65536/codes.csv");
+    crate::files::write_sheets(&table, &synthetic_table(65_536))?;
     let cargo = env!("CARGO");
     let mut cold_gen = Vec::new();
     for run in 1..=3 {
@@ -428,15 +428,17 @@ const RUNS: usize = 5;
 fn build(root: &Path) -> Result<Value, Failure> {
     let work = crate::target_dir().join("bench-build");
     fs::create_dir_all(&work)?;
-    let (table, report) = parse(&fs::read(root.join("codes.csv"))?);
+    let sheets = crate::files::read_sheets(&root.join("codes.csv")).map_err(Failure::Other)?;
+    let (table, report) = parse(&sheets.input());
     let table = table.ok_or_else(|| Failure::InvalidTable(report.summary("codes.csv")))?;
     let crate_path = root.join("crates/log-codes");
     strum_crate(&work.join("strum-codes"), &table, false)?;
     strum_crate(&work.join("strum-codes-serde"), &table, true)?;
     // 10,000 codes: the generated crate against the strum equivalent.
-    let csv = work.join("codes-10000.csv");
-    fs::write(&csv, synthetic_table(10_000))?;
-    let (big, _) = parse(&fs::read(&csv)?);
+    let csv = work.join("rows-10000/codes.csv");
+    let synthetic = synthetic_table(10_000);
+    crate::files::write_sheets(&csv, &synthetic)?;
+    let (big, _) = parse(&synthetic.input());
     let big = big.expect("the synthetic table is valid");
     generated_crate(root, &work.join("log-codes-10000"), &csv)?;
     strum_crate(&work.join("strum-codes-10000"), &big, false)?;
@@ -548,8 +550,8 @@ fn scale(root: &Path) -> Result<Value, Failure> {
     fs::create_dir_all(&work)?;
     let mut end_to_end = BTreeMap::new();
     for rows in [1_000usize, 10_000, 65_536] {
-        let csv = work.join(format!("codes-{rows}.csv"));
-        fs::write(&csv, synthetic_table(rows))?;
+        let csv = work.join(format!("rows-{rows}/codes.csv"));
+        crate::files::write_sheets(&csv, &synthetic_table(rows))?;
         let out = work.join(format!("out-{rows}"));
         let _ = fs::remove_dir_all(&out);
         let exe = std::env::current_exe()?;

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use log_codes_codegen::{Code, Table, canonical, parse};
+use log_codes_codegen::{Code, Table, Word, canonical, parse};
 
 use crate::{Failure, workspace_root};
 
@@ -19,7 +19,7 @@ pub fn run() -> Result<String, Failure> {
     let work = crate::target_dir().join("hostile");
     fs::create_dir_all(&work)?;
     let csv = work.join("codes.csv");
-    fs::write(&csv, canonical::to_csv(&table))?;
+    crate::files::write_sheets(&csv, &canonical::to_sheets(&table))?;
     let crate_dir = work.join("log-codes");
     crate::bench::generated_crate(&root, &crate_dir, &csv)?;
 
@@ -137,22 +137,31 @@ fn run_command(command: &mut Command) -> Result<(), Failure> {
 }
 
 /// The valid tables of the corpus as one: case `i`'s codes become `i * 300 + row`, its names
-/// `Case{i}{name}`.
+/// `Case{i}{name}`; a kind or group keeps the declaration of the first case that has it.
 fn merged(dir: &Path) -> Result<(usize, Table), Failure> {
     let mut paths: Vec<_> = fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;
-    paths.retain(|p| p.extension().is_some_and(|e| e == "csv"));
+    paths.retain(|p| p.is_dir());
     paths.sort();
     let mut codes = Vec::new();
     let mut locales = Vec::new();
+    let (mut kinds, mut groups): (Vec<Word>, Vec<Word>) = (Vec::new(), Vec::new());
     let mut cases = 0;
     for path in paths {
-        let (Some(table), _) = parse(&fs::read(&path)?) else {
+        let sheets = crate::files::read_sheets(&path.join("codes.csv")).map_err(Failure::Other)?;
+        let (Some(table), _) = parse(&sheets.input()) else {
             continue;
         };
         cases += 1;
         locales.extend(table.locales);
+        for (merged, words) in [(&mut kinds, table.kinds), (&mut groups, table.groups)] {
+            for word in words {
+                if !merged.iter().any(|w| w.name == word.name) {
+                    merged.push(word);
+                }
+            }
+        }
         for (row, code) in table.codes.into_iter().enumerate() {
             codes.push(Code {
                 code: u16::try_from(cases * 300 + row).expect("the corpus fits in u16"),
@@ -161,5 +170,5 @@ fn merged(dir: &Path) -> Result<(usize, Table), Failure> {
             });
         }
     }
-    Ok((cases, Table::new(codes, locales)))
+    Ok((cases, Table::new(codes, kinds, groups, locales)))
 }

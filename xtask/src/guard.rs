@@ -6,7 +6,7 @@ use std::process::Command;
 
 use log_codes_codegen::compat::{self, Change, Level};
 use log_codes_codegen::diagnostic::printable;
-use log_codes_codegen::{Table, parse};
+use log_codes_codegen::{Input, SheetName, Table, parse, parse_with};
 
 use crate::Failure;
 
@@ -42,7 +42,26 @@ pub fn table_at(root: &Path, rev: &str, input: &Path) -> Result<Option<(Table, S
     let Ok(csv) = git(root, &["show", &format!("{rev}:{relative}")]) else {
         return Ok(None);
     };
-    let (table, report) = parse(csv.as_bytes());
+    // The declaration sheets beside it at that revision; a revision from before them declares
+    // the words its codes use.
+    let beside = |sheet: SheetName| {
+        let path = match relative.rfind('/') {
+            Some(slash) => format!("{}/{}", &relative[..slash], sheet.file_name()),
+            None => sheet.file_name().to_owned(),
+        };
+        git(root, &["show", &format!("{rev}:{path}")]).ok()
+    };
+    let (kinds, groups) = (beside(SheetName::Kinds), beside(SheetName::Groups));
+    let input = Input {
+        codes: csv.as_bytes(),
+        kinds: kinds.as_deref().map(str::as_bytes),
+        groups: groups.as_deref().map(str::as_bytes),
+    };
+    let legacy = log_codes_codegen::Options {
+        declare_used_words: true,
+        ..Default::default()
+    };
+    let (table, report) = parse_with(&input, &legacy);
     let table = table.ok_or_else(|| {
         Failure::Other(format!(
             "{relative} at {rev} is not a valid table:\n{}",
@@ -141,7 +160,8 @@ pub fn describe(base: &str, changes: &[Change]) -> String {
     out
 }
 
-/// Reads a table from a `log-codes.json` or a `codes.csv`; the version is `None` for a CSV.
+/// Reads a table from a `log-codes.json` or a `codes.csv` (with the declaration sheets beside it);
+/// the version is `None` for a CSV.
 pub fn table_from_file(path: &Path) -> Result<(Table, Option<String>), Failure> {
     let bytes = std::fs::read(path)
         .map_err(|e| Failure::Other(format!("cannot read {}: {e}", path.display())))?;
@@ -152,15 +172,16 @@ pub fn table_from_file(path: &Path) -> Result<(Table, Option<String>), Failure> 
             .map_err(|e| Failure::Other(format!("{}: {}", path.display(), printable(&e))))?;
         // A JSON file is checked like the table it claims to be: its codes written as CSV rows
         // (row N+1 is the Nth code of the file) and validated by the same rules.
-        let csv = log_codes_codegen::canonical::to_csv(&table);
-        let (valid, report) = parse(csv.as_bytes());
+        let sheets = log_codes_codegen::canonical::to_sheets(&table);
+        let (valid, report) = parse(&sheets.input());
         let shown = format!("{} (as a table)", path.display());
         return match valid {
             Some(table) => Ok((table, Some(version))),
             None => Err(Failure::InvalidTable(report.render(&shown, false))),
         };
     }
-    let (table, report) = parse(&bytes);
+    let sheets = crate::files::read_sheets(path).map_err(Failure::Other)?;
+    let (table, report) = parse(&sheets.input());
     let shown = path.display().to_string();
     table
         .map(|t| (t, None))

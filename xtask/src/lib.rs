@@ -15,7 +15,7 @@ use std::{fs, io};
 
 use log_codes_codegen::compat::Change;
 use log_codes_codegen::render::docs;
-use log_codes_codegen::{Coverage, Package, parse, parse_with, render_all};
+use log_codes_codegen::{Coverage, Package, SheetName, parse_with, render_all};
 
 pub use files::{Mode, Outcome};
 
@@ -121,23 +121,28 @@ impl Summary {
 /// Validates the table, renders every artifact, checks stability against the base revision,
 /// then writes (or checks) the files. Nothing is written unless all of that succeeded.
 pub fn generate(options: &Options) -> Result<Summary, Failure> {
-    let bytes = files::read_input(&options.input).map_err(Failure::Other)?;
+    let sheets = files::read_sheets(&options.input).map_err(Failure::Other)?;
     let shown_path = display_path(&options.input);
     let validation = log_codes_codegen::Options {
         require_complete: options.require_complete.clone(),
+        ..Default::default()
     };
-    let (table, report) = parse_with(&bytes, &validation);
+    let (table, report) = parse_with(&sheets.input(), &validation);
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let Some(table) = table else {
         return Err(Failure::InvalidTable(report.render(&shown_path, color)));
     };
     let mut warnings = (!report.diagnostics.is_empty()).then(|| report.render(&shown_path, color));
-    if log_codes_codegen::canonical::to_csv(&table).as_bytes() != bytes.as_slice() {
-        let hint = format!(
-            "note: {shown_path} is not in canonical form (a spreadsheet may have added a BOM, CRLF, `;`, \
-             quotes or spaces, or reordered rows); `cargo xtask fmt` rewrites it without changing any value\n"
-        );
-        warnings = Some(warnings.unwrap_or_default() + &hint);
+    let canonical = log_codes_codegen::canonical::to_sheets(&table);
+    for sheet in SheetName::ALL {
+        if sheets.get(sheet) != Some(canonical.get(sheet).as_bytes()) {
+            let hint = format!(
+                "note: {} is not in canonical form (a spreadsheet may have added a BOM, CRLF, `;`, \
+                 quotes or spaces, or reordered rows or columns); `cargo xtask fmt` rewrites it without changing any value\n",
+                sheet.beside(&shown_path)
+            );
+            warnings = Some(warnings.unwrap_or_default() + &hint);
+        }
     }
     let package = Package {
         version: workspace_version(&options.root)?,
@@ -523,24 +528,36 @@ fn report(failure: Failure) -> i32 {
     }
 }
 
-/// Rewrites a valid table in canonical form (atomically; untouched when already canonical).
+/// Rewrites every sheet of a valid table in canonical form (atomically; a sheet already
+/// canonical is untouched).
 pub fn format_table(path: &Path) -> Result<String, Failure> {
-    let bytes = files::read_input(path).map_err(Failure::Other)?;
+    let sheets = files::read_sheets(path).map_err(Failure::Other)?;
     let shown = display_path(path);
-    let (table, report) = parse(&bytes);
+    let (table, report) = log_codes_codegen::parse(&sheets.input());
     let table = table.ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))?;
-    let canonical = log_codes_codegen::canonical::to_csv(&table);
-    if canonical.as_bytes() == bytes.as_slice() {
-        return Ok(format!("{shown} is already in canonical form"));
+    let canonical = log_codes_codegen::canonical::to_sheets(&table);
+    let mut lines = Vec::new();
+    for sheet in SheetName::ALL {
+        let shown = sheet.beside(&shown);
+        let text = canonical.get(sheet);
+        if sheets.get(sheet) == Some(text.as_bytes()) {
+            lines.push(format!("{shown} is already in canonical form"));
+            continue;
+        }
+        // Through a link, the file it points at is rewritten and the link kept.
+        let path = files::sheet_path(path, sheet);
+        let target = fs::canonicalize(&path)
+            .map_err(|e| Failure::Other(format!("cannot resolve {}: {e}", path.display())))?;
+        files::write_atomically(&target, text.as_bytes())
+            .map_err(|e| Failure::Other(format!("cannot write {}: {e}", target.display())))?;
+        lines.push(format!("rewrote {shown} in canonical form"));
     }
-    // Through a link, the file it points at is rewritten and the link kept.
-    let target = fs::canonicalize(path)
-        .map_err(|e| Failure::Other(format!("cannot resolve {}: {e}", path.display())))?;
-    files::write_atomically(&target, canonical.as_bytes())
-        .map_err(|e| Failure::Other(format!("cannot write {}: {e}", target.display())))?;
     Ok(format!(
-        "rewrote {shown} in canonical form ({} codes)",
-        table.codes.len()
+        "{}\n{} codes, {} kinds and {} groups read",
+        lines.join("\n"),
+        table.codes.len(),
+        table.kinds.len(),
+        table.groups.len()
     ))
 }
 
@@ -549,12 +566,13 @@ pub fn changelog(base: &str) -> Result<String, Failure> {
     let root = workspace_root();
     let input = root.join("codes.csv");
     let version = workspace_version(&root)?;
-    let (table, report) = parse(&fs::read(&input)?);
+    let sheets = files::read_sheets(&input).map_err(Failure::Other)?;
+    let (table, report) = log_codes_codegen::parse(&sheets.input());
     let table = table.ok_or_else(|| Failure::InvalidTable(report.render("codes.csv", false)))?;
     let changes = match guard::table_at(&root, base, &input)? {
         Some((old, _)) => log_codes_codegen::compat::compare(&old, &table),
         None => log_codes_codegen::compat::compare(
-            &log_codes_codegen::Table::new(vec![], vec![]),
+            &log_codes_codegen::Table::new(vec![], vec![], vec![], vec![]),
             &table,
         ),
     };

@@ -9,7 +9,7 @@ use std::process::Command;
 mod common;
 
 use common::{files_under, scratch};
-use xtask::{Failure, Mode, Options, generate, workspace_root};
+use xtask::{Failure, Mode, Options, generate};
 
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
     files_under(dir)
@@ -21,10 +21,10 @@ fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 #[test]
 fn a_killed_run_leaves_old_or_new_files_and_the_next_run_repairs_it() {
     let dir = scratch("atomic");
-    let input = dir.join("codes.csv");
+    // The seed table, whose columns, words and free numbers are known.
+    let input = common::seed_into(&dir);
     let out = dir.join("out");
-    let table = fs::read_to_string(workspace_root().join("codes.csv")).unwrap();
-    fs::write(&input, &table).unwrap();
+    let table = fs::read_to_string(&input).unwrap();
     let options = Options {
         input: input.clone(),
         out_dir: out.clone(),

@@ -19,9 +19,7 @@ fn xtask(args: &[&str], dir: &Path) -> Output {
 }
 
 fn table(dir: &Path) -> std::path::PathBuf {
-    let input = dir.join("codes.csv");
-    fs::copy(workspace_root().join("codes.csv"), &input).unwrap();
-    input
+    common::real_into(dir)
 }
 
 fn stderr(output: &Output) -> String {
@@ -75,8 +73,8 @@ fn a_file_the_generator_does_not_own_is_never_replaced() {
 fn another_table(input: &Path) {
     let before = fs::read_to_string(input).unwrap();
     let other = log_codes_codegen::synthetic::synthetic_table(50);
-    assert_ne!(before, other);
-    fs::write(input, other).unwrap();
+    assert_ne!(before, other.codes);
+    xtask::files::write_sheets(input, &other).unwrap();
 }
 
 #[test]
@@ -184,6 +182,8 @@ fn base_compares_the_same_file_and_refuses_one_outside_the_repository() {
 fn fmt_through_a_link_rewrites_the_target_and_keeps_the_link() {
     let dir = scratch("fs-fmt-link");
     let real = dir.join("real.csv");
+    common::real_into(&dir);
+    fs::remove_file(dir.join("codes.csv")).unwrap();
     let csv = fs::read_to_string(workspace_root().join("codes.csv")).unwrap();
     fs::write(&real, csv.replace('\n', "\r\n")).unwrap();
     std::os::unix::fs::symlink(&real, dir.join("codes.csv")).unwrap();
@@ -381,7 +381,7 @@ fn an_empty_out_dir_is_refused() {
     );
     assert_eq!(
         fs::read_dir(&dir).unwrap().count(),
-        1,
-        "nothing written beside the table"
+        3,
+        "nothing written beside the table's three sheets"
     );
 }

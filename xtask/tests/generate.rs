@@ -1,10 +1,11 @@
-//! The generator end to end, on the real table and on scratch copies of it.
+//! The generator end to end: on the real table, and on scratch copies of the seed table (a frozen
+//! table whose rows these tests may name; the real table may change).
 
 use std::fs;
 
 mod common;
 
-use common::{files_under, scratch};
+use common::{files_under, scratch, seed_into};
 use xtask::{Failure, Mode, Options, generate, workspace_root};
 
 /// Plain `cargo test` fails when someone edited `codes.csv` (or the generator) and forgot to run
@@ -21,19 +22,25 @@ fn committed_artifacts_are_up_to_date() {
     }
 }
 
-fn real_table() -> String {
-    fs::read_to_string(workspace_root().join("codes.csv")).unwrap()
+fn seed_table() -> String {
+    fs::read_to_string(common::seed_dir().join("codes.csv")).unwrap()
 }
 
 #[test]
 fn editing_a_title_makes_check_fail_with_a_diff() {
     let dir = scratch("edited-title");
-    let input = dir.join("codes.csv");
-    let edited = real_table().replace("Successful Login,", "Successful Sign-In,");
+    let input = seed_into(&dir);
+    let write = Options {
+        input: input.clone(),
+        out_dir: dir.join("out"),
+        ..Options::workspace(Mode::Write)
+    };
+    generate(&write).unwrap();
+    let edited = seed_table().replace("Successful Login,", "Successful Sign-In,");
     fs::write(&input, edited).unwrap();
     let options = Options {
-        input,
-        ..Options::workspace(Mode::Check)
+        mode: Mode::Check,
+        ..write
     };
     let Err(Failure::Stale(diffs)) = generate(&options) else {
         panic!("an edited title must make --check fail");
@@ -47,8 +54,8 @@ fn editing_a_title_makes_check_fail_with_a_diff() {
 #[test]
 fn require_complete_turns_a_missing_translation_into_an_error() {
     let dir = scratch("require-complete");
-    let input = dir.join("codes.csv");
-    let table = real_table();
+    let input = seed_into(&dir);
+    let table = seed_table();
     let row = table.lines().find(|l| l.starts_with("2001,")).unwrap();
     let (kept, _) = row.rsplit_once(',').unwrap();
     fs::write(&input, table.replacen(row, &format!("{kept},"), 1)).unwrap();
@@ -72,7 +79,10 @@ fn require_complete_turns_a_missing_translation_into_an_error() {
     let coverage: Vec<String> = (summary.coverage.iter())
         .map(|(tag, c)| format!("{tag}: {c}"))
         .collect();
-    assert_eq!(coverage, ["tr: 38/38 titles, 31/32 descriptions"]);
+    assert_eq!(
+        coverage,
+        ["tr: 38/38 titles, 31/32 descriptions, 19/19 kind and group titles"]
+    );
 }
 
 /// Removing a locale from the table removes its docs page: `--check` reports it, `gen` deletes
@@ -80,8 +90,7 @@ fn require_complete_turns_a_missing_translation_into_an_error() {
 #[test]
 fn the_page_of_a_removed_locale_is_removed() {
     let dir = scratch("removed-locale");
-    let input = dir.join("codes.csv");
-    fs::write(&input, real_table()).unwrap();
+    let input = seed_into(&dir);
     let out_dir = dir.join("out");
     let write = Options {
         input: input.clone(),
@@ -95,13 +104,22 @@ fn the_page_of_a_removed_locale_is_removed() {
     fs::create_dir_all(notes.parent().unwrap()).unwrap();
     fs::write(&notes, "# Hand-written\n").unwrap();
 
-    let (table, _) = log_codes_codegen::parse(real_table().as_bytes());
+    let sheets = xtask::files::read_sheets(&input).unwrap();
+    let (table, _) = log_codes_codegen::parse(&sheets.input());
     let mut english_only = table.unwrap();
     english_only.locales.clear();
     for code in &mut english_only.codes {
         code.translations.clear();
     }
-    fs::write(&input, log_codes_codegen::canonical::to_csv(&english_only)).unwrap();
+    for word in english_only
+        .kinds
+        .iter_mut()
+        .chain(&mut english_only.groups)
+    {
+        word.translations.clear();
+    }
+    let canonical = log_codes_codegen::canonical::to_sheets(&english_only);
+    xtask::files::write_sheets(&input, &canonical).unwrap();
 
     let check = Options {
         mode: Mode::Check,
@@ -126,8 +144,7 @@ fn the_page_of_a_removed_locale_is_removed() {
 #[test]
 fn gen_writes_once_then_leaves_files_alone() {
     let dir = scratch("twice");
-    let input = dir.join("codes.csv");
-    fs::write(&input, real_table()).unwrap();
+    let input = seed_into(&dir);
     let out_dir = dir.join("out");
     let options = Options {
         input,
@@ -160,8 +177,8 @@ fn gen_writes_once_then_leaves_files_alone() {
 #[test]
 fn an_invalid_table_writes_nothing() {
     let dir = scratch("invalid");
-    let input = dir.join("codes.csv");
-    let broken = real_table()
+    let input = seed_into(&dir);
+    let broken = seed_table()
         .replace("2010,SuccessfulSignup", "2001,SuccessfulSignup")
         .replace("FailedMfa,Failed MFA", "failed_mfa,Failed MFA")
         .replace("4300,HookFailed,Hook Failed", "4300,HookFailed,");
@@ -186,8 +203,8 @@ fn an_invalid_table_writes_nothing() {
 /// itself, so patterns such as the one for the translated docs pages count).
 #[test]
 fn every_artifact_is_marked_generated_in_gitattributes() {
-    let table = fs::read(workspace_root().join("codes.csv")).unwrap();
-    let (table, _) = log_codes_codegen::parse(&table);
+    let sheets = xtask::files::read_sheets(&workspace_root().join("codes.csv")).unwrap();
+    let (table, _) = log_codes_codegen::parse(&sheets.input());
     let package = log_codes_codegen::Package {
         version: xtask::workspace_version(&workspace_root()).unwrap(),
     };

@@ -13,6 +13,9 @@ code,name,title,description,kind,group,deprecated
 2001,SuccessfulLogin,Successful Login,User logged in successfully,success,login,
 4000,FailedLogin,Failed Login,User failed to login,failure,login,
 ";
+/// The kinds and groups of [`TABLE`] and of its edits.
+const KINDS: &str = "kind,title\nfailure,Failure\nsuccess,Success\n";
+const GROUPS: &str = "group,title\nlogin,Login\n";
 
 struct Repo {
     root: PathBuf,
@@ -55,6 +58,8 @@ impl Repo {
 
     fn write(&self, table: &str, version: &str) {
         fs::write(self.root.join("codes.csv"), table).unwrap();
+        fs::write(self.root.join("kinds.csv"), KINDS).unwrap();
+        fs::write(self.root.join("groups.csv"), GROUPS).unwrap();
         fs::write(
             self.root.join("Cargo.toml"),
             format!("[workspace.package]\nversion = \"{version}\"\n"),
@@ -122,9 +127,21 @@ fn deleting_a_row_is_refused_until_the_version_is_bumped() {
     let levels: Vec<Level> = repo.guard().unwrap().into_iter().map(|(l, _)| l).collect();
     assert_eq!(
         levels,
-        [Level::Major, Level::Major],
-        "the code and its kind `failure` went"
+        [Level::Major],
+        "the code went; its kind `failure` is still declared"
     );
+}
+
+/// A base revision from before the declaration sheets is still compared: its words are
+/// declared by their use, titled as a new declaration would be.
+#[test]
+fn a_base_without_declaration_sheets_is_compared() {
+    let repo = Repo::new("legacy");
+    repo.git(&["rm", "--quiet", "kinds.csv", "groups.csv"]);
+    repo.commit("before the declaration sheets");
+    repo.git(&["tag", "--force", "v0.1.0"]);
+    repo.write(TABLE, "0.1.0");
+    assert_eq!(repo.guard().unwrap(), []);
 }
 
 #[test]

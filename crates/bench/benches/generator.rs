@@ -23,7 +23,7 @@ fn generator(c: &mut Criterion) {
         let csv = synthetic_table(rows);
         group.bench_function(BenchmarkId::new("parse+validate+render", rows), |b| {
             b.iter(|| {
-                let (table, _) = parse(csv.as_bytes());
+                let (table, _) = parse(&csv.input());
                 render_all(&table.unwrap(), &package).unwrap()
             })
         });
@@ -33,7 +33,7 @@ fn generator(c: &mut Criterion) {
     let bad = log_codes_codegen::synthetic::synthetic_bad_table(65_536);
     group.bench_function(BenchmarkId::new("refuse+render diagnostics", 65_536), |b| {
         b.iter(|| {
-            let (table, report) = parse(bad.as_bytes());
+            let (table, report) = parse(&bad.input());
             assert!(table.is_none());
             report.render("codes.csv", false)
         })

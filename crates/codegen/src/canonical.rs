@@ -1,14 +1,70 @@
-//! The one canonical form of `codes.csv` (`cargo xtask fmt`): UTF-8 without BOM, LF, `,`, the
+//! The one canonical form of the sheets (`cargo xtask fmt`): UTF-8 without BOM, LF, `,`, the
 //! columns in their documented order (then `title.<locale>`, `description.<locale>` for each
-//! locale, sorted by tag), rows sorted by code, cells trimmed and quoted only when they
-//! must be. Writing a table in this form and reading it back gives the same table.
+//! locale, sorted by tag), rows sorted by code (by word in `kinds.csv` and `groups.csv`), cells
+//! trimmed and quoted only when they must be. Writing a table in this form and reading it back
+//! gives the same table.
+
+use std::collections::BTreeMap;
 
 use csv_core::{QuoteStyle, WriteResult, WriterBuilder};
 
-use crate::model::Table;
+use crate::input::SheetTexts;
+use crate::model::{Table, Translation, Word};
 use crate::validate::Column;
 
-/// The table as canonical CSV text.
+/// Every sheet of the table as canonical CSV text.
+pub fn to_sheets(table: &Table) -> SheetTexts {
+    SheetTexts {
+        codes: to_csv(table),
+        kinds: words_csv(Column::Kind, &table.kinds, &table.locales),
+        groups: words_csv(Column::Group, &table.groups, &table.locales),
+    }
+}
+
+/// A declaration sheet: the word, its title and description, then each locale's columns.
+fn words_csv(column: Column, words: &[Word], locales: &[String]) -> String {
+    let mut out = Vec::new();
+    let mut header = vec![
+        column.header().to_owned(),
+        "title".to_owned(),
+        "description".to_owned(),
+    ];
+    for tag in locales {
+        header.extend([format!("title.{tag}"), format!("description.{tag}")]);
+    }
+    write_record(
+        &mut out,
+        &header.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    for word in words {
+        let mut cells = vec![
+            word.name.as_str(),
+            &word.title,
+            word.description.as_deref().unwrap_or_default(),
+        ];
+        push_translations(&mut cells, &word.translations, locales);
+        write_record(&mut out, &cells);
+    }
+    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+}
+
+fn push_translations<'a>(
+    cells: &mut Vec<&'a str>,
+    translations: &'a BTreeMap<String, Translation>,
+    locales: &[String],
+) {
+    for tag in locales {
+        let translation = translations.get(tag);
+        cells.push(translation.map_or("", |t| &t.title));
+        cells.push(
+            translation
+                .and_then(|t| t.description.as_deref())
+                .unwrap_or_default(),
+        );
+    }
+}
+
+/// The codes sheet as canonical CSV text.
 pub fn to_csv(table: &Table) -> String {
     let mut out = Vec::new();
     let mut header: Vec<String> = Column::ALL.iter().map(|c| c.header().to_owned()).collect();
@@ -30,15 +86,7 @@ pub fn to_csv(table: &Table) -> String {
             &code.group,
             code.deprecated.as_deref().unwrap_or_default(),
         ];
-        for tag in &table.locales {
-            let translation = code.translations.get(tag);
-            cells.push(translation.map_or("", |t| &t.title));
-            cells.push(
-                translation
-                    .and_then(|t| t.description.as_deref())
-                    .unwrap_or_default(),
-            );
-        }
+        push_translations(&mut cells, &code.translations, &table.locales);
         write_record(&mut out, &cells);
     }
     String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
@@ -73,14 +121,21 @@ fn write_record(out: &mut Vec<u8>, cells: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse;
+    use crate::{Input, parse};
 
     #[test]
     fn canonical_form_round_trips_and_is_stable() {
         let messy = "\u{FEFF}group;kind;title;name;code;description\r\n\
                      login;success; \"Successful \"\"Login\"\"\" ;SuccessfulLogin;2001;\"two\r\nlines\"\r\n\
                      api;api;API Read;ApiReadOperation;100;a, b\r\n";
-        let (table, report) = parse(messy.as_bytes());
+        let kinds = "title;kind\r\nSuccess;success\r\n\"API\";api\r\n";
+        let groups = "group,title,description\nlogin,Login,\"Sign-in, by any means\"\napi,API,\n";
+        let input = Input {
+            codes: messy.as_bytes(),
+            kinds: Some(kinds.as_bytes()),
+            groups: Some(groups.as_bytes()),
+        };
+        let (table, report) = parse(&input);
         let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
         let canonical = to_csv(&table);
         assert_eq!(
@@ -89,8 +144,17 @@ mod tests {
              100,ApiReadOperation,API Read,\"a, b\",api,api,\n\
              2001,SuccessfulLogin,\"Successful \"\"Login\"\"\",\"two\nlines\",success,login,\n"
         );
-        let (again, _) = parse(canonical.as_bytes());
+        let sheets = to_sheets(&table);
+        assert_eq!(
+            sheets.kinds,
+            "kind,title,description\napi,API,\nsuccess,Success,\n"
+        );
+        assert_eq!(
+            sheets.groups,
+            "group,title,description\napi,API,\nlogin,Login,\"Sign-in, by any means\"\n"
+        );
+        let (again, _) = parse(&sheets.input());
         assert_eq!(again.as_ref(), Some(&table));
-        assert_eq!(to_csv(&again.unwrap()), canonical);
+        assert_eq!(to_sheets(&again.unwrap()), sheets);
     }
 }

@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
-use crate::model::{Code, Table, Translation};
+use crate::model::{Code, Table, Translation, Word};
 
 /// How a change affects consumers, in Cargo's semver terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -96,16 +96,7 @@ pub fn compare(old: &Table, new: &Table) -> Vec<Change> {
         ("kind", &old.kinds, &new.kinds),
         ("group", &old.groups, &new.groups),
     ] {
-        for word in after.iter().filter(|w| !before.contains(w)) {
-            changes.push(change(Level::Minor, None, format!("new {what} `{word}`")));
-        }
-        for word in before.iter().filter(|w| !after.contains(w)) {
-            changes.push(change(
-                Level::Major,
-                None,
-                format!("{what} `{word}` was removed"),
-            ));
-        }
+        changes.extend(compare_words(what, before, after));
     }
     changes.extend(compare_translations(old, new));
     changes
@@ -178,6 +169,46 @@ fn compare_code(before: &Code, after: &Code, new_by_name: &BTreeMap<&str, &Code>
             format!("code {code} `{}`: deprecation note changed", after.name),
         )),
         _ => {}
+    }
+    changes
+}
+
+/// Declared words are enum variants: a new one is an addition, a removed one breaks matches. Their
+/// display titles and descriptions are text: a fix.
+fn compare_words(what: &str, before: &[Word], after: &[Word]) -> Vec<Change> {
+    let find = |words: &'_ [Word], name: &str| -> Option<usize> {
+        words.binary_search_by(|w| w.name.as_str().cmp(name)).ok()
+    };
+    let mut changes = Vec::new();
+    for word in after.iter().filter(|w| find(before, &w.name).is_none()) {
+        let message = format!("new {what} `{}`: {}", word.name, word.title);
+        changes.push(change(Level::Minor, None, message));
+    }
+    for old in before {
+        let Some(new) = find(after, &old.name).map(|i| &after[i]) else {
+            let message = format!("{what} `{}` was removed", old.name);
+            changes.push(change(Level::Major, None, message));
+            continue;
+        };
+        let name = &old.name;
+        if old.title != new.title {
+            changes.push(change(
+                Level::Patch,
+                None,
+                format!(
+                    "{what} `{name}`: title changed from \"{}\" to \"{}\"",
+                    old.title, new.title
+                ),
+            ));
+        }
+        if old.description != new.description {
+            let message = format!("{what} `{name}`: description changed");
+            changes.push(change(Level::Patch, None, message));
+        }
+        if old.translations != new.translations {
+            let message = format!("{what} `{name}`: translations changed");
+            changes.push(change(Level::Patch, None, message));
+        }
     }
     changes
 }
@@ -377,5 +408,78 @@ pub fn table_from_json(text: &str) -> Result<(Table, String), String> {
         });
     }
     locales.retain(|tag| tag != crate::locale::ENGLISH);
-    Ok((Table::new(codes, locales), version))
+    let kinds = words_from_json(&document, "kinds", "kindInfo")?;
+    let groups = words_from_json(&document, "groups", "groupInfo")?;
+    Ok((Table::new(codes, kinds, groups, locales), version))
+}
+
+/// The declared words of a `log-codes.json`: `kindInfo` (or `groupInfo`) with their display
+/// titles; files before the declaration sheets have only the `kinds` list, whose words get the
+/// title a new declaration would (`directory_sync` → `Directory Sync`).
+fn words_from_json(
+    document: &serde_json::Value,
+    list: &str,
+    info: &str,
+) -> Result<Vec<Word>, String> {
+    use serde_json::Value;
+    let string = |value: Option<&Value>, at: &str| {
+        value
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("{at}: expected a string"))
+    };
+    let optional = |value: Option<&Value>, at: &str| match value {
+        None | Some(Value::Null) => Ok(None),
+        Some(value) => string(Some(value), at).map(Some),
+    };
+    if let Some(entries) = document.get(info) {
+        let Some(entries) = entries.as_array() else {
+            return Err(format!("{info}: expected an array"));
+        };
+        let mut words = Vec::with_capacity(entries.len());
+        for (i, entry) in entries.iter().enumerate() {
+            let at = |key: &str| format!("{info}[{i}].{key}");
+            let mut translations = BTreeMap::new();
+            match entry.get("translations") {
+                None => {}
+                Some(Value::Object(by_tag)) => {
+                    for (tag, t) in by_tag {
+                        let at = format!("{info}[{i}].translations.{tag}");
+                        translations.insert(
+                            tag.clone(),
+                            Translation {
+                                title: string(t.get("title"), &format!("{at}.title"))?,
+                                description: optional(
+                                    t.get("description"),
+                                    &format!("{at}.description"),
+                                )?,
+                            },
+                        );
+                    }
+                }
+                Some(_) => return Err(format!("{}: expected an object", at("translations"))),
+            }
+            words.push(Word {
+                name: string(entry.get("name"), &at("name"))?,
+                title: string(entry.get("title"), &at("title"))?,
+                description: optional(entry.get("description"), &at("description"))?,
+                translations,
+            });
+        }
+        return Ok(words);
+    }
+    let Some(names) = document.get(list).and_then(Value::as_array) else {
+        return Err(format!("{list}: expected an array"));
+    };
+    (names.iter().enumerate())
+        .map(|(i, name)| {
+            let name = string(Some(name), &format!("{list}[{i}]"))?;
+            Ok(Word {
+                title: heck::ToTitleCase::to_title_case(name.as_str()),
+                name,
+                description: None,
+                translations: BTreeMap::new(),
+            })
+        })
+        .collect()
 }

@@ -6,6 +6,8 @@ use std::ops::Range;
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
+use crate::input::SheetName;
+
 /// How bad a problem is: errors stop generation, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Severity {
@@ -20,6 +22,8 @@ pub enum Severity {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
+    /// The sheet the spans point into.
+    pub sheet: SheetName,
     /// What is wrong, in one sentence.
     pub message: String,
     /// The cell (or part of the file) at fault.
@@ -37,6 +41,7 @@ impl Diagnostic {
     pub fn error(span: Range<usize>, message: impl Into<String>) -> Self {
         Diagnostic {
             severity: Severity::Error,
+            sheet: SheetName::Codes,
             message: message.into(),
             span,
             label: String::new(),
@@ -51,6 +56,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(span, message)
         }
+    }
+
+    /// Places the problem (its span and related span) in `sheet`.
+    pub fn in_sheet(mut self, sheet: SheetName) -> Self {
+        self.sheet = sheet;
+        self
     }
 
     /// Sets the label under the underlined cell.
@@ -76,7 +87,7 @@ impl Diagnostic {
 ///
 /// Invalid UTF-8 has been replaced (each bad sequence by U+FFFD) so that a file with encoding
 /// errors can still be shown.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Source {
     text: String,
     line_starts: Vec<usize>,
@@ -108,16 +119,27 @@ impl Source {
     }
 }
 
-/// Every problem found in one table, with the source they point into.
+/// Every problem found in one table, with the sheets they point into.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
-    /// The source text the spans point into.
-    pub source: Source,
-    /// The problems, in the order of the file.
+    /// The source text of each sheet, by [`SheetName`] (empty for a sheet that does not exist).
+    pub sources: [Source; 3],
+    /// The problems, sheet by sheet, each in the order of its file.
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl Report {
+    /// The source text of `sheet`.
+    pub fn source(&self, sheet: SheetName) -> &Source {
+        &self.sources[sheet as usize]
+    }
+
+    /// The 1-based line and column where `diagnostic` starts.
+    pub fn line_column(&self, diagnostic: &Diagnostic) -> (usize, usize) {
+        self.source(diagnostic.sheet)
+            .line_column(diagnostic.span.start)
+    }
+
     /// Whether any problem is an error (warnings alone do not stop generation).
     pub fn has_errors(&self) -> bool {
         self.diagnostics
@@ -126,10 +148,12 @@ impl Report {
     }
 
     /// `path:LINE:COLUMN: severity: message`, one line per problem: for tests and terse logs.
+    /// `path` is the codes sheet's; the declaration sheets are beside it.
     pub fn summary(&self, path: &str) -> String {
         let mut out = String::new();
         for d in &self.diagnostics {
-            let (line, column) = self.source.line_column(d.span.start);
+            let (line, column) = self.line_column(d);
+            let path = d.sheet.beside(path);
             let severity = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
@@ -142,7 +166,8 @@ impl Report {
     /// Renders the first [`SHOWN`] problems as cargo does: the message, `--> path:LINE:COLUMN`,
     /// the line with the cell underlined, and help; then how many more of each kind there are,
     /// and a count. Each problem is rendered from its own lines only, so rendering stays linear
-    /// in the size of the file, and unprintable characters are shown escaped.
+    /// in the size of the file, and unprintable characters are shown escaped. `path` is the codes
+    /// sheet's; the declaration sheets are beside it.
     pub fn render(&self, path: &str, color: bool) -> String {
         let renderer = if color {
             Renderer::styled()
@@ -158,8 +183,11 @@ impl Report {
             };
             let message = printable(&d.message);
             let label = printable(&d.label);
-            let mut group: Group = level.primary_title(message.as_str()).element(self.excerpt(
-                path,
+            let sheet_path = d.sheet.beside(path);
+            let source = self.source(d.sheet);
+            let mut group: Group = level.primary_title(message.as_str()).element(excerpt(
+                source,
+                &sheet_path,
                 &d.span,
                 AnnotationKind::Primary,
                 &label,
@@ -169,7 +197,13 @@ impl Report {
                 .as_ref()
                 .map(|(span, label)| (span, printable(label)));
             if let Some((span, label)) = &related {
-                group = group.element(self.excerpt(path, span, AnnotationKind::Context, label));
+                group = group.element(excerpt(
+                    source,
+                    &sheet_path,
+                    span,
+                    AnnotationKind::Context,
+                    label,
+                ));
             }
             let help = d.help.as_deref().map(printable);
             if let Some(help) = &help {
@@ -212,32 +246,31 @@ impl Report {
         );
         out
     }
+}
 
-    /// The lines of the source that `span` covers, as a snippet numbered from their first line.
-    fn excerpt<'a>(
-        &self,
-        path: &'a str,
-        span: &Range<usize>,
-        kind: AnnotationKind,
-        label: &'a str,
-    ) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
-        let text = self.source.text();
-        let span = clamp(span, text);
-        let (first, _) = self.source.line_column(span.start);
-        let (last, _) = self.source.line_column(span.end);
-        let start = self.source.line_starts[first - 1];
-        let end = self
-            .source
-            .line_starts
-            .get(last)
-            .map_or(text.len(), |&next| next - 1);
-        let lines = shown_source(&text[start..end.max(span.end).min(text.len())]);
-        Snippet::source(lines)
-            .line_start(first)
-            .path(path)
-            .fold(true)
-            .annotation(kind.span(span.start - start..span.end - start).label(label))
-    }
+/// The lines of `source` that `span` covers, as a snippet numbered from their first line.
+fn excerpt<'a>(
+    source: &Source,
+    path: &'a str,
+    span: &Range<usize>,
+    kind: AnnotationKind,
+    label: &'a str,
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let text = source.text();
+    let span = clamp(span, text);
+    let (first, _) = source.line_column(span.start);
+    let (last, _) = source.line_column(span.end);
+    let start = source.line_starts[first - 1];
+    let end = source
+        .line_starts
+        .get(last)
+        .map_or(text.len(), |&next| next - 1);
+    let lines = shown_source(&text[start..end.max(span.end).min(text.len())]);
+    Snippet::source(lines)
+        .line_start(first)
+        .path(path)
+        .fold(true)
+        .annotation(kind.span(span.start - start..span.end - start).label(label))
 }
 
 /// How many problems [`Report::render`] shows in full.

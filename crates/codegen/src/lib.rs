@@ -1,5 +1,5 @@
-//! The log-codes generator: `codes.csv` text in, validated [`Table`] or [`Report`] out; table in,
-//! file contents out. No disk I/O here: the `xtask` CLI (or another repo's `build.rs`) does that.
+//! The log-codes generator: the sheets (`codes.csv`, `kinds.csv`, `groups.csv`) in, validated
+//! [`Table`] or [`Report`] out; table in, file contents out. No disk I/O here: the `xtask` CLI (or another repo's `build.rs`) does that.
 //!
 //! Data flows one way: [`read`] → [`validate`] → [`model`] → [`render`].
 
@@ -7,6 +7,7 @@ pub mod canonical;
 pub mod chars;
 pub mod compat;
 pub mod diagnostic;
+pub mod input;
 pub mod locale;
 pub mod model;
 pub mod naming;
@@ -15,37 +16,70 @@ pub mod render;
 pub mod synthetic;
 pub mod validate;
 
-pub use diagnostic::{Diagnostic, Report, Severity};
-pub use model::{Code, Coverage, Package, Table, Translation};
+pub use diagnostic::{Diagnostic, Report, Severity, Source};
+pub use input::{Input, SheetName, SheetTexts};
+pub use model::{Code, Coverage, Package, Table, Translation, Word};
 pub use render::{Artifact, RenderError, render_all};
 pub use validate::Options;
 
-/// Reads and validates a table. The table is `Some` exactly when the report has no errors; the
-/// report may still hold warnings.
-pub fn parse(bytes: &[u8]) -> (Option<Table>, Report) {
-    parse_with(bytes, &Options::default())
+/// Reads and validates a table from its sheets. The table is `Some` exactly when the report has
+/// no errors; the report may still hold warnings.
+pub fn parse(input: &Input) -> (Option<Table>, Report) {
+    parse_with(input, &Options::default())
 }
 
 /// [`parse`], with what a team requires beyond validity.
-pub fn parse_with(bytes: &[u8], options: &Options) -> (Option<Table>, Report) {
-    let (source, sheet, mut diagnostics) = read::read(bytes);
-    let table = if sheet.records.is_empty() && !diagnostics.is_empty() {
+pub fn parse_with(input: &Input, options: &Options) -> (Option<Table>, Report) {
+    let mut sources: [Source; 3] = Default::default();
+    let mut sheets: [Option<read::Sheet>; 3] = Default::default();
+    let mut diagnostics = Vec::new();
+    let mut unreadable = false;
+    let mut declared_by_use = Vec::new();
+    for name in SheetName::ALL {
+        let (source, sheet, problems) = match (input.get(name), &sheets[0]) {
+            (Some(bytes), _) => read::read(bytes),
+            (None, Some(codes)) if options.declare_used_words => {
+                let column = if name == SheetName::Kinds {
+                    validate::Column::Kind
+                } else {
+                    validate::Column::Group
+                };
+                declared_by_use.push(validate::used_words_sheet(codes, column));
+                read::read(declared_by_use.last().map_or(&[][..], |t| t.as_bytes()))
+            }
+            (None, _) => continue,
+        };
+        unreadable |= sheet.records.is_empty() && !problems.is_empty();
+        sources[name as usize] = source;
+        sheets[name as usize] = Some(sheet);
+        diagnostics.extend(problems.into_iter().map(|d| d.in_sheet(name)));
+    }
+    let table = if unreadable {
         None
     } else {
-        let (table, problems) = validate::validate(&sheet, options);
+        let [codes, kinds, groups] = &sheets;
+        let sheets = validate::Sheets {
+            codes: codes.as_ref().expect("the codes sheet is always read"),
+            kinds: kinds.as_ref(),
+            groups: groups.as_ref(),
+        };
+        let (table, problems) = validate::validate(sheets, options);
         // A cell whose quoting is broken has an unreliable value: its quoting diagnostic says
         // all there is to say.
-        let broken: Vec<usize> = diagnostics.iter().map(|d| d.span.start).collect();
+        let broken: Vec<(SheetName, usize)> = diagnostics
+            .iter()
+            .map(|d| (d.sheet, d.span.start))
+            .collect();
         diagnostics.extend(
             problems
                 .into_iter()
-                .filter(|p| !broken.contains(&p.span.start)),
+                .filter(|p| !broken.contains(&(p.sheet, p.span.start))),
         );
         table
     };
-    diagnostics.sort_by_key(|d| d.span.start);
+    diagnostics.sort_by_key(|d| (d.sheet, d.span.start));
     let report = Report {
-        source,
+        sources,
         diagnostics,
     };
     let table = table.filter(|_| !report.has_errors());

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 pub struct Table {
     /// Every code, sorted by number.
     pub codes: Vec<Code>,
-    /// The distinct `kind` words, sorted.
-    pub kinds: Vec<String>,
-    /// The distinct `group` words, sorted.
-    pub groups: Vec<String>,
+    /// The kinds declared in `kinds.csv`, sorted by word.
+    pub kinds: Vec<Word>,
+    /// The groups declared in `groups.csv`, sorted by word.
+    pub groups: Vec<Word>,
     /// The BCP 47 tags of the translations (`title.<tag>` columns), sorted; English, the
     /// `title` and `description` columns, is not among them.
     pub locales: Vec<String>,
@@ -27,15 +27,38 @@ pub struct Code {
     pub title: String,
     /// Text that may span lines (`\n`), or `None`.
     pub description: Option<String>,
-    /// A snake_case word, one of [`Table::kinds`].
+    /// A snake_case word, the name of one of [`Table::kinds`].
     pub kind: String,
-    /// A snake_case word, one of [`Table::groups`].
+    /// A snake_case word, the name of one of [`Table::groups`].
     pub group: String,
     /// The deprecation note, or `None` when the code is active.
     pub deprecated: Option<String>,
     /// The translations of the title and description, by locale tag (one of
     /// [`Table::locales`]); a locale is missing where the title is not translated.
     pub translations: BTreeMap<String, Translation>,
+}
+
+/// A declared kind or group: one row of `kinds.csv` or `groups.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Word {
+    /// The snake_case word that codes, logs and every API use (`directory_sync`).
+    pub name: String,
+    /// The display title people read (`Directory Sync`, `MFA`).
+    pub title: String,
+    /// Text that may span lines, or `None`.
+    pub description: Option<String>,
+    /// The translations of the title and description, by locale tag (one of
+    /// [`Table::locales`]); a locale is missing where the title is not translated.
+    pub translations: BTreeMap<String, Translation>,
+}
+
+impl Word {
+    /// The title in `locale`, English where it is not translated.
+    pub fn title_in(&self, locale: &str) -> &str {
+        self.translations
+            .get(locale)
+            .map_or(&self.title, |t| &t.title)
+    }
 }
 
 /// A code's title and description in one locale.
@@ -58,23 +81,56 @@ pub struct Coverage {
     pub descriptions: usize,
     /// Codes that have an English description.
     pub described: usize,
+    /// Declared kinds and groups whose title is translated.
+    pub word_titles: usize,
+    /// Every declared kind and group.
+    pub words: usize,
+    /// Declared kinds and groups whose description is translated.
+    pub word_descriptions: usize,
+    /// Declared kinds and groups that have an English description.
+    pub words_described: usize,
 }
 
 impl Coverage {
-    /// Whether every title and description is translated.
+    /// Whether every title and description is translated, in every sheet.
     pub fn is_complete(&self) -> bool {
-        self.titles == self.codes && self.descriptions == self.described
+        self.titles == self.codes
+            && self.descriptions == self.described
+            && self.word_titles == self.words
+            && self.word_descriptions == self.words_described
+    }
+
+    /// How many texts are not translated (and shown in English instead).
+    pub fn untranslated(&self) -> usize {
+        (self.codes - self.titles)
+            + (self.described - self.descriptions)
+            + (self.words - self.word_titles)
+            + (self.words_described - self.word_descriptions)
     }
 }
 
 impl std::fmt::Display for Coverage {
-    /// `38/38 titles, 31/32 descriptions`.
+    /// `38/38 titles, 31/32 descriptions, 19/19 kind and group titles` (and their descriptions,
+    /// when any kind or group has one).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(
             f,
-            "{}/{} titles, {}/{} descriptions",
-            self.titles, self.codes, self.descriptions, self.described
-        )
+            "{}/{} titles, {}/{} descriptions, {}/{} kind and group titles",
+            self.titles,
+            self.codes,
+            self.descriptions,
+            self.described,
+            self.word_titles,
+            self.words
+        )?;
+        if self.words_described > 0 {
+            write!(
+                f,
+                ", {}/{} kind and group descriptions",
+                self.word_descriptions, self.words_described
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -86,21 +142,20 @@ pub struct Package {
 }
 
 impl Table {
-    /// Builds a table from rows in any order, deriving sorted kinds and groups.
-    /// The caller (validation) guarantees unique codes and names, and translations only in
-    /// `locales`.
-    pub fn new(mut codes: Vec<Code>, mut locales: Vec<String>) -> Table {
+    /// Builds a table from rows and declarations in any order. The caller (validation)
+    /// guarantees unique codes, names and words, codes of declared kinds and groups, and
+    /// translations only in `locales`.
+    pub fn new(
+        mut codes: Vec<Code>,
+        mut kinds: Vec<Word>,
+        mut groups: Vec<Word>,
+        mut locales: Vec<String>,
+    ) -> Table {
         locales.sort();
         locales.dedup();
         codes.sort_by_key(|c| c.code);
-        let distinct = |field: fn(&Code) -> &String| {
-            let mut words: Vec<&String> = codes.iter().map(field).collect();
-            words.sort_unstable();
-            words.dedup();
-            words.into_iter().cloned().collect::<Vec<String>>()
-        };
-        let kinds = distinct(|c| &c.kind);
-        let groups = distinct(|c| &c.group);
+        kinds.sort_by(|a, b| a.name.cmp(&b.name));
+        groups.sort_by(|a, b| a.name.cmp(&b.name));
         Table {
             codes,
             kinds,
@@ -116,9 +171,21 @@ impl Table {
         std::iter::once(crate::locale::ENGLISH).chain(translated)
     }
 
+    /// The words of the declared kinds, sorted.
+    pub fn kind_names(&self) -> impl Iterator<Item = &str> {
+        self.kinds.iter().map(|k| k.name.as_str())
+    }
+
+    /// The words of the declared groups, sorted.
+    pub fn group_names(&self) -> impl Iterator<Item = &str> {
+        self.groups.iter().map(|g| g.name.as_str())
+    }
+
     /// How much of the table `locale` translates.
     pub fn coverage(&self, locale: &str) -> Coverage {
         let translated = || self.codes.iter().filter_map(|c| c.translations.get(locale));
+        let words = || self.kinds.iter().chain(&self.groups);
+        let translated_words = || words().filter_map(|w| w.translations.get(locale));
         Coverage {
             titles: translated().count(),
             codes: self.codes.len(),
@@ -128,6 +195,12 @@ impl Table {
                 .iter()
                 .filter(|c| c.description.is_some())
                 .count(),
+            word_titles: translated_words().count(),
+            words: words().count(),
+            word_descriptions: translated_words()
+                .filter(|t| t.description.is_some())
+                .count(),
+            words_described: words().filter(|w| w.description.is_some()).count(),
         }
     }
 }

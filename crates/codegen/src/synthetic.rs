@@ -2,25 +2,52 @@
 
 use std::fmt::Write as _;
 
+use crate::input::SheetTexts;
+
+/// The kinds of the synthetic tables, with their titles in English and Turkish.
+const KINDS: [(&str, &str, &str); 4] = [
+    ("api", "API", "API"),
+    ("success", "Success", "Başarı"),
+    ("failure", "Failure", "Başarısızlık"),
+    ("warning", "Warning", "Uyarı"),
+];
+
+/// The groups of the synthetic tables, with their titles in English and Turkish.
+const GROUPS: [(&str, &str, &str); 10] = [
+    ("login", "Login", "Oturum açma"),
+    ("signup", "Signup", "Kaydolma"),
+    ("mfa", "MFA", "MFA"),
+    ("token", "Token", "Belirteç"),
+    ("hook", "Hook", "Kanca"),
+    ("email", "Email", "E-posta"),
+    ("sms", "SMS", "SMS"),
+    ("push", "Push", "Anlık bildirim"),
+    ("directory_sync", "Directory Sync", "Dizin eşitleme"),
+    ("account", "Account", "Hesap"),
+];
+
+/// A declaration sheet of `words`, with their Turkish titles when `turkish`.
+fn declarations(column: &str, words: &[(&str, &str, &str)], turkish: bool) -> String {
+    let mut csv = format!("{column},title");
+    csv.push_str(if turkish { ",title.tr\n" } else { "\n" });
+    for (word, title, tr) in words {
+        let _ = write!(csv, "{word},{title}");
+        if turkish {
+            let _ = write!(csv, ",{tr}");
+        }
+        csv.push('\n');
+    }
+    csv
+}
+
 /// A valid table of `rows` codes (at most 65,536: then every u16 is a code) spread over the u16
 /// range, with realistic text, a few kinds and groups, two descriptions in three (with quotes and
 /// commas, so cells are quoted), one deprecation in fifty, and a Turkish translation of every
 /// title and of nine descriptions in ten.
-pub fn synthetic_table(rows: usize) -> String {
+pub fn synthetic_table(rows: usize) -> SheetTexts {
     assert!((1..=65_536).contains(&rows), "1 to 65,536 rows");
-    let kinds = ["api", "success", "failure", "warning"];
-    let groups = [
-        "login",
-        "signup",
-        "mfa",
-        "token",
-        "hook",
-        "email",
-        "sms",
-        "push",
-        "directory_sync",
-        "account",
-    ];
+    let kinds = KINDS.map(|(word, ..)| word);
+    let groups = GROUPS.map(|(word, ..)| word);
     let mut csv =
         String::from("code,name,title,description,kind,group,deprecated,title.tr,description.tr\n");
     let step = 65_536 / rows;
@@ -48,12 +75,18 @@ pub fn synthetic_table(rows: usize) -> String {
             groups[i % groups.len()],
         );
     }
-    csv
+    // A small table leaves some words unused: declared only when used, so there is no warning.
+    let used = rows.min(GROUPS.len());
+    SheetTexts {
+        codes: csv,
+        kinds: declarations("kind", &KINDS[..rows.min(KINDS.len())], true),
+        groups: declarations("group", &GROUPS[..used], true),
+    }
 }
 
 /// A table of `rows` rows that are all wrong: every other code is not a number, the others have
 /// a name that is not PascalCase, so refusing it renders `rows` diagnostics.
-pub fn synthetic_bad_table(rows: usize) -> String {
+pub fn synthetic_bad_table(rows: usize) -> SheetTexts {
     let mut csv = String::from("code,name,title,kind,group\n");
     for i in 0..rows {
         if i % 2 == 0 {
@@ -62,7 +95,11 @@ pub fn synthetic_bad_table(rows: usize) -> String {
             let _ = writeln!(csv, "{i},bad_name_{i},Bad Name {i},failure,login");
         }
     }
-    csv
+    SheetTexts {
+        codes: csv,
+        kinds: declarations("kind", &KINDS[2..3], false),
+        groups: declarations("group", &GROUPS[..1], false),
+    }
 }
 
 /// `count` distinct PascalCase names built as realistic event names are (`AccessTokenFailed`,
@@ -154,7 +191,7 @@ pub fn realistic_names(count: usize) -> Vec<String> {
 mod tests {
     #[test]
     fn bad_tables_have_one_error_per_row() {
-        let (table, report) = crate::parse(super::synthetic_bad_table(100).as_bytes());
+        let (table, report) = crate::parse(&super::synthetic_bad_table(100).input());
         assert!(table.is_none());
         assert_eq!(report.diagnostics.len(), 100);
     }
@@ -169,14 +206,19 @@ mod tests {
         let csv: String = (names.iter().enumerate())
             .map(|(i, name)| format!("{i},{name},Title {i},failure,login\n"))
             .collect();
-        let (table, report) = crate::parse(format!("code,name,title,kind,group\n{csv}").as_bytes());
+        let sheets = crate::SheetTexts::declaring(
+            format!("code,name,title,kind,group\n{csv}"),
+            &["failure"],
+            &["login"],
+        );
+        let (table, report) = crate::parse(&sheets.input());
         assert!(table.is_some(), "{}", report.summary("names"));
     }
 
     #[test]
     fn synthetic_tables_are_valid() {
         for rows in [1, 38, 1000] {
-            let (table, report) = crate::parse(super::synthetic_table(rows).as_bytes());
+            let (table, report) = crate::parse(&super::synthetic_table(rows).input());
             assert!(table.is_some(), "{}", report.summary("synthetic"));
             assert_eq!(table.unwrap().codes.len(), rows);
         }

@@ -3,7 +3,7 @@
 use log_codes_codegen::compat::{
     Level, changelog, compare, next_breaking, table_from_json, version_allows, worst,
 };
-use log_codes_codegen::{Package, Table, parse, render::json};
+use log_codes_codegen::{Input, Package, Table, parse, render::json};
 
 const BASE: &str = "\
 code,name,title,description,kind,group,deprecated
@@ -12,17 +12,42 @@ code,name,title,description,kind,group,deprecated
 4002,FailedLoginInvalidPassword,Failed Login (Invalid Password),User entered incorrect password,failure,login,
 ";
 
+/// The words BASE uses, declared; an edit that adds one declares it in `KINDS`/`GROUPS`.
+const KINDS: &str = "kind,title\nsuccess,Success\nfailure,Failure\n";
+const GROUPS: &str = "group,title\nlogin,Login\n";
+
 fn table(csv: &str) -> Table {
-    let (table, report) = parse(csv.as_bytes());
+    table_of(csv, KINDS, GROUPS)
+}
+
+fn table_of(csv: &str, kinds: &str, groups: &str) -> Table {
+    let input = Input {
+        codes: csv.as_bytes(),
+        kinds: Some(kinds.as_bytes()),
+        groups: Some(groups.as_bytes()),
+    };
+    let (table, report) = parse(&input);
     table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
 }
 
 /// The classified changes from BASE to BASE edited by `edit`: (level, message).
 fn changes(edit: impl FnOnce(String) -> String) -> Vec<(Level, String)> {
-    compare(&table(BASE), &table(&edit(BASE.to_owned())))
-        .into_iter()
-        .map(|c| (c.level, c.message))
-        .collect()
+    changes_declaring(edit, KINDS, GROUPS)
+}
+
+/// [`changes`], the edited table declaring `kinds` and `groups`.
+fn changes_declaring(
+    edit: impl FnOnce(String) -> String,
+    kinds: &str,
+    groups: &str,
+) -> Vec<(Level, String)> {
+    compare(
+        &table(BASE),
+        &table_of(&edit(BASE.to_owned()), kinds, groups),
+    )
+    .into_iter()
+    .map(|c| (c.level, c.message))
+    .collect()
 }
 
 #[test]
@@ -64,13 +89,56 @@ fn a_new_code_is_minor() {
 
 #[test]
 fn a_new_kind_or_group_is_minor() {
-    let found = changes(|t| t + "100,ApiReadOperation,API Read Operation,,api,api,\n");
+    let found = changes_declaring(
+        |t| t + "100,ApiReadOperation,API Read Operation,,api,api,\n",
+        &format!("{KINDS}api,API\n"),
+        &format!("{GROUPS}api,API\n"),
+    );
     assert_eq!(
         found.iter().map(|(l, _)| *l).collect::<Vec<_>>(),
         [Level::Minor, Level::Minor, Level::Minor]
     );
-    assert!(found.iter().any(|(_, m)| m == "new kind `api`"));
-    assert!(found.iter().any(|(_, m)| m == "new group `api`"));
+    assert!(found.iter().any(|(_, m)| m == "new kind `api`: API"));
+    assert!(found.iter().any(|(_, m)| m == "new group `api`: API"));
+}
+
+#[test]
+fn a_display_title_description_or_translation_edit_is_patch() {
+    let found = changes_declaring(
+        |t| t,
+        "kind,title,description\nsuccess,Succeeded,What went well\nfailure,Failure,\n",
+        "group,title\nlogin,Sign-in\n",
+    );
+    assert_eq!(
+        found,
+        [
+            (
+                Level::Patch,
+                "kind `success`: title changed from \"Success\" to \"Succeeded\"".to_owned()
+            ),
+            (
+                Level::Patch,
+                "kind `success`: description changed".to_owned()
+            ),
+            (
+                Level::Patch,
+                "group `login`: title changed from \"Login\" to \"Sign-in\"".to_owned()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn removing_a_declared_group_no_code_uses_is_major() {
+    let old = table_of(BASE, KINDS, &format!("{GROUPS}sso,SSO\n"));
+    let found: Vec<(Level, String)> = compare(&old, &table(BASE))
+        .into_iter()
+        .map(|c| (c.level, c.message))
+        .collect();
+    assert_eq!(
+        found,
+        [(Level::Major, "group `sso` was removed".to_owned())]
+    );
 }
 
 #[test]
@@ -153,12 +221,16 @@ fn a_reused_number_is_major() {
 
 #[test]
 fn a_changed_kind_or_group_is_major() {
-    let found = changes(|t| {
-        t.replace(
-            "incorrect password,failure,login,",
-            "incorrect password,success,password,",
-        )
-    });
+    let found = changes_declaring(
+        |t| {
+            t.replace(
+                "incorrect password,failure,login,",
+                "incorrect password,success,password,",
+            )
+        },
+        KINDS,
+        &format!("{GROUPS}password,Password\n"),
+    );
     assert_eq!(
         found,
         [
@@ -170,14 +242,18 @@ fn a_changed_kind_or_group_is_major() {
                 Level::Major,
                 "code 4002 `FailedLoginInvalidPassword` changed its group from `login` to `password`".to_owned()
             ),
-            (Level::Minor, "new group `password`".to_owned()),
+            (Level::Minor, "new group `password`: Password".to_owned()),
         ]
     );
 }
 
 #[test]
 fn a_removed_kind_is_major() {
-    let found = changes(|t| t.replace("success,login", "failure,login"));
+    let found = changes_declaring(
+        |t| t.replace("success,login", "failure,login"),
+        "kind,title\nfailure,Failure\n",
+        GROUPS,
+    );
     assert!(
         found.contains(&(Level::Major, "kind `success` was removed".to_owned())),
         "{found:?}"
@@ -282,7 +358,7 @@ fn a_new_locale_is_minor_and_a_removed_one_major() {
         added,
         [(
             Level::Minor,
-            "new locale `tr` (3/3 titles, 1/3 descriptions)".to_owned()
+            "new locale `tr` (3/3 titles, 1/3 descriptions, 0/3 kind and group titles)".to_owned()
         )]
     );
     let removed = compare(&table(&turkish), &table(BASE));

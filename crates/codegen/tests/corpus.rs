@@ -1,5 +1,7 @@
-//! The corpus of awkward and hostile tables in `tests/corpus/`: each `NAME.csv` has its expected
-//! outcome in `NAME.expected` (the diagnostics, then `ok: N codes` when the table is valid).
+//! The corpus of awkward and hostile tables in `tests/corpus/`: each case is a directory with the
+//! sheets of one table (`codes.csv`, and `kinds.csv` and `groups.csv` unless the case is about
+//! their absence) and its expected outcome in `expected` (the diagnostics, then `ok: N codes`
+//! when the table is valid).
 //! Every valid table is rendered, and every artifact must say exactly what the table says: the
 //! JSON parses back to the table, the Rust and JavaScript literals evaluate to the cells, the
 //! docs page reads back with a Markdown parser, and no cell can open a doc-comment code block or
@@ -12,18 +14,23 @@ use std::fs;
 use std::path::Path;
 
 use common::check_artifacts;
-use log_codes_codegen::parse;
+use log_codes_codegen::{Input, SheetName, parse};
 
-fn corpus() -> Vec<(String, Vec<u8>)> {
+/// One case: its name and the bytes of each sheet it has, by [`SheetName`].
+type Case = (String, [Option<Vec<u8>>; 3]);
+
+fn corpus() -> Vec<Case> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
-    let mut cases: Vec<(String, Vec<u8>)> = fs::read_dir(&dir)
+    let mut cases: Vec<Case> = fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "csv"))
-        .map(|p| {
+        .filter(|p| p.is_dir())
+        .map(|case| {
+            let sheets = SheetName::ALL.map(|sheet| fs::read(case.join(sheet.file_name())).ok());
+            assert!(sheets[0].is_some(), "{} has no codes.csv", case.display());
             (
-                p.file_stem().unwrap().to_string_lossy().into_owned(),
-                fs::read(&p).unwrap(),
+                case.file_name().unwrap().to_string_lossy().into_owned(),
+                sheets,
             )
         })
         .collect();
@@ -38,14 +45,19 @@ fn every_case_has_its_expected_outcome() {
     assert!(cases.len() >= 40, "the corpus keeps at least 40 tables");
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
-    for (name, bytes) in &cases {
-        let (table, report) = parse(bytes);
+    for (name, [codes, kinds, groups]) in &cases {
+        let input = Input {
+            codes: codes.as_deref().unwrap_or_default(),
+            kinds: kinds.as_deref(),
+            groups: groups.as_deref(),
+        };
+        let (table, report) = parse(&input);
         let mut outcome = report.summary("codes.csv");
         if let Some(table) = &table {
             outcome.push_str(&format!("ok: {} codes\n", table.codes.len()));
             check_artifacts(name, table);
         }
-        let expected_path = dir.join(format!("{name}.expected"));
+        let expected_path = dir.join(name).join("expected");
         if update {
             fs::write(&expected_path, &outcome).unwrap();
         } else if fs::read_to_string(&expected_path).ok().as_deref() != Some(outcome.as_str()) {

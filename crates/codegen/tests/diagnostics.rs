@@ -2,17 +2,52 @@
 //! Run with `UPDATE_EXPECT=1` to refresh the expectations after an intended change.
 
 use expect_test::{Expect, expect};
-use log_codes_codegen::parse;
+use log_codes_codegen::{Input, Report, SheetTexts, Table};
 
 const HEADER: &str = "code,name,title,description,kind,group,deprecated\n";
 
-/// The one-line summary of every problem, `codes.csv:LINE:COLUMN: severity: message`.
+/// The words most tables here use: the kind `api` and the group `api`.
+const API: (&[&str], &[&str]) = (&["api"], &["api"]);
+/// The words of the tables about logins.
+const LOGIN: (&[&str], &[&str]) = (&["success"], &["login"]);
+
+/// Parses `codes` with declaration sheets declaring exactly `words` (kinds, groups).
+fn parse_with_words(codes: &[u8], words: (&[&str], &[&str])) -> (Option<Table>, Report) {
+    let declared = SheetTexts::declaring("", words.0, words.1);
+    let input = Input {
+        codes,
+        ..declared.input()
+    };
+    log_codes_codegen::parse(&input)
+}
+
+/// [`parse_with_words`] with the kind and group `api`.
+fn parse(codes: &[u8]) -> (Option<Table>, Report) {
+    parse_with_words(codes, API)
+}
+
+/// The one-line summary of every problem, `codes.csv:LINE:COLUMN: severity: message`; the
+/// table declares the kind and group `api`.
 fn check(csv: &str, expected: Expect) {
-    check_bytes(csv.as_bytes(), expected);
+    check_words(csv, API, expected);
+}
+
+/// [`check`] with other declared words.
+fn check_words(csv: &str, words: (&[&str], &[&str]), expected: Expect) {
+    let (table, report) = parse_with_words(csv.as_bytes(), words);
+    assert_eq!(table.is_some(), !report.has_errors());
+    expected.assert_eq(&report.summary("codes.csv"));
 }
 
 fn check_bytes(bytes: &[u8], expected: Expect) {
     let (table, report) = parse(bytes);
+    assert_eq!(table.is_some(), !report.has_errors());
+    expected.assert_eq(&report.summary("codes.csv"));
+}
+
+/// The summary for a table given as its three sheets.
+fn check_sheets(sheets: &SheetTexts, expected: Expect) {
+    let (table, report) = log_codes_codegen::parse(&sheets.input());
     assert_eq!(table.is_some(), !report.has_errors());
     expected.assert_eq(&report.summary("codes.csv"));
 }
@@ -23,8 +58,9 @@ fn rows(rows: &str) -> String {
 
 #[test]
 fn a_valid_table_has_no_diagnostics() {
-    check(
+    check_words(
         &rows("2001,SuccessfulLogin,Successful Login,,success,login,\n"),
+        LOGIN,
         expect![""],
     );
 }
@@ -34,24 +70,31 @@ fn duplicate_code_points_at_both_rows() {
     let csv = rows(
         "2001,SuccessfulLogin,Successful Login,,success,login,\n2001,Other,Other,,success,login,\n",
     );
-    check(
+    check_words(
         &csv,
+        LOGIN,
         expect![[r#"
         codes.csv:3:1: error: code 2001 is used twice (column `code`, A)
     "#]],
     );
-    let (_, report) = parse(csv.as_bytes());
+    let (_, report) = parse_with_words(csv.as_bytes(), LOGIN);
     let related = report.diagnostics[0].related.as_ref().unwrap();
-    assert_eq!(report.source.line_column(related.0.start), (2, 1));
+    assert_eq!(
+        report
+            .source(log_codes_codegen::SheetName::Codes)
+            .line_column(related.0.start),
+        (2, 1)
+    );
     assert!(related.1.contains("SuccessfulLogin"));
 }
 
 #[test]
 fn duplicate_name() {
-    check(
+    check_words(
         &rows(
             "2001,SuccessfulLogin,Successful Login,,success,login,\n2002,SuccessfulLogin,Again,,success,login,\n",
         ),
+        LOGIN,
         expect![[r#"
             codes.csv:3:6: error: name `SuccessfulLogin` is used twice (column `name`, B)
         "#]],
@@ -162,15 +205,17 @@ fn invalid_name_suggests_pascal_case_from_the_title() {
     let csv = rows(
         "4041,blocked_ip,Blocked IP Address,,failure,blocking,\n4042,BlockedIPAddress,Blocked IP Address,,failure,blocking,\n4043,9Lives,Nine Lives,,failure,blocking,\n",
     );
-    check(
+    const BLOCKING: (&[&str], &[&str]) = (&["failure"], &["blocking"]);
+    check_words(
         &csv,
+        BLOCKING,
         expect![[r#"
         codes.csv:2:6: error: name `blocked_ip` is not PascalCase (column `name`, B)
         codes.csv:3:6: error: name `BlockedIPAddress` is not PascalCase (column `name`, B)
         codes.csv:4:6: error: name `9Lives` is not PascalCase (column `name`, B)
     "#]],
     );
-    let (_, report) = parse(csv.as_bytes());
+    let (_, report) = parse_with_words(csv.as_bytes(), BLOCKING);
     let helps: Vec<_> = report
         .diagnostics
         .iter()
@@ -203,25 +248,147 @@ fn names_that_shadow_generated_items() {
 }
 
 #[test]
-fn invalid_kind_and_group_words() {
-    check(
-        &rows("1,A,A,,Success,api,\n2,B,B,,api,Directory Sync,\n3,C,C,,self,api,\n"),
+fn invalid_kind_and_group_words_are_refused_where_they_are_declared() {
+    let sheets = SheetTexts {
+        codes: rows("1,A,A,,success,api,\n2,B,B,,api,Directory Sync,\n3,C,C,,self,api,\n"),
+        kinds: "kind,title\nSuccess,Success\napi,API\nself,Self\n".into(),
+        groups: "group,title\napi,API\nDirectory Sync,Directory Sync\n".into(),
+    };
+    check_sheets(
+        &sheets,
         expect![[r#"
-            codes.csv:2:8: error: kind `Success` is not a snake_case word (column `kind`, E)
-            codes.csv:3:12: error: group `Directory Sync` is not a snake_case word (column `group`, F)
-            codes.csv:4:8: error: kind `self` would become the keyword `Self` (column `kind`, E)
+            codes.csv:2:8: error: kind `success` is not declared in `kinds.csv` (column `kind`, E)
+            kinds.csv:2:1: error: kind `Success` is not a snake_case word (column `kind`, A)
+            kinds.csv:4:1: error: kind `self` would become the keyword `Self` (column `kind`, A)
+            groups.csv:3:1: error: group `Directory Sync` is not a snake_case word (column `group`, A)
         "#]],
     );
 }
 
 #[test]
 fn kind_words_that_become_the_same_variant() {
-    check(
-        &rows("1,A,A,,api,email_2,\n2,B,B,,api,email2,\n"),
+    let sheets = SheetTexts::declaring(
+        rows("1,A,A,,api,email_2,\n2,B,B,,api,email2,\n"),
+        &["api"],
+        &["email_2", "email2"],
+    );
+    check_sheets(
+        &sheets,
         expect![[r#"
-            codes.csv:2:12: error: group `email_2` and `email2` both become the variant `Email2` (column `group`, F)
+            groups.csv:3:1: error: group `email2` and `email_2` both become the variant `Email2` (column `group`, A)
         "#]],
     );
+}
+
+#[test]
+fn an_undeclared_kind_suggests_the_closest_declared_one() {
+    let sheets = SheetTexts::declaring(
+        rows(
+            "1,A,A,,failure,login,\n2,B,B,,failur,login,\n3,C,C,,Failure,login,\n4,D,D,,warning,login,\n5,E,E,,başarı,login,\n",
+        ),
+        &["api", "failure"],
+        &["login"],
+    );
+    check_sheets(
+        &sheets,
+        expect![[r#"
+            codes.csv:3:8: error: kind `failur` is not declared in `kinds.csv` (column `kind`, E)
+            codes.csv:4:8: error: kind `Failure` is not declared in `kinds.csv` (column `kind`, E)
+            codes.csv:5:8: error: kind `warning` is not declared in `kinds.csv` (column `kind`, E)
+            codes.csv:6:8: error: kind `başarı` is not declared in `kinds.csv` (column `kind`, E)
+            kinds.csv:2:1: warning: kind `api` is declared but no code uses it
+        "#]],
+    );
+    let (_, report) = log_codes_codegen::parse(&sheets.input());
+    let helps: Vec<&str> = (report.diagnostics.iter())
+        .map(|d| d.help.as_deref().unwrap())
+        .collect();
+    assert_eq!(helps[0], "did you mean `failure`?");
+    assert_eq!(helps[1], "did you mean `failure`?");
+    // A new word is a deliberate row of its own; a word that could not be declared is not
+    // suggested as one.
+    assert_eq!(
+        helps[2],
+        "to add a new kind, declare it with a row of `kinds.csv` such as `warning,Warning`"
+    );
+    assert_eq!(
+        helps[3],
+        "use one of the kinds declared in `kinds.csv`: `api`, `failure`"
+    );
+}
+
+#[test]
+fn a_table_without_its_declaration_sheets_gets_the_rows_to_write() {
+    let codes = rows("1,A,A,,failure,login,\n2,B,B,,success,login,\n3,C,C,,failure,mfa,\n");
+    let (table, report) = log_codes_codegen::parse(&Input {
+        codes: codes.as_bytes(),
+        kinds: None,
+        groups: None,
+    });
+    assert!(table.is_none());
+    expect![[r#"
+        codes.csv:1:29: error: `kinds.csv` is missing: every kind a code uses is declared there, with its display title
+        codes.csv:1:34: error: `groups.csv` is missing: every group a code uses is declared there, with its display title
+    "#]]
+    .assert_eq(&report.summary("codes.csv"));
+    // The rows it lists make a valid table.
+    let written: Vec<String> = (report.diagnostics.iter())
+        .map(|d| {
+            let help = d.help.as_deref().unwrap();
+            help.split_once(":\n").unwrap().1.to_owned() + "\n"
+        })
+        .collect();
+    assert_eq!(written[0], "kind,title\nfailure,Failure\nsuccess,Success\n");
+    let fixed = Input {
+        codes: codes.as_bytes(),
+        kinds: Some(written[0].as_bytes()),
+        groups: Some(written[1].as_bytes()),
+    };
+    let (table, report) = log_codes_codegen::parse(&fixed);
+    assert!(table.is_some(), "{}", report.summary("codes.csv"));
+    assert!(report.diagnostics.is_empty());
+}
+
+#[test]
+fn declaration_sheet_problems() {
+    let sheets = SheetTexts {
+        codes: "code,name,title,kind,group,title.tr\n1,A,A,api,login,A\n2,B,B,api,mfa,B\n3,C,C,api,sms,C\n"
+            .into(),
+        kinds: "kind,titel\napi,API\n".into(),
+        groups: "group,title,title.de,notes\nlogin,Login,Anmeldung,x\nmfa,MFA,,\nmfa,Again,,\nsms,mfa,,\nsso,Code 2001,,\n".into(),
+    };
+    check_sheets(
+        &sheets,
+        expect![[r#"
+            kinds.csv:1:6: error: unknown column `titel` (column B)
+            groups.csv:1:13: error: `groups.csv` translates into `de`, a locale the codes sheet does not have
+            groups.csv:1:22: error: unknown column `notes` (column D)
+            groups.csv:4:1: error: group `mfa` is declared twice (column `group`, A)
+            groups.csv:5:5: error: the title "mfa" is used twice (column `title`, B); readers could not tell the two groups apart
+            groups.csv:6:5: error: the group title "Code 2001" would have the anchor `#code-2001` of code 2001 on the docs page
+        "#]],
+    );
+}
+
+#[test]
+fn require_complete_covers_the_declaration_sheets() {
+    let sheets = SheetTexts {
+        codes: "code,name,title,kind,group,title.tr\n1,A,A,api,login,A\n".into(),
+        kinds: "kind,title\napi,API\n".into(),
+        groups: "group,title,title.tr\nlogin,Login,\n".into(),
+    };
+    let options = log_codes_codegen::Options {
+        require_complete: vec!["tr".into()],
+        ..Default::default()
+    };
+    let (table, report) = log_codes_codegen::parse_with(&sheets.input(), &options);
+    assert!(table.is_none());
+    expect![[r#"
+        codes.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `description.tr` column
+        kinds.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `title.tr` column
+        groups.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `description.tr` column
+    "#]]
+    .assert_eq(&report.summary("codes.csv"));
 }
 
 #[test]
@@ -398,7 +565,7 @@ fn three_problems_in_one_run() {
     let csv = rows(
         "2001,SuccessfulLogin,Successful Login,,success,login,\n2001,Other,Other,,success,login,\n2002,bad name,Bad Name,,success,login,\n2003,NoTitle,,,success,login,\n",
     );
-    let (table, report) = parse(csv.as_bytes());
+    let (table, report) = parse_with_words(csv.as_bytes(), LOGIN);
     assert!(table.is_none());
     expect![[r#"
         error: code 2001 is used twice (column `code`, A)

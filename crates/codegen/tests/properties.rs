@@ -7,8 +7,8 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use log_codes_codegen::model::{Code, Table, Translation};
-use log_codes_codegen::{canonical, chars, parse};
+use log_codes_codegen::model::{Code, Table, Translation, Word};
+use log_codes_codegen::{Input, SheetTexts, canonical, chars, parse};
 use proptest::prelude::*;
 
 /// Text a cell may hold: any Unicode but controls and format characters (so no bidirectional
@@ -24,17 +24,56 @@ fn multiline() -> impl Strategy<Value = Option<String>> {
     proptest::option::of(proptest::collection::vec(text(), 1..4).prop_map(|lines| lines.join("\n")))
 }
 
+const WORDS: [&str; 7] = [
+    "api",
+    "success",
+    "failure",
+    "login",
+    "mfa",
+    "directory_sync",
+    "x9",
+];
+
 fn word() -> impl Strategy<Value = String> {
-    prop::sample::select(vec![
-        "api",
-        "success",
-        "failure",
-        "login",
-        "mfa",
-        "directory_sync",
-        "x9",
-    ])
-    .prop_map(str::to_owned)
+    prop::sample::select(WORDS.to_vec()).prop_map(str::to_owned)
+}
+
+/// The declarations of the words `codes` use in one column: a random display title (ending in
+/// the word, so that titles differ), description and translations for each.
+fn declarations(words: std::collections::BTreeSet<String>) -> impl Strategy<Value = Vec<Word>> {
+    let count = words.len();
+    let words: Vec<String> = words.into_iter().collect();
+    proptest::collection::vec((text(), multiline()), count).prop_flat_map(move |texts| {
+        let words = words.clone();
+        let described: Vec<bool> = texts.iter().map(|(_, d)| d.is_some()).collect();
+        let translated: Vec<_> = described.iter().map(|&d| translations(d)).collect();
+        (Just(texts), translated).prop_map(move |(texts, translations)| {
+            (words.iter().zip(texts).zip(translations))
+                .map(|((name, (title, description)), translations)| Word {
+                    name: name.clone(),
+                    title: format!("{title} {name}"),
+                    description,
+                    translations: translations
+                        .into_iter()
+                        .map(|(tag, t)| {
+                            (
+                                tag,
+                                Translation {
+                                    title: format!("{} {name}", t.title),
+                                    ..t
+                                },
+                            )
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+    })
+}
+
+/// Declaration sheets for any of [`WORDS`], for bytes that are not made from a table.
+fn every_word_declared() -> SheetTexts {
+    SheetTexts::declaring(String::new(), &WORDS, &WORDS)
 }
 
 const LOCALES: [&str; 2] = ["pt-BR", "tr"];
@@ -66,16 +105,27 @@ prop_compose! {
 
 prop_compose! {
     /// Up to 30 rows with distinct codes; names made distinct by a numeric suffix.
-    fn valid_table()(rows in proptest::collection::vec(row(), 1..30)) -> Table {
+    fn valid_codes()(rows in proptest::collection::vec(row(), 1..30)) -> Vec<Code> {
         let mut seen = std::collections::HashSet::new();
-        let codes = rows
+        rows
             .into_iter()
             .filter(|(code, _, _)| seen.insert(*code))
             .enumerate()
             .map(|(i, (_, stem, code))| Code { name: format!("{stem}{i}"), ..code })
-            .collect();
-        Table::new(codes, LOCALES.map(str::to_owned).to_vec())
+            .collect()
     }
+}
+
+/// A valid table: random codes, and a random declaration of each word they use.
+fn valid_table() -> impl Strategy<Value = Table> {
+    valid_codes().prop_flat_map(|codes| {
+        let used = |field: fn(&Code) -> &String| codes.iter().map(field).cloned().collect();
+        let kinds = declarations(used(|c| &c.kind));
+        let groups = declarations(used(|c| &c.group));
+        (Just(codes), kinds, groups).prop_map(|(codes, kinds, groups)| {
+            Table::new(codes, kinds, groups, LOCALES.map(str::to_owned).to_vec())
+        })
+    })
 }
 
 proptest! {
@@ -83,9 +133,9 @@ proptest! {
 
     #[test]
     fn valid_tables_generate_faithful_artifacts(table in valid_table()) {
-        let csv = canonical::to_csv(&table);
-        let (parsed, report) = parse(csv.as_bytes());
-        prop_assert!(parsed.is_some(), "{}\n{csv}", report.summary("codes.csv"));
+        let sheets = canonical::to_sheets(&table);
+        let (parsed, report) = parse(&sheets.input());
+        prop_assert!(parsed.is_some(), "{}\n{sheets:?}", report.summary("codes.csv"));
         prop_assert_eq!(parsed.as_ref(), Some(&table));
         common::check_artifacts("random table", &table);
     }
@@ -97,7 +147,7 @@ proptest! {
 
     #[test]
     fn mangled_tables_never_panic(table in valid_table(), edits in proptest::collection::vec((any::<prop::sample::Index>(), prop::sample::select(vec![b'"', b',', b';', b'\n', b'\r', b' ', 0u8, 0xC3, 0xFF, b'A'])), 1..8)) {
-        let mut bytes = canonical::to_csv(&table).into_bytes();
+        let mut bytes = canonical::to_sheets(&table).codes.into_bytes();
         for (at, byte) in edits {
             let at = at.index(bytes.len() + 1);
             if at < bytes.len() && byte == b'A' {
@@ -113,11 +163,17 @@ proptest! {
 /// Parsing returns; every diagnostic points inside the source, on a real line and column; a
 /// table comes back exactly when there is no error.
 fn check_positions(bytes: &[u8]) {
-    let (table, report) = parse(bytes);
+    let declared = every_word_declared();
+    let input = Input {
+        codes: bytes,
+        ..declared.input()
+    };
+    let (table, report) = parse(&input);
     assert_eq!(table.is_some(), !report.has_errors());
-    let text = report.source.text();
-    let lines = text.split('\n').count();
     for d in &report.diagnostics {
+        let source = report.source(d.sheet);
+        let text = source.text();
+        let lines = text.split('\n').count();
         assert!(
             d.span.start <= d.span.end && d.span.end <= text.len(),
             "{d:?}"
@@ -126,7 +182,7 @@ fn check_positions(bytes: &[u8]) {
             text.is_char_boundary(d.span.start) && text.is_char_boundary(d.span.end),
             "{d:?}"
         );
-        let (line, column) = report.source.line_column(d.span.start);
+        let (line, column) = source.line_column(d.span.start);
         assert!(
             line >= 1 && line <= lines && column >= 1,
             "{d:?} at {line}:{column}"
@@ -164,7 +220,13 @@ prop_compose! {
                 translations: BTreeMap::new(),
             })
             .collect();
-        Table::new(codes, vec![])
+        let declared = |word: &str| vec![Word {
+            name: word.to_owned(),
+            title: word.to_owned(),
+            description: None,
+            translations: BTreeMap::new(),
+        }];
+        Table::new(codes, declared("failure"), declared("login"), vec![])
     }
 }
 
@@ -184,7 +246,9 @@ fn permutations(order: &mut Vec<usize>, from: usize, visit: &mut impl FnMut(&[us
 /// is not PascalCase).
 fn parse_name(name: &str) -> bool {
     let csv = format!("code,name,title,kind,group\n1,{name},T,failure,login\n");
-    parse(csv.as_bytes()).0.is_some()
+    parse(&SheetTexts::declaring(csv, &["failure"], &["login"]).input())
+        .0
+        .is_some()
 }
 
 proptest! {

@@ -3,7 +3,7 @@
 
 mod common;
 
-use log_codes_codegen::{Package, parse, render_all};
+use log_codes_codegen::{Package, SheetTexts, canonical, parse, render_all};
 
 fn package() -> Package {
     Package {
@@ -11,28 +11,29 @@ fn package() -> Package {
     }
 }
 
-/// The real table with rows appended, each `name,kind` at an unused code.
-fn real_table_with(rows: &[(&str, &str)]) -> String {
-    let mut csv =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../codes.csv")).unwrap();
-    let (table, _) = parse(csv.as_bytes());
-    let used: Vec<u16> = table.unwrap().codes.iter().map(|c| c.code).collect();
+/// The real table (canonical) with rows appended, each `name` at an unused code, of the first
+/// declared kind and group.
+fn real_table_with(names: &[&str]) -> SheetTexts {
+    let real = common::valid(&common::real_sheets());
+    let mut sheets = canonical::to_sheets(&real);
+    let used: Vec<u16> = real.codes.iter().map(|c| c.code).collect();
     let mut free = (1..=u16::MAX).filter(|c| !used.contains(c));
-    let columns = csv.lines().next().unwrap().split(',').count();
-    for (name, kind) in rows {
+    let columns = sheets.codes.lines().next().unwrap().split(',').count();
+    for name in names {
         let code = free.next().unwrap();
-        csv.push_str(&format!("{code},{name},{name} Event,,{kind},login"));
-        csv.push_str(&",".repeat(columns - 6));
-        csv.push('\n');
+        let (kind, group) = (&real.kinds[0].name, &real.groups[0].name);
+        sheets
+            .codes
+            .push_str(&format!("{code},{name},{name} Event,,{kind},{group}"));
+        sheets.codes.push_str(&",".repeat(columns - 6));
+        sheets.codes.push('\n');
     }
-    csv
+    sheets
 }
 
 #[test]
 fn names_that_once_defeated_the_name_hash_generate() {
-    let csv = real_table_with(&[("AccessFailed", "failure"), ("AcceptFailed", "failure")]);
-    let (table, report) = parse(csv.as_bytes());
-    let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
+    let table = common::valid(&real_table_with(&["AccessFailed", "AcceptFailed"]));
     let started = std::time::Instant::now();
     render_all(&table, &package()).unwrap();
     assert!(started.elapsed().as_secs() < 5);
@@ -47,8 +48,7 @@ fn every_item_of_the_generated_types_is_reserved() {
     use log_codes_codegen::naming;
     use log_codes_codegen::render::rust;
 
-    let (table, _) = parse(common::SMALL_TABLE.as_bytes());
-    let table = table.unwrap();
+    let table = common::small_table();
     let generated = rust::render(&table).unwrap().contents;
     let crate_dir = concat!(env!("CARGO_MANIFEST_DIR"), "/../log-codes/src");
     let mut sources = vec![generated];
@@ -85,7 +85,7 @@ fn every_item_of_the_generated_types_is_reserved() {
             "{expected} not found in {items:?}"
         );
     }
-    let predicates: Vec<String> = table.kinds.iter().map(|k| naming::predicate(k)).collect();
+    let predicates: Vec<String> = table.kind_names().map(naming::predicate).collect();
     let missing: Vec<&String> = (items.iter())
         .filter(|item| naming::reserved(item).is_none() && !predicates.contains(item))
         .collect();
@@ -147,7 +147,11 @@ fn every_reserved_item_is_refused_in_every_column() {
     use heck::{ToSnakeCase, ToUpperCamelCase};
     use log_codes_codegen::naming::RESERVED;
 
-    let accepted = |csv: &str| parse(csv.as_bytes()).0.is_some();
+    let accepted = |csv: &str| {
+        common::parse_declaring(csv, &["failure"], &["login"])
+            .0
+            .is_some()
+    };
     for item in RESERVED {
         let name = item.to_upper_camel_case();
         let word = item.to_snake_case();
@@ -165,7 +169,9 @@ fn every_reserved_item_is_refused_in_every_column() {
                     ("failure", word.as_str())
                 };
                 let csv = format!("code,name,title,kind,group\n1,Event,T,{kind},{group}\n");
-                assert!(!accepted(&csv), "{column} {word}");
+                // Declared in its sheet, where it is refused.
+                let (table, _) = common::parse_declaring(&csv, &[kind], &[group]);
+                assert!(table.is_none(), "{column} {word}");
             }
         }
         if (2..=3).contains(&item.len()) && item.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -187,7 +193,7 @@ fn many_problems_render_quickly_and_briefly() {
         csv.push_str(&format!("{i},bad{i},Title,failure,login\n"));
     }
     let started = std::time::Instant::now();
-    let (table, report) = parse(csv.as_bytes());
+    let (table, report) = common::parse_declaring(&csv, &["failure"], &["login"]);
     assert!(table.is_none());
     assert_eq!(report.diagnostics.len(), 40_000);
     let rendered = report.render("codes.csv", false);
@@ -221,7 +227,7 @@ fn a_header_of_many_unknown_columns_is_refused_quickly() {
     let header: Vec<String> = (0..200_000).map(|i| format!("c{i}")).collect();
     let csv = format!("{}\n", header.join(","));
     let started = std::time::Instant::now();
-    let (_, report) = parse(csv.as_bytes());
+    let (_, report) = common::parse_declaring(&csv, &["failure"], &["login"]);
     let rendered = report.render("codes.csv", false);
     assert!(rendered.contains("more problems, not shown"));
     assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
@@ -232,7 +238,7 @@ fn a_header_of_many_unknown_columns_is_refused_quickly() {
 #[test]
 fn diagnostics_print_no_terminal_escapes() {
     let csv = "code,name,title,kind,group\n1,Bad\x1b[2J,Title\x1b]0;x\x07,failure,log\u{202E}in\n";
-    let (table, report) = parse(csv.as_bytes());
+    let (table, report) = common::parse_declaring(csv, &["failure"], &["login"]);
     assert!(table.is_none());
     let rendered = report.render("codes.csv", false);
     assert!(
@@ -251,7 +257,13 @@ fn bare_domains_are_not_github_autolinks() {
     let csv = "code,name,title,description,kind,group,deprecated,title.tr,description.tr\n\
         1,BareDomain,Go to www.example.com,See evil.com/login or http://x.example,failure,login,use example.org/new,Bak www.example.com,Bak evil.com/login\n\
         2,MailAddress,Write to a@b.example,\"ftp://files.example, https://x.example/a?b=c\",failure,login,,,\n";
-    let (table, report) = parse(csv.as_bytes());
+    let sheets = SheetTexts {
+        codes: csv.to_owned(),
+        kinds: "kind,title\nfailure,See evil.com/fail\n".to_owned(),
+        groups: "group,title,title.tr\nlogin,Log in at www.example.com,Bak www.example.com\n"
+            .to_owned(),
+    };
+    let (table, report) = parse(&sheets.input());
     let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
     let artifacts = render_all(&table, &package()).unwrap();
     let mut options = comrak::Options::default();

@@ -4,13 +4,11 @@
 mod common;
 
 use expect_test::expect;
-use log_codes_codegen::parse;
 use log_codes_codegen::render::rust;
 
 #[test]
 fn rust_output() {
-    let (table, report) = parse(common::SMALL_TABLE.as_bytes());
-    let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
+    let table = common::small_table();
     let artifact = rust::render(&table).unwrap();
     assert_eq!(artifact.path, "src/generated.rs");
     expect![[r#"
@@ -49,8 +47,14 @@ fn rust_output() {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Kind {
+            /// API
+            ///
+            /// Operations on the management API
+            ///
             /// `api`
             Api,
+            /// Failure
+            ///
             /// `failure`
             Failure,
         }
@@ -59,8 +63,12 @@ fn rust_output() {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum Group {
+            /// API
+            ///
             /// `api`
             Api,
+            /// Login
+            ///
             /// `login`
             Login,
         }
@@ -93,7 +101,7 @@ fn rust_output() {
         pub enum Locale {
             /// `en`: the `title` and `description` columns, the fallback of every translation.
             En,
-            /// `tr`: 2/3 titles, 1/2 descriptions; English where a cell is not translated.
+            /// `tr`: 2/3 titles, 1/2 descriptions, 3/4 kind and group titles, 1/1 kind and group descriptions; English where a cell is not translated.
             Tr,
         }
         impl Locale {
@@ -108,7 +116,22 @@ fn rust_output() {
         /// No code: an empty slot of a lookup table.
         pub(crate) const NO_POSITION: Position = Position::MAX;
         pub(crate) const KIND_NAMES: &[&str] = &["api", "failure"];
+        pub(crate) const KIND_TITLES: &[&str] = &["API", "Failure"];
+        pub(crate) const KIND_DESCRIPTIONS: &[Option<&str>] = &[
+            Some("Operations on the management API"),
+            None,
+        ];
+        pub(crate) const KIND_TITLE_TRANSLATIONS: &[&[Option<&str>]] = &[
+            &[Some("API"), Some("Başarısızlık")],
+        ];
+        pub(crate) const KIND_DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[
+            &[Some("Yönetim API'si üzerindeki işlemler"), None],
+        ];
         pub(crate) const GROUP_NAMES: &[&str] = &["api", "login"];
+        pub(crate) const GROUP_TITLES: &[&str] = &["API", "Login"];
+        pub(crate) const GROUP_DESCRIPTIONS: &[Option<&str>] = &[None, None];
+        pub(crate) const GROUP_TITLE_TRANSLATIONS: &[&[Option<&str>]] = &[&[Some("API"), None]];
+        pub(crate) const GROUP_DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[&[None, None]];
 
         /// Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.
         #[cfg(test)]

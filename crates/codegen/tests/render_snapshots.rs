@@ -5,11 +5,10 @@ mod common;
 
 use expect_test::expect_file;
 use log_codes_codegen::render::{docs, json, typescript};
-use log_codes_codegen::{Package, Table, parse};
+use log_codes_codegen::{Package, Table};
 
 fn table() -> Table {
-    let (table, report) = parse(common::SMALL_TABLE.as_bytes());
-    table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
+    common::small_table()
 }
 
 fn package() -> Package {

@@ -5,19 +5,37 @@ mod common;
 
 use expect_test::{Expect, expect};
 use log_codes_codegen::render::{docs, page_text};
-use log_codes_codegen::{Options, Package, Table, parse_with, render_all};
+use log_codes_codegen::{
+    Input, Options, Package, Report, SheetTexts, Table, parse_with, render_all,
+};
 
 const HEADER: &str = "code,name,title,description,kind,group,deprecated";
+
+/// The kind `api`, translated into Turkish, which most tables here use.
+const KINDS: &str = "kind,title,description,title.tr,description.tr\napi,API,,API,\n";
+/// The group `api`, translated into Turkish.
+const GROUPS: &str = "group,title,description,title.tr,description.tr\napi,API,,API,\n";
 
 fn options(require_complete: &[&str]) -> Options {
     Options {
         require_complete: require_complete.iter().map(|t| t.to_string()).collect(),
+        ..Default::default()
     }
+}
+
+/// Parses `csv` with the kind and group `api` declared.
+fn parse_csv(csv: &str, options: &Options) -> (Option<Table>, Report) {
+    let input = Input {
+        codes: csv.as_bytes(),
+        kinds: Some(KINDS.as_bytes()),
+        groups: Some(GROUPS.as_bytes()),
+    };
+    parse_with(&input, options)
 }
 
 fn check_with(csv: &str, require_complete: &[&str], expected: Expect) {
     let options = options(require_complete);
-    let (table, report) = parse_with(csv.as_bytes(), &options);
+    let (table, report) = parse_csv(csv, &options);
     assert_eq!(table.is_some(), !report.has_errors());
     expected.assert_eq(&report.summary("codes.csv"));
 }
@@ -29,15 +47,7 @@ fn check(csv: &str, expected: Expect) {
 /// The diagnostics as `cargo xtask gen` prints them, with their help lines.
 fn rendered(csv: &str, require_complete: &[&str]) -> String {
     let options = options(require_complete);
-    parse_with(csv.as_bytes(), &options)
-        .1
-        .render("codes.csv", false)
-}
-
-fn table(csv: &str, require_complete: &[&str]) -> Table {
-    let options = options(require_complete);
-    let (table, report) = parse_with(csv.as_bytes(), &options);
-    table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
+    parse_csv(csv, &options).1.render("codes.csv", false)
 }
 
 #[test]
@@ -47,7 +57,9 @@ fn translation_columns_are_read_in_any_order() {
          Kullanıcı giriş yaptı,2001,SuccessfulLogin,Successful Login,User logged in,success,login,,Login bem-sucedido,Başarılı Oturum Açma\n\
          ,4000,FailedLogin,Failed Login,,failure,login,,,\n"
     );
-    let table = table(&csv, &[]);
+    let sheets = SheetTexts::declaring(csv, &["failure", "success"], &["login"]);
+    let (table, report) = parse_with(&sheets.input(), &options(&[]));
+    let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
     assert_eq!(table.locales, ["pt-BR", "tr"]);
     let login = &table.codes[0];
     assert_eq!(login.translations["tr"].title, "Başarılı Oturum Açma");
@@ -59,11 +71,11 @@ fn translation_columns_are_read_in_any_order() {
     assert!(table.codes[1].translations.is_empty());
     assert_eq!(
         table.coverage("tr").to_string(),
-        "1/2 titles, 1/1 descriptions"
+        "1/2 titles, 1/1 descriptions, 0/3 kind and group titles"
     );
     assert_eq!(
         table.coverage("pt-BR").to_string(),
-        "1/2 titles, 0/1 descriptions"
+        "1/2 titles, 0/1 descriptions, 0/3 kind and group titles"
     );
 }
 
@@ -79,6 +91,8 @@ fn malformed_non_canonical_and_english_tags() {
             codes.csv:1:72: error: column `title.en` would translate into English (column J)
             codes.csv:1:81: error: `turkish` in column `title.turkish` is not a locale tag (column K)
             codes.csv:1:95: error: `` in column `title.` is not a locale tag (column L)
+            kinds.csv:1:24: error: `kinds.csv` translates into `tr`, a locale the codes sheet does not have
+            groups.csv:1:25: error: `groups.csv` translates into `tr`, a locale the codes sheet does not have
         "#]],
     );
     assert!(
@@ -108,6 +122,8 @@ fn a_description_column_without_its_title_column() {
         &format!("{HEADER},description.de\n1,A,A,B,api,api,,b\n"),
         expect![[r#"
             codes.csv:1:51: error: column `description.de` has no `title.de` column (column H)
+            kinds.csv:1:24: error: `kinds.csv` translates into `tr`, a locale the codes sheet does not have
+            groups.csv:1:25: error: `groups.csv` translates into `tr`, a locale the codes sheet does not have
         "#]],
     );
 }
@@ -122,7 +138,7 @@ fn a_translated_description_needs_a_translated_title_and_an_english_description(
         ),
         expect![[r#"
             codes.csv:2:25: error: the description is translated but the title is not (column `description.tr`, I)
-            codes.csv:3:21: error: this translates a description the code does not have (column `description.tr`, I)
+            codes.csv:3:21: error: this translates a description the row does not have (column `description.tr`, I)
         "#]],
     );
 }
@@ -175,21 +191,34 @@ fn require_complete_of_a_locale_the_table_lacks() {
             codes.csv:1:1: error: `--require-complete de` needs every `de` translation, but the header has no `title.de` column
             codes.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `description.tr` column
             codes.csv:1:1: error: `--require-complete TR` does not name a translation
+            kinds.csv:1:1: error: `--require-complete de` needs every `de` translation, but the header has no `title.de` column
+            kinds.csv:1:1: error: `--require-complete TR` does not name a translation
+            groups.csv:1:1: error: `--require-complete de` needs every `de` translation, but the header has no `title.de` column
+            groups.csv:1:1: error: `--require-complete TR` does not name a translation
         "#]],
     );
 }
 
-/// On the real table, with the Turkish description of 4041 emptied: coverage drops, the docs row
-/// shows the English text with the fallback mark, and `--require-complete tr` fails at that cell.
-/// (An emptied title with its description left is an error of its own, tested above.)
+/// On the seed table (a frozen copy of the table as it started, completely translated), with the
+/// Turkish description of 4041 emptied: coverage drops, the docs row shows the English text with
+/// the fallback mark, and `--require-complete tr` fails at that cell. (An emptied title with its
+/// description left is an error of its own, tested above.)
 #[test]
-fn one_missing_turkish_cell_in_the_real_table() {
-    let csv = include_str!("../../../codes.csv");
-    let complete = table(csv, &["tr"]);
+fn one_missing_turkish_cell_in_the_seed_table() {
+    let seed = common::sheets_in(common::SEED);
+    let parse_seed = |codes: &str, options: &Options| {
+        let input = Input {
+            codes: codes.as_bytes(),
+            ..seed.input()
+        };
+        parse_with(&input, options)
+    };
+    let csv = seed.codes.as_str();
+    let complete = parse_seed(csv, &options(&["tr"])).0.unwrap();
     assert!(complete.coverage("tr").is_complete());
     assert_eq!(
         complete.coverage("tr").to_string(),
-        "38/38 titles, 32/32 descriptions"
+        "38/38 titles, 32/32 descriptions, 19/19 kind and group titles"
     );
 
     let line = csv.lines().position(|l| l.starts_with("4041,")).unwrap();
@@ -202,10 +231,10 @@ fn one_missing_turkish_cell_in_the_real_table() {
     let emptied = row[..start].to_owned();
     let edited = csv.replacen(row, &emptied, 1);
 
-    let table = table(&edited, &[]);
+    let table = parse_seed(&edited, &options(&[])).0.unwrap();
     assert_eq!(
         table.coverage("tr").to_string(),
-        "38/38 titles, 31/32 descriptions"
+        "38/38 titles, 31/32 descriptions, 19/19 kind and group titles"
     );
     let package = Package {
         version: "1.0.0".into(),
@@ -230,7 +259,7 @@ fn one_missing_turkish_cell_in_the_real_table() {
     common::check_artifacts("one missing Turkish description", &table);
 
     let column = emptied.chars().count() + 1;
-    let (none, report) = parse_with(edited.as_bytes(), &options(&["tr"]));
+    let (none, report) = parse_seed(&edited, &options(&["tr"]));
     assert!(none.is_none());
     assert_eq!(
         report.summary("codes.csv"),

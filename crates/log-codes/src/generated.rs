@@ -231,10 +231,16 @@ pub enum LogCode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Kind {
+    /// API
+    ///
     /// `api`
     Api,
+    /// Failure
+    ///
     /// `failure`
     Failure,
+    /// Success
+    ///
     /// `success`
     Success,
 }
@@ -243,36 +249,68 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum Group {
+    /// Account
+    ///
     /// `account`
     Account,
+    /// API
+    ///
     /// `api`
     Api,
+    /// Blocking
+    ///
     /// `blocking`
     Blocking,
+    /// Credential
+    ///
     /// `credential`
     Credential,
+    /// Directory Sync
+    ///
     /// `directory_sync`
     DirectorySync,
+    /// Email
+    ///
     /// `email`
     Email,
+    /// Email Verification
+    ///
     /// `email_verification`
     EmailVerification,
+    /// Hook
+    ///
     /// `hook`
     Hook,
+    /// Login
+    ///
     /// `login`
     Login,
+    /// Logout
+    ///
     /// `logout`
     Logout,
+    /// MFA
+    ///
     /// `mfa`
     Mfa,
+    /// Password Reset
+    ///
     /// `password_reset`
     PasswordReset,
+    /// Push
+    ///
     /// `push`
     Push,
+    /// Signup
+    ///
     /// `signup`
     Signup,
+    /// SMS
+    ///
     /// `sms`
     Sms,
+    /// Token
+    ///
     /// `token`
     Token,
 }
@@ -326,7 +364,7 @@ impl Group {
 pub enum Locale {
     /// `en`: the `title` and `description` columns, the fallback of every translation.
     En,
-    /// `tr`: 38/38 titles, 32/32 descriptions; English where a cell is not translated.
+    /// `tr`: 38/38 titles, 32/32 descriptions, 19/19 kind and group titles; English where a cell is not translated.
     Tr,
 }
 impl Locale {
@@ -341,6 +379,14 @@ pub(crate) type Position = u8;
 /// No code: an empty slot of a lookup table.
 pub(crate) const NO_POSITION: Position = Position::MAX;
 pub(crate) const KIND_NAMES: &[&str] = &["api", "failure", "success"];
+pub(crate) const KIND_TITLES: &[&str] = &["API", "Failure", "Success"];
+pub(crate) const KIND_DESCRIPTIONS: &[Option<&str>] = &[None, None, None];
+pub(crate) const KIND_TITLE_TRANSLATIONS: &[&[Option<&str>]] = &[
+    &[Some("API"), Some("Başarısızlık"), Some("Başarı")],
+];
+pub(crate) const KIND_DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[
+    &[None, None, None],
+];
 pub(crate) const GROUP_NAMES: &[&str] = &[
     "account",
     "api",
@@ -358,6 +404,82 @@ pub(crate) const GROUP_NAMES: &[&str] = &[
     "signup",
     "sms",
     "token",
+];
+pub(crate) const GROUP_TITLES: &[&str] = &[
+    "Account",
+    "API",
+    "Blocking",
+    "Credential",
+    "Directory Sync",
+    "Email",
+    "Email Verification",
+    "Hook",
+    "Login",
+    "Logout",
+    "MFA",
+    "Password Reset",
+    "Push",
+    "Signup",
+    "SMS",
+    "Token",
+];
+pub(crate) const GROUP_DESCRIPTIONS: &[Option<&str>] = &[
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+    None,
+];
+pub(crate) const GROUP_TITLE_TRANSLATIONS: &[&[Option<&str>]] = &[
+    &[
+        Some("Hesap"),
+        Some("API"),
+        Some("Engelleme"),
+        Some("Kimlik bilgisi"),
+        Some("Dizin eşitleme"),
+        Some("E-posta"),
+        Some("E-posta doğrulaması"),
+        Some("Kanca"),
+        Some("Oturum açma"),
+        Some("Oturum kapatma"),
+        Some("MFA"),
+        Some("Parola sıfırlama"),
+        Some("Anlık bildirim"),
+        Some("Kaydolma"),
+        Some("SMS"),
+        Some("Belirteç"),
+    ],
+];
+pub(crate) const GROUP_DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[
+    &[
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+        None,
+    ],
 ];
 
 /// Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.

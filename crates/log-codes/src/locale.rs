@@ -72,7 +72,7 @@ impl Locale {
 
     /// Index into the translation tables; `None` for English, the table's own text.
     #[inline]
-    const fn translation(self) -> Option<usize> {
+    pub(crate) const fn translation(self) -> Option<usize> {
         match self as usize {
             0 => None,
             n => Some(n - 1),

@@ -3,8 +3,29 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::generated::{GROUP_NAMES, KIND_NAMES};
-use crate::{Group, Kind};
+use crate::generated::{
+    GROUP_DESCRIPTIONS, GROUP_DESCRIPTION_TRANSLATIONS, GROUP_NAMES, GROUP_TITLES,
+    GROUP_TITLE_TRANSLATIONS, KIND_DESCRIPTIONS, KIND_DESCRIPTION_TRANSLATIONS, KIND_NAMES,
+    KIND_TITLES, KIND_TITLE_TRANSLATIONS,
+};
+use crate::{Group, Kind, Locale};
+
+// One entry per variant in every table, one table per translation: the lookups below cannot go
+// out of bounds.
+const _: () = {
+    assert!(KIND_TITLES.len() == Kind::ALL.len() && KIND_DESCRIPTIONS.len() == Kind::ALL.len());
+    assert!(GROUP_TITLES.len() == Group::ALL.len() && GROUP_DESCRIPTIONS.len() == Group::ALL.len());
+    assert!(KIND_TITLE_TRANSLATIONS.len() + 1 == Locale::ALL.len());
+    assert!(GROUP_TITLE_TRANSLATIONS.len() + 1 == Locale::ALL.len());
+    let mut translation = 0;
+    while translation < KIND_TITLE_TRANSLATIONS.len() {
+        assert!(KIND_TITLE_TRANSLATIONS[translation].len() == Kind::ALL.len());
+        assert!(KIND_DESCRIPTION_TRANSLATIONS[translation].len() == Kind::ALL.len());
+        assert!(GROUP_TITLE_TRANSLATIONS[translation].len() == Group::ALL.len());
+        assert!(GROUP_DESCRIPTION_TRANSLATIONS[translation].len() == Group::ALL.len());
+        translation += 1;
+    }
+};
 
 /// A word that is not a [`Kind`] or [`Group`] this version knows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -19,12 +40,63 @@ impl fmt::Display for UnknownWord {
 impl core::error::Error for UnknownWord {}
 
 macro_rules! word_api {
-    ($enum:ident, $any:ident, $names:ident, $what:literal, $example:literal) => {
+    (
+        $enum:ident, $any:ident, $what:literal, $example:literal,
+        $names:ident, $titles:ident, $descriptions:ident, $title_translations:ident,
+        $description_translations:ident
+    ) => {
         impl $enum {
             #[doc = concat!("The snake_case word of this ", $what, " in the table and on the wire.")]
             #[inline]
             pub const fn name(self) -> &'static str {
                 $names[self as usize]
+            }
+
+            #[doc = concat!("The display title of this ", $what, " for people (`MFA`, `Directory Sync`), in English.")]
+            ///
+            /// Machines read [`name`](Self::name): `Display`, `FromStr` and serde use the word.
+            #[inline]
+            pub const fn title(self) -> &'static str {
+                $titles[self as usize]
+            }
+
+            #[doc = concat!("The description of this ", $what, " in English, if it has one.")]
+            #[inline]
+            pub const fn description(self) -> Option<&'static str> {
+                $descriptions[self as usize]
+            }
+
+            /// The display title in `locale`, or the English one where it is not translated.
+            ///
+            /// ```
+            #[doc = concat!("use log_codes::{", stringify!($enum), ", Locale};")]
+            ///
+            #[doc = concat!("for value in ", stringify!($enum), "::ALL {")]
+            ///     assert_eq!(value.title_in(Locale::En), value.title());
+            ///     for &locale in Locale::ALL {
+            ///         assert!(!value.title_in(locale).is_empty());
+            ///     }
+            /// }
+            /// ```
+            pub const fn title_in(self, locale: Locale) -> &'static str {
+                match locale.translation() {
+                    Some(t) => match $title_translations[t][self as usize] {
+                        Some(title) => title,
+                        None => self.title(),
+                    },
+                    None => self.title(),
+                }
+            }
+
+            /// The description in `locale`, or the English one where it is not translated.
+            pub const fn description_in(self, locale: Locale) -> Option<&'static str> {
+                match locale.translation() {
+                    Some(t) => match $description_translations[t][self as usize] {
+                        Some(description) => Some(description),
+                        None => self.description(),
+                    },
+                    None => self.description(),
+                }
             }
 
             #[doc = concat!("The ", $what, " with this word, if this version knows it.")]
@@ -166,5 +238,25 @@ macro_rules! word_api {
     };
 }
 
-word_api!(Kind, AnyKind, KIND_NAMES, "kind", "failure");
-word_api!(Group, AnyGroup, GROUP_NAMES, "group", "login");
+word_api!(
+    Kind,
+    AnyKind,
+    "kind",
+    "failure",
+    KIND_NAMES,
+    KIND_TITLES,
+    KIND_DESCRIPTIONS,
+    KIND_TITLE_TRANSLATIONS,
+    KIND_DESCRIPTION_TRANSLATIONS
+);
+word_api!(
+    Group,
+    AnyGroup,
+    "group",
+    "login",
+    GROUP_NAMES,
+    GROUP_TITLES,
+    GROUP_DESCRIPTIONS,
+    GROUP_TITLE_TRANSLATIONS,
+    GROUP_DESCRIPTION_TRANSLATIONS
+);

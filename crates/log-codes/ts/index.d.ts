@@ -316,14 +316,20 @@ export type AnyLogCode = LogCode | (number & {});
  */
 export declare const Kind: {
   /**
+   * API
+   *
    * `api`
    */
   readonly Api: "api";
   /**
+   * Failure
+   *
    * `failure`
    */
   readonly Failure: "failure";
   /**
+   * Success
+   *
    * `success`
    */
   readonly Success: "success";
@@ -342,66 +348,98 @@ export type AnyKind = Kind | (string & {});
  */
 export declare const Group: {
   /**
+   * Account
+   *
    * `account`
    */
   readonly Account: "account";
   /**
+   * API
+   *
    * `api`
    */
   readonly Api: "api";
   /**
+   * Blocking
+   *
    * `blocking`
    */
   readonly Blocking: "blocking";
   /**
+   * Credential
+   *
    * `credential`
    */
   readonly Credential: "credential";
   /**
+   * Directory Sync
+   *
    * `directory_sync`
    */
   readonly DirectorySync: "directory_sync";
   /**
+   * Email
+   *
    * `email`
    */
   readonly Email: "email";
   /**
+   * Email Verification
+   *
    * `email_verification`
    */
   readonly EmailVerification: "email_verification";
   /**
+   * Hook
+   *
    * `hook`
    */
   readonly Hook: "hook";
   /**
+   * Login
+   *
    * `login`
    */
   readonly Login: "login";
   /**
+   * Logout
+   *
    * `logout`
    */
   readonly Logout: "logout";
   /**
+   * MFA
+   *
    * `mfa`
    */
   readonly Mfa: "mfa";
   /**
+   * Password Reset
+   *
    * `password_reset`
    */
   readonly PasswordReset: "password_reset";
   /**
+   * Push
+   *
    * `push`
    */
   readonly Push: "push";
   /**
+   * Signup
+   *
    * `signup`
    */
   readonly Signup: "signup";
   /**
+   * SMS
+   *
    * `sms`
    */
   readonly Sms: "sms";
   /**
+   * Token
+   *
    * `token`
    */
   readonly Token: "token";
@@ -562,3 +600,23 @@ export declare function descriptionIn(code: LogCode, locale: Locale): string | n
  * version does not know.
  */
 export declare function descriptionIn(code: AnyLogCode, locale: Locale): string | null | undefined;
+/**
+ * The display title of a kind in `locale` (English by default, and where it
+ * is not translated); `undefined` for a kind this version does not know.
+ */
+export declare function kindTitle(kind: Kind, locale?: Locale): string;
+/**
+ * The display title of a kind in `locale` (English by default, and where it
+ * is not translated); `undefined` for a kind this version does not know.
+ */
+export declare function kindTitle(kind: AnyKind, locale?: Locale): string | undefined;
+/**
+ * The display title of a group in `locale` (English by default, and where it
+ * is not translated); `undefined` for a group this version does not know.
+ */
+export declare function groupTitle(group: Group, locale?: Locale): string;
+/**
+ * The display title of a group in `locale` (English by default, and where it
+ * is not translated); `undefined` for a group this version does not know.
+ */
+export declare function groupTitle(group: AnyGroup, locale?: Locale): string | undefined;

@@ -140,6 +140,31 @@ export const version = "0.1.0";
 const byCode = new Map(logCodes.map((info) => [info.code, info]));
 const byName = new Map(logCodes.map((info) => [info.name, info]));
 
+const kindInfo = new Map([
+  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}}})],
+  ["failure", deepFreeze({"name":"failure","title":"Failure","description":null,"translations":{"tr":{"title":"Başarısızlık"}}})],
+  ["success", deepFreeze({"name":"success","title":"Success","description":null,"translations":{"tr":{"title":"Başarı"}}})],
+]);
+
+const groupInfo = new Map([
+  ["account", deepFreeze({"name":"account","title":"Account","description":null,"translations":{"tr":{"title":"Hesap"}}})],
+  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}}})],
+  ["blocking", deepFreeze({"name":"blocking","title":"Blocking","description":null,"translations":{"tr":{"title":"Engelleme"}}})],
+  ["credential", deepFreeze({"name":"credential","title":"Credential","description":null,"translations":{"tr":{"title":"Kimlik bilgisi"}}})],
+  ["directory_sync", deepFreeze({"name":"directory_sync","title":"Directory Sync","description":null,"translations":{"tr":{"title":"Dizin eşitleme"}}})],
+  ["email", deepFreeze({"name":"email","title":"Email","description":null,"translations":{"tr":{"title":"E-posta"}}})],
+  ["email_verification", deepFreeze({"name":"email_verification","title":"Email Verification","description":null,"translations":{"tr":{"title":"E-posta doğrulaması"}}})],
+  ["hook", deepFreeze({"name":"hook","title":"Hook","description":null,"translations":{"tr":{"title":"Kanca"}}})],
+  ["login", deepFreeze({"name":"login","title":"Login","description":null,"translations":{"tr":{"title":"Oturum açma"}}})],
+  ["logout", deepFreeze({"name":"logout","title":"Logout","description":null,"translations":{"tr":{"title":"Oturum kapatma"}}})],
+  ["mfa", deepFreeze({"name":"mfa","title":"MFA","description":null,"translations":{"tr":{"title":"MFA"}}})],
+  ["password_reset", deepFreeze({"name":"password_reset","title":"Password Reset","description":null,"translations":{"tr":{"title":"Parola sıfırlama"}}})],
+  ["push", deepFreeze({"name":"push","title":"Push","description":null,"translations":{"tr":{"title":"Anlık bildirim"}}})],
+  ["signup", deepFreeze({"name":"signup","title":"Signup","description":null,"translations":{"tr":{"title":"Kaydolma"}}})],
+  ["sms", deepFreeze({"name":"sms","title":"SMS","description":null,"translations":{"tr":{"title":"SMS"}}})],
+  ["token", deepFreeze({"name":"token","title":"Token","description":null,"translations":{"tr":{"title":"Belirteç"}}})],
+]);
+
 /**
  * Whether `value` is a code this version knows.
  */
@@ -211,4 +236,22 @@ export function titleIn(code, locale) {
 export function descriptionIn(code, locale) {
   const info = byCode.get(code);
   return info && (translation(info, locale)?.description ?? info.description);
+}
+
+/**
+ * The display title of a kind in `locale` (English by default, and where it
+ * is not translated); `undefined` for a kind this version does not know.
+ */
+export function kindTitle(word, locale = "en") {
+  const info = kindInfo.get(word);
+  return info && (translation(info, locale)?.title ?? info.title);
+}
+
+/**
+ * The display title of a group in `locale` (English by default, and where it
+ * is not translated); `undefined` for a group this version does not know.
+ */
+export function groupTitle(word, locale = "en") {
+  const info = groupInfo.get(word);
+  return info && (translation(info, locale)?.title ?? info.title);
 }

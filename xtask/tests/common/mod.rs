@@ -55,3 +55,27 @@ impl Drop for Outside {
         let _ = fs::remove_dir_all(&self.0);
     }
 }
+
+/// The sheets of the seed table: a frozen copy of the table as it started, whose facts (rows,
+/// lines, titles) tests may rely on.
+pub fn seed_dir() -> PathBuf {
+    xtask::workspace_root().join("crates/codegen/tests/data/seed")
+}
+
+/// Copies the three sheets found in `from` into `dir`; returns the path of the codes sheet.
+pub fn copy_sheets(from: &Path, dir: &Path) -> PathBuf {
+    for name in ["codes.csv", "kinds.csv", "groups.csv"] {
+        fs::copy(from.join(name), dir.join(name)).unwrap();
+    }
+    dir.join("codes.csv")
+}
+
+/// Copies the seed table into `dir`; returns the path of its codes sheet.
+pub fn seed_into(dir: &Path) -> PathBuf {
+    copy_sheets(&seed_dir(), dir)
+}
+
+/// Copies the repository's table, as it is now, into `dir`; returns the path of its codes sheet.
+pub fn real_into(dir: &Path) -> PathBuf {
+    copy_sheets(&xtask::workspace_root(), dir)
+}

@@ -14,7 +14,7 @@ use std::fmt::Write as _;
 use super::page_text::{self, PageText};
 use super::{Artifact, GENERATED_NOTICE};
 use crate::locale::ENGLISH;
-use crate::model::{Code, Package, Table};
+use crate::model::{Code, Package, Table, Word};
 
 /// Where the English page goes, relative to the crate.
 pub const PATH: &str = "docs/log-event-types.md";
@@ -40,7 +40,7 @@ pub fn render(table: &Table, package: &Package) -> Vec<Artifact> {
 }
 
 /// The page in `locale`: a title, links to the other languages, one sentence, then one section
-/// per group (in the order of each group's first code), each with a Code | Title | Description
+/// per group headed by its display title (in the order of each group's first code), each with a Code | Title | Description
 /// table in code order.
 pub fn page(table: &Table, package: &Package, locale: &str) -> String {
     let own = page_text::for_locale(locale);
@@ -67,12 +67,8 @@ pub fn page(table: &Table, package: &Package, locale: &str) -> String {
         let _ = writeln!(out, "> {note}\n");
     }
     let [code_column, title_column, description_column] = text.columns;
-    for group in groups_in_code_order(table) {
-        let codes: Vec<&Code> = table.codes.iter().filter(|c| c.group == group).collect();
-        let group_heading = text
-            .group(&group)
-            .map_or_else(|| heading(&group), str::to_owned);
-        let _ = writeln!(out, "## {group_heading}\n");
+    for (group, codes) in sections(table) {
+        let _ = writeln!(out, "## {}\n", cells.heading(group));
         let _ = writeln!(
             out,
             "| {code_column} | {title_column} | {description_column} |\n|---|---|---|"
@@ -138,7 +134,22 @@ impl Cells<'_> {
             return 0;
         }
         let coverage = table.coverage(self.locale);
-        (coverage.codes - coverage.titles) + (coverage.described - coverage.descriptions)
+        let headings = sections(table)
+            .iter()
+            .filter(|(group, _)| !group.translations.contains_key(self.locale))
+            .count();
+        (coverage.codes - coverage.titles) + (coverage.described - coverage.descriptions) + headings
+    }
+
+    /// A group's display title, as its section's heading.
+    fn heading(&self, group: &Word) -> String {
+        if self.locale == ENGLISH {
+            return escape(&group.title);
+        }
+        match group.translations.get(self.locale) {
+            Some(translation) => escape(&translation.title),
+            None => self.english(&group.title),
+        }
     }
 }
 
@@ -214,26 +225,28 @@ fn code_cell(code: &Code) -> String {
     format!("<a id=\"code-{0}\"></a>{0}", code.code)
 }
 
-/// `directory_sync` → `Directory sync`: GitHub and VitePress both make it the anchor
-/// `#directory-sync`.
-pub fn heading(group: &str) -> String {
-    let words = group.replace('_', " ");
-    let mut chars = words.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
+/// The anchor a heading gets, near enough for both GitHub and VitePress to clash where this
+/// does: lowercased, each run of other characters than letters and digits one `-`, none at
+/// either end (`Directory Sync` → `directory-sync`).
+pub fn anchor(heading: &str) -> String {
+    let mut out = String::with_capacity(heading.len());
+    for c in heading.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    if out.ends_with('-') {
+        out.pop();
+    }
+    out
 }
 
-/// The anchor GitHub and VitePress give [`heading`]'s text.
-pub fn anchor(group: &str) -> String {
-    group.replace('_', "-")
-}
-
-/// What a group's anchor would be confused with on a page: another anchor the page already has
-/// (`code-2001` of a code, the page title's), if any.
-pub fn anchor_clash(group: &str) -> Option<String> {
-    let anchor = anchor(group);
+/// What a group heading's anchor would be confused with on a page: another anchor the page
+/// already has (`code-2001` of a code, the page title's), if any.
+pub fn anchor_clash(heading: &str) -> Option<String> {
+    let anchor = anchor(heading);
     let code = anchor
         .strip_prefix("code-")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
@@ -241,12 +254,7 @@ pub fn anchor_clash(group: &str) -> Option<String> {
         return Some(format!("the anchor `#{anchor}` of code {}", &anchor[5..]));
     }
     (page_text::all().iter())
-        .find(|text| {
-            // Only an ASCII title can have the anchor of a snake_case word.
-            text.title.len() == anchor.len()
-                && (text.title.bytes().zip(anchor.bytes()))
-                    .all(|(t, a)| t.to_ascii_lowercase() == a || (t == b' ' && a == b'-'))
-        })
+        .find(|text| self::anchor(text.title) == anchor)
         .map(|text| {
             format!(
                 "the anchor `#{anchor}` of the page title \"{}\"",
@@ -255,14 +263,24 @@ pub fn anchor_clash(group: &str) -> Option<String> {
         })
 }
 
-fn groups_in_code_order(table: &Table) -> Vec<String> {
-    let mut groups: Vec<String> = Vec::new();
+/// The groups that have codes, in the order of their first code, each with its codes in code
+/// order.
+fn sections(table: &Table) -> Vec<(&Word, Vec<&Code>)> {
+    // Groups are sorted by word: a code finds its group by binary search.
+    let mut by_group: Vec<Option<usize>> = vec![None; table.groups.len()];
+    let mut sections: Vec<(&Word, Vec<&Code>)> = Vec::new();
     for code in &table.codes {
-        if !groups.contains(&code.group) {
-            groups.push(code.group.clone());
-        }
+        let Ok(group) = (table.groups).binary_search_by(|g| g.name.as_str().cmp(&code.group))
+        else {
+            continue;
+        };
+        let section = *by_group[group].get_or_insert_with(|| {
+            sections.push((&table.groups[group], Vec::new()));
+            sections.len() - 1
+        });
+        sections[section].1.push(code);
     }
-    groups
+    sections
 }
 
 /// Plain text as Markdown that every target reads back as the same text: inline markup
@@ -322,9 +340,12 @@ mod tests {
 
     #[test]
     fn headings_and_anchors() {
-        assert_eq!(heading("directory_sync"), "Directory sync");
-        assert_eq!(anchor("directory_sync"), "directory-sync");
-        assert_eq!(heading("mfa"), "Mfa");
+        assert_eq!(anchor("Directory Sync"), "directory-sync");
+        assert_eq!(anchor("MFA"), "mfa");
+        assert_eq!(anchor(" E-posta doğrulaması!"), "e-posta-doğrulaması");
+        assert!(anchor_clash("Code 2001").is_some());
+        assert!(anchor_clash("log event types").is_some());
+        assert!(anchor_clash("Code 2001 Event").is_none());
     }
 
     #[test]

@@ -8,7 +8,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::json;
 
 use super::{Artifact, RenderError};
-use crate::model::{Package, Table, Translation};
+use crate::model::{Package, Table, Translation, Word};
 
 /// The data file.
 pub const DATA: &str = "log-codes.json";
@@ -20,10 +20,20 @@ pub const SCHEMA: &str = "log-codes.schema.json";
 struct Document<'a> {
     schema: &'a str,
     version: &'a str,
-    kinds: &'a [String],
-    groups: &'a [String],
+    kinds: Vec<&'a str>,
+    groups: Vec<&'a str>,
+    kind_info: Vec<WordEntry<'a>>,
+    group_info: Vec<WordEntry<'a>>,
     locales: Vec<&'a str>,
     codes: Vec<Entry<'a>>,
+}
+
+/// A declared kind or group with its display title.
+struct WordEntry<'a> {
+    name: &'a str,
+    title: &'a str,
+    description: Option<&'a str>,
+    translations: BTreeMap<&'a str, TranslationEntry<'a>>,
 }
 
 struct Entry<'a> {
@@ -45,11 +55,13 @@ struct TranslationEntry<'a> {
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Document", 6)?;
+        let mut s = serializer.serialize_struct("Document", 8)?;
         s.serialize_field("$schema", self.schema)?;
         s.serialize_field("version", self.version)?;
-        s.serialize_field("kinds", self.kinds)?;
-        s.serialize_field("groups", self.groups)?;
+        s.serialize_field("kinds", &self.kinds)?;
+        s.serialize_field("groups", &self.groups)?;
+        s.serialize_field("kindInfo", &self.kind_info)?;
+        s.serialize_field("groupInfo", &self.group_info)?;
         s.serialize_field("locales", &self.locales)?;
         s.serialize_field("codes", &self.codes)?;
         s.end()
@@ -69,6 +81,36 @@ impl Serialize for Entry<'_> {
         s.serialize_field("translations", &self.translations)?;
         s.end()
     }
+}
+
+impl Serialize for WordEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("WordEntry", 4)?;
+        s.serialize_field("name", self.name)?;
+        s.serialize_field("title", self.title)?;
+        s.serialize_field("description", &self.description)?;
+        s.serialize_field("translations", &self.translations)?;
+        s.end()
+    }
+}
+
+impl<'a> From<&'a Word> for WordEntry<'a> {
+    fn from(w: &'a Word) -> Self {
+        WordEntry {
+            name: &w.name,
+            title: &w.title,
+            description: w.description.as_deref(),
+            translations: translation_entries(&w.translations),
+        }
+    }
+}
+
+fn translation_entries(
+    translations: &BTreeMap<String, Translation>,
+) -> BTreeMap<&str, TranslationEntry<'_>> {
+    (translations.iter())
+        .map(|(tag, t)| (tag.as_str(), TranslationEntry::from(t)))
+        .collect()
 }
 
 impl Serialize for TranslationEntry<'_> {
@@ -101,9 +143,7 @@ impl<'a> From<&'a crate::model::Code> for Entry<'a> {
             kind: &c.kind,
             group: &c.group,
             deprecated: c.deprecated.as_deref(),
-            translations: (c.translations.iter())
-                .map(|(tag, t)| (tag.as_str(), TranslationEntry::from(t)))
-                .collect(),
+            translations: translation_entries(&c.translations),
         }
     }
 }
@@ -113,13 +153,20 @@ pub fn entry_json(code: &crate::model::Code) -> String {
     serde_json::to_string(&Entry::from(code)).expect("strings and numbers always serialize")
 }
 
+/// One kind or group as a compact JSON object, exactly as in `kindInfo` or `groupInfo`.
+pub fn word_json(word: &Word) -> String {
+    serde_json::to_string(&WordEntry::from(word)).expect("strings always serialize")
+}
+
 /// The data file's contents (also used by the TypeScript package, which ships a copy).
 pub fn data(table: &Table, package: &Package) -> Result<String, RenderError> {
     let document = Document {
         schema: &format!("./{SCHEMA}"),
         version: &package.version,
-        kinds: &table.kinds,
-        groups: &table.groups,
+        kinds: table.kind_names().collect(),
+        groups: table.group_names().collect(),
+        kind_info: table.kinds.iter().map(WordEntry::from).collect(),
+        group_info: table.groups.iter().map(WordEntry::from).collect(),
         locales: table.languages().collect(),
         codes: table.codes.iter().map(Entry::from).collect(),
     };
@@ -138,7 +185,7 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
             deprecation and translations, ordered by code. A newer version of the file may add codes, \
             kinds, groups, locales and fields: readers should tolerate them.",
         "type": "object",
-        "required": ["$schema", "version", "kinds", "groups", "locales", "codes"],
+        "required": ["$schema", "version", "kinds", "groups", "kindInfo", "groupInfo", "locales", "codes"],
         "additionalProperties": false,
         "properties": {
             "$schema": { "type": "string" },
@@ -149,6 +196,14 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
             },
             "kinds": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/kind" } },
             "groups": { "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/group" } },
+            "kindInfo": {
+                "description": "Each kind of `kinds`, in the same order, with its display title.",
+                "type": "array", "items": word_schema("kind")
+            },
+            "groupInfo": {
+                "description": "Each group of `groups`, in the same order, with its display title.",
+                "type": "array", "items": word_schema("group")
+            },
             "locales": {
                 "description": "The BCP 47 tags of the languages of the titles and descriptions: \
                     `en` (the `title` and `description` fields, the fallback of every \
@@ -158,8 +213,8 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
             "codes": { "type": "array", "items": { "$ref": "#/$defs/code" } }
         },
         "$defs": {
-            "kind": { "description": "What a code reports.", "enum": table.kinds },
-            "group": { "description": "The area a code belongs to.", "enum": table.groups },
+            "kind": { "description": "What a code reports.", "enum": table.kind_names().collect::<Vec<_>>() },
+            "group": { "description": "The area a code belongs to.", "enum": table.group_names().collect::<Vec<_>>() },
             "locale": { "description": "A language of the table.", "enum": table.languages().collect::<Vec<_>>() },
             "translation": {
                 "description": "A code's title and description in one locale. A missing \
@@ -196,12 +251,35 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
                         "description": "The deprecation note, or null for an active code.",
                         "type": ["string", "null"]
                     },
-                    "translations": translations_schema(table)
+                    "translations": { "$ref": "#/$defs/translations" }
                 }
-            }
+            },
+            "translations": translations_schema(table)
         }
     });
     pretty(&schema, SCHEMA)
+}
+
+/// A declared kind or group: its word (as codes use it), display title, description and
+/// translations.
+fn word_schema(what: &str) -> serde_json::Value {
+    json!({
+        "type": "object",
+        "required": ["name", "title", "description", "translations"],
+        "additionalProperties": false,
+        "properties": {
+            "name": {
+                "description": format!("The word, as in a code's `{what}`."),
+                "$ref": format!("#/$defs/{what}")
+            },
+            "title": {
+                "description": "The display title people read.",
+                "type": "string", "minLength": 1
+            },
+            "description": { "type": ["string", "null"] },
+            "translations": { "$ref": "#/$defs/translations" }
+        }
+    })
 }
 
 /// A code's `translations`: an object keyed by the table's locales (an empty `enum` is not

@@ -1,7 +1,7 @@
-//! The words of the docs page around the table, by locale: its title, introduction, column names,
-//! group headings and notes. The table's own text comes from `codes.csv`; this is the page's
-//! chrome, written once per language here. A locale without an entry gets the English chrome,
-//! with a note saying so.
+//! The words of the docs page around the table, by locale: its title, introduction, column names
+//! and notes. The table's own text (group headings included: `groups.csv`) comes from the
+//! sheets; this is the page's chrome, written once per language here. A locale without an entry
+//! gets the English chrome, with a note saying so.
 
 /// The chrome of one page.
 #[derive(Debug)]
@@ -23,8 +23,6 @@ pub struct PageText {
     /// The note at the top of a page with untranslated text; `{count}` is replaced by the number
     /// of texts shown in English and `{mark}` by [`PageText::untranslated`].
     pub incomplete: &'static str,
-    /// The heading of each group word; a group missing here gets its English heading.
-    pub groups: &'static [(&'static str, &'static str)],
 }
 
 /// English: the page every other one translates.
@@ -38,7 +36,6 @@ pub const ENGLISH: PageText = PageText {
     untranslated: "(English)",
     incomplete: "The translation of this page is not finished: {count} texts are shown in \
                  English, marked {mark}.",
-    groups: &[],
 };
 
 /// Turkish; the terms follow the glossary in the README.
@@ -53,24 +50,6 @@ pub const TURKISH: PageText = PageText {
     untranslated: "(İngilizce)",
     incomplete: "Bu sayfanın Türkçe çevirisi henüz tamamlanmadı: çevirisi olmayan {count} metin \
                  İngilizce gösteriliyor ve {mark} ile işaretlendi.",
-    groups: &[
-        ("account", "Hesap"),
-        ("api", "API"),
-        ("blocking", "Engelleme"),
-        ("credential", "Kimlik bilgisi"),
-        ("directory_sync", "Dizin eşitleme"),
-        ("email", "E-posta"),
-        ("email_verification", "E-posta doğrulaması"),
-        ("hook", "Kanca"),
-        ("login", "Oturum açma"),
-        ("logout", "Oturum kapatma"),
-        ("mfa", "MFA"),
-        ("password_reset", "Parola sıfırlama"),
-        ("push", "Anlık bildirim"),
-        ("signup", "Kaydolma"),
-        ("sms", "SMS"),
-        ("token", "Belirteç"),
-    ],
 };
 
 const ALL: &[PageText] = &[ENGLISH, TURKISH];
@@ -83,14 +62,4 @@ pub fn all() -> &'static [PageText] {
 /// The chrome of `tag`'s page (English included), if it has its own.
 pub fn for_locale(tag: &str) -> Option<&'static PageText> {
     ALL.iter().find(|text| text.tag == tag)
-}
-
-impl PageText {
-    /// The heading of a group's section, if this page has one of its own.
-    pub fn group(&self, group: &str) -> Option<&'static str> {
-        self.groups
-            .iter()
-            .find(|(word, _)| *word == group)
-            .map(|(_, heading)| *heading)
-    }
 }

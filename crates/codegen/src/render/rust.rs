@@ -19,7 +19,7 @@ use quote::{format_ident, quote};
 
 use super::{Artifact, GENERATED_NOTICE, RenderError, docs, perfect_hash};
 use crate::locale::{self, ENGLISH};
-use crate::model::Table;
+use crate::model::{Table, Word};
 use crate::naming;
 
 /// Where the file goes, relative to the crate.
@@ -94,20 +94,20 @@ fn doc_line(out: &mut String, indent: &str, line: &str) {
 
 /// The variants of a table's kind or group words, made once rather than once per code.
 struct WordVariants<'a> {
-    words: &'a [String],
+    words: &'a [Word],
     variants: Vec<String>,
 }
 
 impl<'a> WordVariants<'a> {
-    fn new(words: &'a [String]) -> Self {
-        let variants = words.iter().map(|w| naming::variant(w)).collect();
+    fn new(words: &'a [Word]) -> Self {
+        let variants = words.iter().map(|w| naming::variant(&w.name)).collect();
         WordVariants { words, variants }
     }
 
     /// The variant of a word of the table (the words are sorted).
     fn of(&self, word: &str) -> &str {
         let at =
-            (self.words.binary_search_by(|w| w.as_str().cmp(word))).expect("a word of the table");
+            (self.words.binary_search_by(|w| w.name.as_str().cmp(word))).expect("a declared word");
         &self.variants[at]
     }
 }
@@ -158,13 +158,26 @@ fn log_code_enum(out: &mut String, table: &Table) {
     out.push_str("}\n");
 }
 
-fn word_enum(name: &str, doc: &str, words: &[String]) -> TokenStream {
+fn word_enum(name: &str, doc: &str, words: &[Word]) -> TokenStream {
     let ident = format_ident!("{name}");
     let doc = format!(" {doc}");
     let variants = words.iter().map(|word| {
-        let doc = format!(" `{word}`");
-        let variant = word_variant(word);
-        quote!(#[doc = #doc] #variant,)
+        // The display title and description are cell text, Markdown-escaped like a code's.
+        let mut lines = vec![
+            format!(" {}", docs::escape_line(&word.title)),
+            String::new(),
+        ];
+        if let Some(description) = &word.description {
+            lines.extend(
+                description
+                    .lines()
+                    .map(|l| format!(" {}", docs::escape_line(l))),
+            );
+            lines.push(String::new());
+        }
+        lines.push(format!(" `{}`", word.name));
+        let variant = word_variant(&word.name);
+        quote!(#(#[doc = #lines])* #variant,)
     });
     quote! {
         #[doc = #doc]
@@ -177,7 +190,7 @@ fn word_enum(name: &str, doc: &str, words: &[String]) -> TokenStream {
 }
 
 fn log_code_items(table: &Table) -> TokenStream {
-    let predicates = table.kinds.iter().map(|kind| {
+    let predicates = table.kind_names().map(|kind| {
         let predicate = format_ident!("{}", naming::predicate(kind));
         let variant = word_variant(kind);
         let doc = format!(" Whether the code is of kind [`Kind::{variant}`] (`{kind}`).");
@@ -188,9 +201,9 @@ fn log_code_items(table: &Table) -> TokenStream {
             }
         }
     });
-    let words_all = |enum_name: &str, words: &[String]| {
+    let words_all = |enum_name: &str, words: &[Word]| {
         let ident = format_ident!("{enum_name}");
-        let variants = words.iter().map(|w| word_variant(w));
+        let variants = words.iter().map(|w| word_variant(&w.name));
         let doc = format!(
             " Every {} in the table, sorted by name.",
             enum_name.to_lowercase()
@@ -256,15 +269,53 @@ fn fixed_tables(table: &Table) -> TokenStream {
         255..65535 => quote!(u16),
         _ => quote!(u32),
     };
-    let kind_names = &table.kinds;
-    let group_names = &table.groups;
+    let kinds = word_tables("KIND", &table.kinds, &table.locales);
+    let groups = word_tables("GROUP", &table.groups, &table.locales);
     quote! {
         /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
         pub(crate) type Position = #position;
         /// No code: an empty slot of a lookup table.
         pub(crate) const NO_POSITION: Position = Position::MAX;
-        pub(crate) const KIND_NAMES: &[&str] = &[#(#kind_names),*];
-        pub(crate) const GROUP_NAMES: &[&str] = &[#(#group_names),*];
+        #kinds
+        #groups
+    }
+}
+
+/// The words, display titles and descriptions of the kinds (or groups), by discriminant, and
+/// their translations by translation (`Locale as usize - 1`), `None` where not translated.
+fn word_tables(prefix: &str, words: &[Word], locales: &[String]) -> TokenStream {
+    let ident = |suffix: &str| format_ident!("{prefix}_{suffix}");
+    let (names, titles, descriptions, title_translations, description_translations) = (
+        ident("NAMES"),
+        ident("TITLES"),
+        ident("DESCRIPTIONS"),
+        ident("TITLE_TRANSLATIONS"),
+        ident("DESCRIPTION_TRANSLATIONS"),
+    );
+    let optional = |text: Option<&str>| match text {
+        Some(text) => quote!(Some(#text)),
+        None => quote!(None),
+    };
+    let name_values = words.iter().map(|w| &w.name);
+    let title_values = words.iter().map(|w| &w.title);
+    let description_values = words.iter().map(|w| optional(w.description.as_deref()));
+    let translated = |field: fn(&crate::model::Translation) -> Option<&str>| {
+        (locales.iter())
+            .map(|tag| {
+                let values =
+                    (words.iter()).map(|w| optional(w.translations.get(tag).and_then(field)));
+                quote!(&[#(#values),*])
+            })
+            .collect::<Vec<_>>()
+    };
+    let title_arrays = translated(|t| Some(t.title.as_str()));
+    let description_arrays = translated(|t| t.description.as_deref());
+    quote! {
+        pub(crate) const #names: &[&str] = &[#(#name_values),*];
+        pub(crate) const #titles: &[&str] = &[#(#title_values),*];
+        pub(crate) const #descriptions: &[Option<&str>] = &[#(#description_values),*];
+        pub(crate) const #title_translations: &[&[Option<&str>]] = &[#(#title_arrays),*];
+        pub(crate) const #description_translations: &[&[Option<&str>]] = &[#(#description_arrays),*];
     }
 }
 

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use serde_json::json;
 
 use super::{Artifact, GENERATED_NOTICE, RenderError, docs, json};
-use crate::model::{Code, Package, Table};
+use crate::model::{Code, Package, Table, Word};
 use crate::naming;
 
 /// The package's files, relative to the crate.
@@ -116,6 +116,8 @@ const IS_LOG_CODE_DOC: &str = "Whether `value` is a code this version knows.";
 const INFO_DOC: &str = "The metadata of a code, or `undefined` when this version does not know it\n(a code from a newer table). Never throws.";
 const BY_NAME_DOC: &str = "The metadata of the code with this name, or `undefined`.";
 const LOCALES_DOC: &str = "Every locale of the titles and descriptions: English (the `title` and\n`description` fields) first, then each translation, by tag.";
+const KIND_TITLE_DOC: &str = "The display title of a kind in `locale` (English by default, and where it\nis not translated); `undefined` for a kind this version does not know.";
+const GROUP_TITLE_DOC: &str = "The display title of a group in `locale` (English by default, and where it\nis not translated); `undefined` for a group this version does not know.";
 const IS_LOCALE_DOC: &str =
     "Whether `value` is the tag of a locale this version has (exactly, as in {@link locales}).";
 const LOOKUP_DOC: &str = "The best locale for a user's language tag, by the lookup of RFC 4647: the tag\nitself (ignoring ASCII case), then without its last subtag, and so on\n(`\"tr-TR\"` finds `\"tr\"`); `\"en\"` when nothing matches.";
@@ -145,7 +147,12 @@ fn javascript(table: &Table, package: &Package) -> String {
         out.push_str(&jsdoc(&doc(text), ""));
         let _ = writeln!(out, "export const {name} = Object.freeze({{");
         for word in words {
-            let _ = writeln!(out, "  {}: {},", naming::variant(word), literal(word));
+            let _ = writeln!(
+                out,
+                "  {}: {},",
+                naming::variant(&word.name),
+                literal(&word.name)
+            );
         }
         out.push_str("});\n\n");
     }
@@ -179,6 +186,19 @@ fn javascript(table: &Table, package: &Package) -> String {
         "const byCode = new Map(logCodes.map((info) => [info.code, info]));\n\
          const byName = new Map(logCodes.map((info) => [info.name, info]));\n\n",
     );
+    // Each kind and group as in `kindInfo`/`groupInfo` of log-codes.json, by word.
+    for (name, words) in [("kindInfo", &table.kinds), ("groupInfo", &table.groups)] {
+        let _ = writeln!(out, "const {name} = new Map([");
+        for word in words.iter() {
+            let _ = writeln!(
+                out,
+                "  [{}, deepFreeze({})],",
+                literal(&word.name),
+                json::word_json(word)
+            );
+        }
+        out.push_str("]);\n\n");
+    }
     out.push_str(&jsdoc(&doc(IS_LOG_CODE_DOC), ""));
     out.push_str("export function isLogCode(value) {\n  return typeof value === \"number\" && byCode.has(value);\n}\n\n");
     out.push_str(&jsdoc(&doc(INFO_DOC), ""));
@@ -219,6 +239,19 @@ fn javascript(table: &Table, package: &Package) -> String {
          const info = byCode.get(code);\n  \
          return info && (translation(info, locale)?.description ?? info.description);\n}\n",
     );
+    for (function, map, doc_text) in [
+        ("kindTitle", "kindInfo", KIND_TITLE_DOC),
+        ("groupTitle", "groupInfo", GROUP_TITLE_DOC),
+    ] {
+        out.push('\n');
+        out.push_str(&jsdoc(&doc(doc_text), ""));
+        let _ = write!(
+            out,
+            "export function {function}(word, locale = \"en\") {{\n  \
+             const info = {map}.get(word);\n  \
+             return info && (translation(info, locale)?.title ?? info.title);\n}}\n",
+        );
+    }
     out
 }
 
@@ -277,12 +310,12 @@ fn declarations(table: &Table, package: &Package) -> String {
         out.push_str(&jsdoc(&doc(text), ""));
         let _ = writeln!(out, "export declare const {name}: {{");
         for word in words {
-            out.push_str(&jsdoc(&[format!("`{word}`")], "  "));
+            out.push_str(&jsdoc(&word_doc(word), "  "));
             let _ = writeln!(
                 out,
                 "  readonly {}: {};",
-                naming::variant(word),
-                literal(word)
+                naming::variant(&word.name),
+                literal(&word.name)
             );
         }
         out.push_str("};\n");
@@ -397,7 +430,34 @@ fn declarations(table: &Table, package: &Package) -> String {
         out.push_str(&jsdoc(&doc(doc_text), ""));
         let _ = writeln!(out, "export declare function {signature};");
     }
+    for (function, name, doc_text) in [
+        ("kindTitle", "Kind", KIND_TITLE_DOC),
+        ("groupTitle", "Group", GROUP_TITLE_DOC),
+    ] {
+        let lower = name.to_lowercase();
+        for (word, result) in [
+            (name.to_owned(), "string"),
+            (format!("Any{name}"), "string | undefined"),
+        ] {
+            out.push_str(&jsdoc(&doc(doc_text), ""));
+            let _ = writeln!(
+                out,
+                "export declare function {function}({lower}: {word}, locale?: Locale): {result};"
+            );
+        }
+    }
     out
+}
+
+/// The doc lines of a kind or group: its display title, description and word.
+fn word_doc(word: &Word) -> Vec<String> {
+    let mut lines = vec![cell_text(&word.title), String::new()];
+    if let Some(description) = &word.description {
+        lines.extend(description.lines().map(cell_text));
+        lines.push(String::new());
+    }
+    lines.push(format!("`{}`", word.name));
+    lines
 }
 
 fn manifest(package: &Package) -> Result<String, RenderError> {

@@ -1,6 +1,7 @@
 //! Stage 2: cells → a [`Table`], or every problem at once.
 
 mod translations;
+mod vocabulary;
 
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
@@ -21,6 +22,10 @@ pub struct Options {
     /// Locales whose every title and description must be translated (`--require-complete tr`):
     /// a missing translation is an error at its cell.
     pub require_complete: Vec<String>,
+    /// For a table from before the declaration sheets (a git revision, to compare with): a
+    /// missing `kinds.csv` or `groups.csv` declares the words its codes use, titled after them.
+    /// Never for the table being edited, whose typos it would let through.
+    pub declare_used_words: bool,
 }
 
 /// The columns of `codes.csv`, matched by header name in any order.
@@ -81,23 +86,75 @@ impl Column {
     }
 }
 
-/// Validates a sheet: the table when there is no error, and every problem (errors and warnings)
-/// in file order.
-pub fn validate(sheet: &Sheet, options: &Options) -> (Option<Table>, Vec<Diagnostic>) {
+/// The sheets of one table, read; a declaration sheet that does not exist is `None`.
+#[derive(Debug, Clone, Copy)]
+pub struct Sheets<'a> {
+    /// `codes.csv`.
+    pub codes: &'a Sheet,
+    /// `kinds.csv`.
+    pub kinds: Option<&'a Sheet>,
+    /// `groups.csv`.
+    pub groups: Option<&'a Sheet>,
+}
+
+/// The declared kinds and groups, as read (`None` for a sheet that does not exist).
+struct Declarations {
+    kinds: Option<vocabulary::Declared>,
+    groups: Option<vocabulary::Declared>,
+}
+
+impl Declarations {
+    fn of(&self, column: Column) -> Option<&vocabulary::Declared> {
+        if column == Column::Kind {
+            self.kinds.as_ref()
+        } else {
+            self.groups.as_ref()
+        }
+    }
+}
+
+/// Validates the sheets: the table when there is no error, and every problem (errors and
+/// warnings), sheet by sheet in file order.
+pub fn validate(sheets: Sheets, options: &Options) -> (Option<Table>, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let Some((header, rows)) = sheet.records.split_first() else {
+    let declare = |sheet: Option<&Sheet>, column, diagnostics: &mut Vec<Diagnostic>| {
+        sheet.map(|sheet| {
+            vocabulary::read(
+                sheet,
+                vocabulary::Vocabulary { column },
+                options,
+                diagnostics,
+            )
+        })
+    };
+    let declarations = Declarations {
+        kinds: declare(sheets.kinds, Column::Kind, &mut diagnostics),
+        groups: declare(sheets.groups, Column::Group, &mut diagnostics),
+    };
+    let Some((header, rows)) = sheets.codes.records.split_first() else {
         let empty = Diagnostic::error(0..0, "the file has no header row")
             .label("empty file")
             .help(format!(
                 "start the file with the header `{}`",
                 canonical_header()
             ));
-        return (None, vec![empty]);
+        diagnostics.push(empty);
+        return (None, diagnostics);
     };
     let (columns, translations) = read_header(header, options, &mut diagnostics);
     let mut seen = Seen::default();
     let mut codes = Vec::new();
-    for row in rows.iter().filter(|r| !is_blank(r)) {
+    let mut records = rows.iter().filter(|r| !is_blank(r)).peekable();
+    while let Some(row) = records.next() {
+        if let Some(broken) = records
+            .peek()
+            .and_then(|next| unquoted_line_break(header, row, next))
+        {
+            // One error for the two halves, which are not rows of their own.
+            diagnostics.push(broken);
+            records.next();
+            continue;
+        }
         if row.cells.len() != header.cells.len() {
             diagnostics.push(ragged(row, header.cells.len()));
         }
@@ -105,7 +162,14 @@ pub fn validate(sheet: &Sheet, options: &Options) -> (Option<Table>, Vec<Diagnos
             row,
             columns: &columns,
         };
-        if let Some(code) = read_row(&found, &translations, &mut seen, &mut diagnostics) {
+        let read = read_row(
+            &found,
+            &translations,
+            &declarations,
+            &mut seen,
+            &mut diagnostics,
+        );
+        if let Some(code) = read {
             codes.push(code);
         }
     }
@@ -116,18 +180,166 @@ pub fn validate(sheet: &Sheet, options: &Options) -> (Option<Table>, Vec<Diagnos
                 .help("add one row per code below the header"),
         );
     }
-    let table = Table::new(codes, translations.locales());
+    let locales = translations.locales();
+    let mut declared = Vec::new();
+    for column in [Column::Kind, Column::Group] {
+        let vocabulary = vocabulary::Vocabulary { column };
+        match declarations.of(column) {
+            Some(found) => {
+                check_declared(found, vocabulary, &codes, &locales, &mut diagnostics);
+                declared.push(found.words.clone());
+            }
+            None => {
+                diagnostics.push(missing_sheet(vocabulary, header, &columns, rows));
+                declared.push(Vec::new());
+            }
+        }
+    }
+    let groups = declared.pop().unwrap_or_default();
+    let kinds = declared.pop().unwrap_or_default();
+    let table = Table::new(codes, kinds, groups, locales);
     check_generated_names(&table, rows, &columns, &mut diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         check_name_hash(&table, rows, &columns, &mut diagnostics);
     }
-    diagnostics.sort_by_key(|d| d.span.start);
+    diagnostics.sort_by_key(|d| (d.sheet, d.span.start));
     let valid = !diagnostics.iter().any(|d| d.severity == Severity::Error);
     (valid.then_some(table), diagnostics)
 }
 
+/// A declared word that no code uses is a warning (it still becomes a variant: a kind may be
+/// declared before its codes); a translation of a locale the codes do not have is an error.
+fn check_declared(
+    found: &vocabulary::Declared,
+    vocabulary: vocabulary::Vocabulary,
+    codes: &[Code],
+    locales: &[String],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let sheet = vocabulary.sheet();
+    let column = vocabulary.column;
+    let used: HashSet<&str> = codes
+        .iter()
+        .map(|c| {
+            if column == Column::Kind {
+                c.kind.as_str()
+            } else {
+                c.group.as_str()
+            }
+        })
+        .collect();
+    for word in &found.words {
+        if !used.contains(word.name.as_str()) && !codes.is_empty() {
+            let span = found.named.get(&word.name).cloned().unwrap_or_default();
+            diagnostics.push(
+                Diagnostic::warning(
+                    span,
+                    format!(
+                        "{} `{}` is declared but no code uses it",
+                        column.header(),
+                        word.name
+                    ),
+                )
+                .in_sheet(sheet)
+                .label("unused")
+                .help(format!(
+                    "use it in the `{}` column of a code, or delete this row",
+                    column.header()
+                )),
+            );
+        }
+    }
+    for (tag, span) in &found.locales {
+        if !locales.contains(tag) {
+            diagnostics.push(
+                Diagnostic::error(
+                    span.clone(),
+                    format!(
+                        "`{}` translates into `{tag}`, a locale the codes sheet does not have",
+                        sheet.file_name()
+                    ),
+                )
+                .in_sheet(sheet)
+                .label("locale without codes")
+                .help(format!(
+                    "add the `title.{tag}` column to the codes sheet first, or delete this column"
+                )),
+            );
+        }
+    }
+}
+
+/// A table without one of its declaration sheets: one error, with the rows to write.
+fn missing_sheet(
+    vocabulary: vocabulary::Vocabulary,
+    header: &Record,
+    columns: &Columns,
+    rows: &[Record],
+) -> Diagnostic {
+    let column = vocabulary.column;
+    let mut words: Vec<&str> = columns
+        .get(&column)
+        .map(|&i| {
+            (rows.iter().filter_map(|r| r.cells.get(i)))
+                .map(|c| crate::read::trimmed(&c.value))
+                .filter(|w| word_problem(w, column).is_none())
+                .collect()
+        })
+        .unwrap_or_default();
+    words.sort_unstable();
+    words.dedup();
+    let file = vocabulary.sheet().file_name();
+    let span = columns
+        .get(&column)
+        .and_then(|&i| header.cells.get(i))
+        .map_or(header.span.clone(), |c| c.span.clone());
+    let mut lines = format!("{},title", column.header());
+    for word in words {
+        lines.push('\n');
+        lines.push_str(&vocabulary.row_for(word));
+    }
+    Diagnostic::error(
+        span,
+        format!(
+            "`{file}` is missing: every {} a code uses is declared there, with its display title",
+            column.header()
+        ),
+    )
+    .label(format!("these {}s are not declared", column.header()))
+    .help(format!(
+        "create `{file}` beside the codes sheet with these rows, and check each title:\n{lines}"
+    ))
+}
+
 fn canonical_header() -> String {
     Column::ALL.map(Column::header).join(",")
+}
+
+/// For [`Options::declare_used_words`]: the declaration sheet of the valid words the codes use
+/// in `column`.
+pub(crate) fn used_words_sheet(codes: &Sheet, column: Column) -> String {
+    let vocabulary = vocabulary::Vocabulary { column };
+    let mut text = format!("{},title\n", column.header());
+    let Some((header, rows)) = codes.records.split_first() else {
+        return text;
+    };
+    let index =
+        (header.cells.iter()).position(|c| crate::read::trimmed(&c.value) == column.header());
+    let mut words: Vec<&str> = index
+        .map(|i| {
+            (rows.iter().filter_map(|r| r.cells.get(i)))
+                .map(|c| crate::read::trimmed(&c.value))
+                .filter(|w| word_problem(w, column).is_none())
+                .collect()
+        })
+        .unwrap_or_default();
+    words.sort_unstable();
+    words.dedup();
+    for word in words {
+        text.push_str(&vocabulary.row_for(word));
+        text.push('\n');
+    }
+    text
 }
 
 /// Spreadsheets save rows of empty cells below the data; they are not codes.
@@ -246,6 +458,39 @@ fn read_header(
     (columns, translations)
 }
 
+/// A row cut short by a line break in an unquoted cell reads as two short records whose cells
+/// add up to one more than the header's (the cell split in two): one error, saying to quote it.
+fn unquoted_line_break(header: &Record, row: &Record, next: &Record) -> Option<Diagnostic> {
+    let expected = header.cells.len();
+    let (found, rest) = (row.cells.len(), next.cells.len());
+    if found >= expected || rest >= expected || found + rest != expected + 1 {
+        return None;
+    }
+    let (before, after) = (row.cells.last()?, next.cells.first()?);
+    let column = crate::read::trimmed(&header.cells.get(found - 1)?.value);
+    // Only descriptions may span lines: elsewhere the fix is to join the two halves.
+    let multiline = column == "description" || column.starts_with("description.");
+    let quote = |text: String| format!("\"{}\"", text.replace('"', "\"\""));
+    let help = if multiline {
+        let joined = quote(format!("{}\n{}", before.value, after.value));
+        format!("a cell that spans lines must be quoted: write {joined}, or remove the line break")
+    } else {
+        let joined = quote(format!("{} {}", before.value.trim(), after.value.trim()));
+        format!("a `{column}` cell is one line: write {joined}")
+    };
+    Some(
+        Diagnostic::error(
+            before.span.start..after.span.end,
+            format!(
+                "a line break inside an unquoted cell (column `{column}`, {})",
+                column_letter(found - 1)
+            ),
+        )
+        .label("the row goes on after the line break")
+        .help(help),
+    )
+}
+
 fn ragged(row: &Record, expected: usize) -> Diagnostic {
     let found = row.cells.len();
     let span = match row.cells.get(expected) {
@@ -298,6 +543,7 @@ fn column_ref(columns: &Columns, column: Column) -> String {
 fn read_row(
     row: &RowCells,
     translations: &Translations,
+    declarations: &Declarations,
     seen: &mut Seen,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Code> {
@@ -333,8 +579,8 @@ fn read_row(
         diagnostics.extend(seen.name(name, cell.span.clone(), || row.at(Column::Name)));
     }
     let description = text(row, Column::Description, true, diagnostics);
-    let kind = word(row, Column::Kind, seen, diagnostics);
-    let group = word(row, Column::Group, seen, diagnostics);
+    let kind = word(row, Column::Kind, declarations, diagnostics);
+    let group = word(row, Column::Group, declarations, diagnostics);
     let deprecated = text(row, Column::Deprecated, false, diagnostics);
     let english = translations::English {
         title: title.as_ref().and_then(|t| t.as_deref()),
@@ -448,44 +694,102 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
     Ok(name.to_owned())
 }
 
-/// A `kind` or `group` word.
+/// A code's `kind` or `group` word: one its declaration sheet declares.
 fn word(
     row: &RowCells,
     column: Column,
-    seen: &mut Seen,
+    declarations: &Declarations,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<String> {
     let cell = row.get(column)?;
     let value = crate::read::trimmed(&cell.value);
-    let accepted_before = if column == Column::Kind {
-        &mut seen.kinds
-    } else {
-        &mut seen.groups
-    };
-    if accepted_before.contains(value) {
-        return Some(value.to_owned());
+    let declared = declarations.of(column);
+    if declared.is_some_and(|d| d.named.contains_key(value)) {
+        // A broken declaration has its own error; only a valid one makes the row valid.
+        let valid = declared.is_some_and(|d| d.words.iter().any(|w| w.name == value));
+        return valid.then(|| value.to_owned());
     }
-    let Some((problem, shaped)) = word_problem(value, column) else {
-        accepted_before.insert(value.to_owned());
-        return Some(value.to_owned());
+    let problem = word_problem(value, column);
+    let Some(declared) = declared else {
+        // The missing sheet is one error, listing the words to declare.
+        if let Some((problem, shaped)) = problem {
+            diagnostics.push(
+                Diagnostic::error(cell.span.clone(), format!("{problem} {}", row.at(column)))
+                    .label(format!("not a valid {}", column.header()))
+                    .help(word_help(value, column, shaped)),
+            );
+        }
+        return None;
     };
-    // A suggestion is offered only when the same rules accept it.
+    let vocabulary = vocabulary::Vocabulary { column };
+    let file = vocabulary.sheet().file_name();
+    let (message, help) = match (value.is_empty(), closest_declared(value, declared)) {
+        (true, _) => (format!("missing {}", column.header()), None),
+        (false, Some(closest)) => (
+            format!("{} `{value}` is not declared in `{file}`", column.header()),
+            Some(format!("did you mean `{closest}`?")),
+        ),
+        (false, None) => (
+            format!("{} `{value}` is not declared in `{file}`", column.header()),
+            problem.is_none().then(|| {
+                format!(
+                    "to add a new {0}, declare it with a row of `{file}` such as `{1}`",
+                    column.header(),
+                    vocabulary.row_for(value)
+                )
+            }),
+        ),
+    };
+    let help = help.unwrap_or_else(|| {
+        let words: Vec<String> = (declared.words.iter().take(8))
+            .map(|w| format!("`{}`", w.name))
+            .collect();
+        format!(
+            "use one of the {}s declared in `{file}`: {}{}",
+            column.header(),
+            words.join(", "),
+            if declared.words.len() > 8 {
+                ", …"
+            } else {
+                ""
+            }
+        )
+    });
+    diagnostics.push(
+        Diagnostic::error(cell.span.clone(), format!("{message} {}", row.at(column)))
+            .label(format!("not a declared {}", column.header()))
+            .help(help),
+    );
+    None
+}
+
+/// The declared word a misspelling most likely meant: the same word once snake-cased, or one
+/// at most two edits away (a third of the word, for short words).
+fn closest_declared<'a>(value: &str, declared: &'a vocabulary::Declared) -> Option<&'a str> {
+    let snake = value.to_snake_case();
+    let words = || declared.words.iter().map(|w| w.name.as_str());
+    words().find(|&w| w == snake).or_else(|| {
+        let limit = (value.chars().count() / 3).clamp(1, 2);
+        words()
+            .map(|w| (strsim::levenshtein(&snake, w), w))
+            .filter(|&(distance, _)| distance <= limit)
+            .min()
+            .map(|(_, w)| w)
+    })
+}
+
+/// How to fix a word with `word_problem`: a suggestion only when the same rules accept it.
+fn word_help(value: &str, column: Column, shaped: bool) -> String {
     let accepted = |word: &str| word != value && word_problem(word, column).is_none();
     let suggested = value.to_snake_case();
     let specific = format!("{value}_event");
-    let help = if accepted(&suggested) {
+    if accepted(&suggested) {
         format!("write `{suggested}`: lowercase words joined by `_`")
     } else if shaped && accepted(&specific) {
         format!("choose a more specific word, such as `{specific}`")
     } else {
         "write lowercase words joined by `_`, such as `directory_sync`".to_owned()
-    };
-    diagnostics.push(
-        Diagnostic::error(cell.span.clone(), format!("{problem} {}", row.at(column)))
-            .label(format!("not a valid {}", column.header()))
-            .help(help),
-    );
-    None
+    }
 }
 
 /// What is wrong with `value` as a `kind` or `group` word, if anything, and whether it is at
@@ -505,16 +809,11 @@ fn word_problem(value: &str, column: Column) -> Option<(String, bool)> {
         return Some((format!("{what} `{value}` is not a snake_case word"), false));
     }
     let variant = naming::variant(value);
-    let anchor = (column == Column::Group)
-        .then(|| crate::render::docs::anchor_clash(value))
-        .flatten();
     let clash = naming::reserved(&variant).or_else(|| naming::reserved(&naming::predicate(value)));
     let problem = if !naming::round_trips(value) {
         format!("{what} `{value}` becomes the variant `{variant}`, a run of capitals")
     } else if value == "self" {
         format!("{what} `self` would become the keyword `Self`")
-    } else if let Some(anchor) = anchor {
-        format!("group `{value}` would have {anchor} on the docs page")
     } else if let Some(item) = clash {
         format!("{what} `{value}` would clash with the generated item `{item}`")
     } else {
@@ -648,14 +947,11 @@ fn describe(c: char) -> String {
     format!("the {kind} U+{:04X}", c as u32)
 }
 
-/// Remembers the first row of each code and name, to report the second one, and the kind and
-/// group words already accepted (a table has a handful, repeated on every row).
+/// Remembers the first row of each code and name, to report the second one.
 #[derive(Default)]
 struct Seen {
     codes: HashMap<u16, (Range<usize>, String)>,
     names: HashMap<String, (Range<usize>, String)>,
-    kinds: HashSet<String>,
-    groups: HashSet<String>,
 }
 
 impl Seen {
@@ -712,36 +1008,15 @@ impl Seen {
     }
 }
 
-/// Kind and group words become enum variants and `is_<kind>` predicates: two words must not
-/// turn into the same identifier, and a predicate must not shadow a generated item.
+/// Kind words become `is_<kind>` predicates, which a code's name must not read like.
 fn check_generated_names(
     table: &Table,
     rows: &[Record],
     columns: &Columns,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    for (column, words) in [(Column::Kind, &table.kinds), (Column::Group, &table.groups)] {
-        let mut seen: HashMap<String, &String> = HashMap::new();
-        for word in words {
-            let variant = naming::variant(word);
-            if let Some(first) = seen.insert(variant.clone(), word) {
-                let span = first_cell(rows, columns, column, word);
-                diagnostics.push(
-                    Diagnostic::error(
-                        span,
-                        format!(
-                            "{} `{word}` and `{first}` both become the variant `{variant}` {}",
-                            column.header(),
-                            column_ref(columns, column)
-                        ),
-                    )
-                    .label("collides")
-                    .help(format!("use one spelling for the {}", column.header())),
-                );
-            }
-        }
-    }
-    let predicates: Vec<(String, &String)> = (table.kinds.iter())
+    let predicates: Vec<(String, &str)> = table
+        .kind_names()
         .map(|kind| (naming::fold(&naming::predicate(kind)), kind))
         .collect();
     for name in table.codes.iter().map(|c| &c.name) {
@@ -830,7 +1105,15 @@ mod tests {
     fn names_that_hash_alike_are_refused_at_their_cells() {
         let csv = "code,name,title,kind,group\n1,FirstName,A,failure,login\n2,OtherName,B,failure,login\n";
         let (_, sheet, _) = crate::read::read(csv.as_bytes());
-        let (table, _) = validate(&sheet, &Options::default());
+        let declared = crate::SheetTexts::declaring("", &["failure"], &["login"]);
+        let (_, kinds, _) = crate::read::read(declared.kinds.as_bytes());
+        let (_, groups, _) = crate::read::read(declared.groups.as_bytes());
+        let sheets = Sheets {
+            codes: &sheet,
+            kinds: Some(&kinds),
+            groups: Some(&groups),
+        };
+        let (table, _) = validate(sheets, &Options::default());
         let table = table.unwrap();
         let (header, rows) = sheet.records.split_first().unwrap();
         let (columns, _) = read_header(header, &Options::default(), &mut Vec::new());

@@ -90,6 +90,22 @@ impl Translations {
         titled.map(|(tag, _)| tag.clone()).collect()
     }
 
+    /// Each locale with a title column, with that column's header cell.
+    pub fn header_cells(&self, header: &Record) -> Vec<(String, std::ops::Range<usize>)> {
+        (self.by_locale.iter())
+            .filter_map(|(tag, c)| {
+                let cell = header.cells.get(c.title.as_ref()?.index)?;
+                Some((tag.clone(), cell.span.clone()))
+            })
+            .collect()
+    }
+
+    /// The cell of `row` holding the `tag` title.
+    pub fn cell_span(&self, row: &Record, tag: &str) -> Option<std::ops::Range<usize>> {
+        let index = self.by_locale.get(tag)?.title.as_ref()?.index;
+        Some(row.cells.get(index)?.span.clone())
+    }
+
     /// Takes header cell `index` when it is a translation column (or a misspelt one), reporting
     /// any problem with it; `false` leaves the cell to the other columns.
     pub fn read_header_cell(
@@ -337,7 +353,7 @@ fn description_needs(
         diagnostics.push(
             Diagnostic::error(
                 span,
-                format!("this translates a description the code does not have {at}"),
+                format!("this translates a description the row does not have {at}"),
             )
             .label("nothing to translate")
             .help("write the English `description` first, or empty this cell"),

@@ -4,7 +4,7 @@
 use heck::ToShoutySnakeCase;
 use log_codes_codegen::compat::table_from_json;
 use log_codes_codegen::render::{docs, json, page_text, rust, typescript};
-use log_codes_codegen::{Artifact, Package, Table, render_all};
+use log_codes_codegen::{Artifact, Package, Report, SheetTexts, Table, parse, render_all};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
@@ -85,6 +85,64 @@ incorrect password\",failure,login,,Başarısız Oturum Açma (Geçersiz Parola)
 100,ApiReadOperation,API Read Operation,,api,api,,,
 4001,FailedLoginInvalidUser,Failed Login (Invalid User),User not found,failure,login,use 4002 instead,Başarısız Oturum Açma (Geçersiz Kullanıcı),Kullanıcı bulunamadı
 ";
+
+/// The declarations of [`SMALL_TABLE`]'s kinds (one with a description, one translated).
+pub const SMALL_KINDS: &str = "\
+kind,title,description,title.tr,description.tr
+api,API,Operations on the management API,API,Yönetim API'si üzerindeki işlemler
+failure,Failure,,Başarısızlık,
+";
+
+/// The declarations of [`SMALL_TABLE`]'s groups (one not translated).
+pub const SMALL_GROUPS: &str = "\
+group,title,title.tr
+api,API,API
+login,Login,
+";
+
+/// Every sheet of the small table.
+pub fn small_sheets() -> SheetTexts {
+    SheetTexts {
+        codes: SMALL_TABLE.to_owned(),
+        kinds: SMALL_KINDS.to_owned(),
+        groups: SMALL_GROUPS.to_owned(),
+    }
+}
+
+/// The small table, parsed.
+pub fn small_table() -> Table {
+    valid(&small_sheets())
+}
+
+/// A table that must be valid.
+pub fn valid(sheets: &SheetTexts) -> Table {
+    let (table, report) = parse(&sheets.input());
+    table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))
+}
+
+/// Parses `codes` with declaration sheets declaring exactly `kinds` and `groups`.
+pub fn parse_declaring(codes: &str, kinds: &[&str], groups: &[&str]) -> (Option<Table>, Report) {
+    parse(&SheetTexts::declaring(codes, kinds, groups).input())
+}
+
+/// The sheets of the repository's table, as they are now (for tests that follow the table).
+pub fn real_sheets() -> SheetTexts {
+    sheets_in(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
+/// The seed table: a frozen copy of the sheets as the table started, from the seed docs page
+/// (`data/seed-log-event-types.md`). Tests may rely on its facts; it never changes.
+pub const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/data/seed");
+
+/// The three sheets in `dir`.
+pub fn sheets_in(dir: &str) -> SheetTexts {
+    let read = |name: &str| std::fs::read_to_string(format!("{dir}/{name}")).unwrap();
+    SheetTexts {
+        codes: read("codes.csv"),
+        kinds: read("kinds.csv"),
+        groups: read("groups.csv"),
+    }
+}
 
 /// The rows a reader of the docs page should find, sorted.
 pub fn expected_rows(table: &Table) -> Vec<Row> {

@@ -48,10 +48,16 @@ export type AnyLogCode = LogCode | (number & {});
  */
 export declare const Kind: {
   /**
+   * API
+   *
+   * Operations on the management API
+   *
    * `api`
    */
   readonly Api: "api";
   /**
+   * Failure
+   *
    * `failure`
    */
   readonly Failure: "failure";
@@ -70,10 +76,14 @@ export type AnyKind = Kind | (string & {});
  */
 export declare const Group: {
   /**
+   * API
+   *
    * `api`
    */
   readonly Api: "api";
   /**
+   * Login
+   *
    * `login`
    */
   readonly Login: "login";
@@ -199,3 +209,23 @@ export declare function descriptionIn(code: LogCode, locale: Locale): string | n
  * version does not know.
  */
 export declare function descriptionIn(code: AnyLogCode, locale: Locale): string | null | undefined;
+/**
+ * The display title of a kind in `locale` (English by default, and where it
+ * is not translated); `undefined` for a kind this version does not know.
+ */
+export declare function kindTitle(kind: Kind, locale?: Locale): string;
+/**
+ * The display title of a kind in `locale` (English by default, and where it
+ * is not translated); `undefined` for a kind this version does not know.
+ */
+export declare function kindTitle(kind: AnyKind, locale?: Locale): string | undefined;
+/**
+ * The display title of a group in `locale` (English by default, and where it
+ * is not translated); `undefined` for a group this version does not know.
+ */
+export declare function groupTitle(group: Group, locale?: Locale): string;
+/**
+ * The display title of a group in `locale` (English by default, and where it
+ * is not translated); `undefined` for a group this version does not know.
+ */
+export declare function groupTitle(group: AnyGroup, locale?: Locale): string | undefined;

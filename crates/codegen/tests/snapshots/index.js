@@ -55,6 +55,16 @@ export const version = "1.2.3";
 const byCode = new Map(logCodes.map((info) => [info.code, info]));
 const byName = new Map(logCodes.map((info) => [info.name, info]));
 
+const kindInfo = new Map([
+  ["api", deepFreeze({"name":"api","title":"API","description":"Operations on the management API","translations":{"tr":{"title":"API","description":"Yönetim API'si üzerindeki işlemler"}}})],
+  ["failure", deepFreeze({"name":"failure","title":"Failure","description":null,"translations":{"tr":{"title":"Başarısızlık"}}})],
+]);
+
+const groupInfo = new Map([
+  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}}})],
+  ["login", deepFreeze({"name":"login","title":"Login","description":null,"translations":{}})],
+]);
+
 /**
  * Whether `value` is a code this version knows.
  */
@@ -126,4 +136,22 @@ export function titleIn(code, locale) {
 export function descriptionIn(code, locale) {
   const info = byCode.get(code);
   return info && (translation(info, locale)?.description ?? info.description);
+}
+
+/**
+ * The display title of a kind in `locale` (English by default, and where it
+ * is not translated); `undefined` for a kind this version does not know.
+ */
+export function kindTitle(word, locale = "en") {
+  const info = kindInfo.get(word);
+  return info && (translation(info, locale)?.title ?? info.title);
+}
+
+/**
+ * The display title of a group in `locale` (English by default, and where it
+ * is not translated); `undefined` for a group this version does not know.
+ */
+export function groupTitle(word, locale = "en") {
+  const info = groupInfo.get(word);
+  return info && (translation(info, locale)?.title ?? info.title);
 }

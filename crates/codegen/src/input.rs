@@ -1,0 +1,131 @@
+//! The sheets a table is made of: `codes.csv`, and beside it the declared vocabulary,
+//! `kinds.csv` and `groups.csv`.
+
+/// One of the table's sheets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub enum SheetName {
+    /// `codes.csv`: one row per code.
+    #[default]
+    Codes,
+    /// `kinds.csv`: one row per kind word, with its display title.
+    Kinds,
+    /// `groups.csv`: one row per group word, with its display title.
+    Groups,
+}
+
+impl SheetName {
+    /// Every sheet, the codes first.
+    pub const ALL: [SheetName; 3] = [SheetName::Codes, SheetName::Kinds, SheetName::Groups];
+
+    /// The file name of the sheet in this repository (`codes.csv` may have another name when
+    /// given with `--input`; the declaration sheets never do).
+    pub fn file_name(self) -> &'static str {
+        match self {
+            SheetName::Codes => "codes.csv",
+            SheetName::Kinds => "kinds.csv",
+            SheetName::Groups => "groups.csv",
+        }
+    }
+
+    /// Where this sheet is, given the path of the codes sheet: the codes sheet itself, or the
+    /// declaration sheet in the same directory (`tables/x.csv` → `tables/kinds.csv`).
+    pub fn beside(self, codes_path: &str) -> String {
+        if self == SheetName::Codes {
+            return codes_path.to_owned();
+        }
+        match codes_path.rfind(['/', '\\']) {
+            Some(slash) => format!("{}{}", &codes_path[..=slash], self.file_name()),
+            None => self.file_name().to_owned(),
+        }
+    }
+}
+
+/// The bytes of every sheet of one table. A declaration sheet that does not exist is `None`:
+/// the table is then refused, with the rows to write into it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Input<'a> {
+    /// `codes.csv`.
+    pub codes: &'a [u8],
+    /// `kinds.csv`, if it exists.
+    pub kinds: Option<&'a [u8]>,
+    /// `groups.csv`, if it exists.
+    pub groups: Option<&'a [u8]>,
+}
+
+impl<'a> Input<'a> {
+    /// The bytes of `sheet`, if it exists.
+    pub fn get(&self, sheet: SheetName) -> Option<&'a [u8]> {
+        match sheet {
+            SheetName::Codes => Some(self.codes),
+            SheetName::Kinds => self.kinds,
+            SheetName::Groups => self.groups,
+        }
+    }
+}
+
+/// The text of every sheet of one table, as the generator writes them (`cargo xtask fmt`, the
+/// synthetic tables) and as files hold them.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SheetTexts {
+    /// `codes.csv`.
+    pub codes: String,
+    /// `kinds.csv`.
+    pub kinds: String,
+    /// `groups.csv`.
+    pub groups: String,
+}
+
+impl SheetTexts {
+    /// A codes sheet with declaration sheets that declare exactly `kinds` and `groups`, each
+    /// titled after its word (`directory_sync` → `Directory Sync`): for tests and tools that
+    /// write a table in code. The words are named by the caller, never taken from the codes, so
+    /// a misspelt word in `codes` is still refused.
+    pub fn declaring(codes: impl Into<String>, kinds: &[&str], groups: &[&str]) -> SheetTexts {
+        let sheet = |column: &str, words: &[&str]| {
+            let mut csv = format!("{column},title\n");
+            for word in words {
+                csv.push_str(&format!(
+                    "{word},{}\n",
+                    heck::ToTitleCase::to_title_case(*word)
+                ));
+            }
+            csv
+        };
+        SheetTexts {
+            codes: codes.into(),
+            kinds: sheet("kind", kinds),
+            groups: sheet("group", groups),
+        }
+    }
+
+    /// The sheets as [`parse`](crate::parse) reads them.
+    pub fn input(&self) -> Input<'_> {
+        Input {
+            codes: self.codes.as_bytes(),
+            kinds: Some(self.kinds.as_bytes()),
+            groups: Some(self.groups.as_bytes()),
+        }
+    }
+
+    /// The text of `sheet`.
+    pub fn get(&self, sheet: SheetName) -> &str {
+        match sheet {
+            SheetName::Codes => &self.codes,
+            SheetName::Kinds => &self.kinds,
+            SheetName::Groups => &self.groups,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn declaration_sheets_are_beside_the_codes_sheet() {
+        assert_eq!(SheetName::Kinds.beside("codes.csv"), "kinds.csv");
+        assert_eq!(SheetName::Groups.beside("a/b/mine.csv"), "a/b/groups.csv");
+        assert_eq!(SheetName::Kinds.beside(r"a\codes.csv"), r"a\kinds.csv");
+        assert_eq!(SheetName::Codes.beside("a/mine.csv"), "a/mine.csv");
+    }
+}
