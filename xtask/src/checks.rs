@@ -164,8 +164,44 @@ fn steps() -> Vec<Step> {
     ]
 }
 
-/// Locales whose translation must stay complete.
-const REQUIRED_LOCALES: &[&str] = &["tr"];
+/// `[workspace.metadata.log-codes] require-complete` of the workspace manifest, without the
+/// locales the table does not have (each named in a note): removing a locale is a valid edit.
+fn required_locales(root: &Path, input: &Path) -> Result<Vec<String>, String> {
+    let path = root.join("Cargo.toml");
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let manifest: toml::Table =
+        toml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+    let listed = manifest
+        .get("workspace")
+        .and_then(|w| w.get("metadata"))
+        .and_then(|m| m.get("log-codes"))
+        .and_then(|l| l.get("require-complete"));
+    let Some(listed) = listed else {
+        return Ok(Vec::new());
+    };
+    let tags: Vec<String> = (listed.as_array().into_iter().flatten())
+        .map(|tag| tag.as_str().map(str::to_owned))
+        .collect::<Option<_>>()
+        .ok_or_else(|| {
+            format!(
+                "{}: `require-complete` must be a list of locale tags",
+                path.display()
+            )
+        })?;
+    let sheets = crate::files::read_sheets(input)?;
+    // An invalid table keeps every listed locale: `gen` reports the table's own problems.
+    let locales = log_codes_codegen::parse(&sheets.input())
+        .0
+        .map(|t| t.locales);
+    let has = |tag: &String| locales.as_ref().is_none_or(|l| l.contains(tag));
+    let (present, absent): (Vec<String>, Vec<String>) = tags.into_iter().partition(has);
+    for tag in absent {
+        println!(
+            "    note: `{tag}` is required complete but the table has no `title.{tag}` column"
+        );
+    }
+    Ok(present)
+}
 
 /// The tools the steps need besides cargo, with what needs them.
 const TOOLS: &[(&str, &str)] = &[
@@ -272,12 +308,23 @@ pub fn run_all() -> i32 {
 fn generated_files_check(root: &Path) -> bool {
     let base = guard_base(root);
     let mut options = Options::workspace(Mode::Check);
-    // The project ships every Turkish translation; a missing one fails here, at its cell.
-    options.require_complete = REQUIRED_LOCALES.iter().map(|t| t.to_string()).collect();
-    println!(
-        "    translations complete (--require-complete {})",
-        REQUIRED_LOCALES.join(" --require-complete ")
-    );
+    // The locales the workspace manifest requires complete; a missing translation fails here,
+    // at its cell.
+    match required_locales(root, &options.input) {
+        Ok(required) => {
+            if !required.is_empty() {
+                println!(
+                    "    translations complete (--require-complete {})",
+                    required.join(" --require-complete ")
+                );
+            }
+            options.require_complete = required;
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            return false;
+        }
+    }
     match &base {
         Some((rev, why)) => {
             println!("    the table is compatible with {rev} ({why})");

@@ -70,6 +70,8 @@ pub const RESERVED: &[&str] = &[
     "lookupLocale",
     "titleIn",
     "descriptionIn",
+    "kindTitle",
+    "groupTitle",
     // What JavaScript objects already have.
     "constructor",
     "prototype",

@@ -80,6 +80,11 @@
 #![no_std]
 #![deny(missing_docs, unsafe_code)]
 
+// The README's example is compiled and run as a doctest, so it stays true of any table.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+struct ReadmeDoctests;
+
 #[rustfmt::skip]
 mod generated;
 mod locale;

@@ -5,8 +5,10 @@ import {
   Kind,
   LogCode,
   descriptionIn,
+  groupTitle,
   isLocale,
   isLogCode,
+  kindTitle,
   locales,
   lookupLocale,
   titleIn,
@@ -20,7 +22,12 @@ import {
   type Locale,
   type LogCodeInfo,
   type LogCodeName,
+  type TranslatedLocale,
+  type Translation,
 } from "log-codes";
+
+// Nothing here depends on today's rows beyond what the stability guard protects (a released
+// code's number, name, kind and group): the lines still type-check after any valid edit.
 
 const login: 2001 = LogCode.SuccessfulLogin;
 const blocked: LogCode = LogCode.BlockedIpAddress;
@@ -35,8 +42,9 @@ const title: string = info.title;
 const description: string | null = info.description;
 const deprecated: string | null = info.deprecated;
 
-// Codes read from data may be newer than the package: accepted, and the result may be undefined.
-const fromLog: AnyLogCode = 4999;
+// Codes read from data may be newer than the package: any number is accepted, and the result
+// may be undefined.
+const fromLog: AnyLogCode = Number("65535");
 const maybe: LogCodeInfo | undefined = logCodeInfo(fromLog);
 const unknownKind: AnyKind = "from_a_newer_table";
 const knownGroup: AnyGroup = Group.DirectorySync;
@@ -49,18 +57,20 @@ if (isLogCode(raw)) {
   void sure;
 }
 
-// The metadata list carries literal types.
-const first: 100 = logCodes[0].code;
-const firstName: "ApiReadOperation" = logCodes[0].name;
+// The metadata list carries literal types, not `number` and `string`.
+type FirstCode = (typeof logCodes)[0]["code"];
+type FirstName = (typeof logCodes)[0]["name"];
+const first: number extends FirstCode ? "widened" : "literal" = "literal";
+const firstName: string extends FirstName ? "widened" : "literal" = "literal";
 const byName: LogCodeInfo | undefined = logCodeByName("NotAName");
 
 // Titles in the user's language, English where a cell is not translated.
 const userLocale: Locale = lookupLocale("tr-TR");
 const localTitle: string = titleIn(LogCode.BlockedIpAddress, userLocale);
-const localDescription: string | null = descriptionIn(LogCode.BlockedIpAddress, "tr");
+const localDescription: string | null = descriptionIn(LogCode.BlockedIpAddress, userLocale);
 const newerTitle: string | undefined = titleIn(fromLog, "en");
 const english: "en" = locales[0];
-const turkishTitle: string | undefined = info.translations.tr?.title;
+const translations: { readonly [L in TranslatedLocale]?: Translation } = info.translations;
 const picked: unknown = "tr";
 if (isLocale(picked)) {
   const narrowedLocale: Locale = picked;
@@ -71,14 +81,19 @@ if (isLocale(picked)) {
 const notALocale: Locale = "xx";
 // @ts-expect-error English is the metadata's own fields, not a translation.
 const englishTranslation = info.translations.en;
-// @ts-expect-error 9999 is not a known code.
-const notACode: LogCode = 9999;
+// Display titles of kinds and groups: a known word always has one.
+const groupHeading: string = groupTitle(Group.DirectorySync, userLocale);
+const kindHeading: string = kindTitle(Kind.Failure);
+const newerGroupHeading: string | undefined = groupTitle(unknownKind);
+
+// @ts-expect-error a code is a whole number from 0 to 65535: -1 never is one.
+const notACode: LogCode = -1;
 // @ts-expect-error LogCode is readonly.
 LogCode.SuccessfulLogin = 2002;
-// @ts-expect-error not a kind this version knows.
-const notAKind: Kind = "warning";
-// @ts-expect-error not a group.
-const notAGroup: Group = "nope";
+// @ts-expect-error kinds are snake_case words: never capitalized.
+const notAKind: Kind = "Failure";
+// @ts-expect-error groups are snake_case words: never with a space.
+const notAGroup: Group = "Directory Sync";
 // @ts-expect-error not a name.
 const notAName: LogCodeName = "successfulLogin";
 // @ts-expect-error the metadata list is readonly.
@@ -96,6 +111,8 @@ export {
   failure,
   first,
   firstName,
+  groupHeading,
+  kindHeading,
   knownGroup,
   localDescription,
   localTitle,
@@ -103,6 +120,7 @@ export {
   maybe,
   mfa,
   name,
+  newerGroupHeading,
   newerTitle,
   notACode,
   notAGroup,
@@ -112,6 +130,6 @@ export {
   packageVersion,
   surely,
   title,
-  turkishTitle,
+  translations,
   unknownKind,
 };

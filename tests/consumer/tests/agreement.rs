@@ -63,6 +63,50 @@ fn kinds_groups_and_version_agree_with_the_json() {
     assert_eq!(table["version"], crate_version());
 }
 
+/// Each kind's and group's display title and description, in every locale, is the JSON's
+/// (`kindInfo`, `groupInfo`), English where a translation is absent.
+#[test]
+fn display_titles_agree_with_the_json() {
+    let table = table();
+    let check = |key: &str, found: Vec<(&str, [Vec<Option<&str>>; 2])>| {
+        let entries = table[key].as_array().unwrap();
+        assert_eq!(entries.len(), found.len(), "{key}");
+        for (entry, (name, [titles, descriptions])) in entries.iter().zip(found) {
+            assert_eq!(entry["name"], name, "{key}");
+            for (i, &locale) in Locale::ALL.iter().enumerate() {
+                let translation = &entry["translations"][locale.tag()];
+                let title = translation["title"].as_str().or(entry["title"].as_str());
+                let description = (translation["description"].as_str())
+                    .or(text(&entry["description"]));
+                assert_eq!(titles[i], title, "{key} {name} {locale}");
+                assert_eq!(descriptions[i], description, "{key} {name} {locale}");
+            }
+        }
+    };
+    let by_locale = |title: &dyn Fn(Locale) -> &'static str,
+                     description: &dyn Fn(Locale) -> Option<&'static str>| {
+        [
+            Locale::ALL.iter().map(|&l| Some(title(l))).collect(),
+            Locale::ALL.iter().map(|&l| description(l)).collect(),
+        ]
+    };
+    check(
+        "kindInfo",
+        (Kind::ALL.iter())
+            .map(|&k| (k.name(), by_locale(&|l| k.title_in(l), &|l| k.description_in(l))))
+            .collect(),
+    );
+    check(
+        "groupInfo",
+        (Group::ALL.iter())
+            .map(|&g| (g.name(), by_locale(&|l| g.title_in(l), &|l| g.description_in(l))))
+            .collect(),
+    );
+    for kind in Kind::ALL {
+        assert_eq!(kind.title_in(Locale::En), kind.title());
+    }
+}
+
 /// The version of `log-codes`: `[workspace.package] version` of the workspace it belongs to.
 fn crate_version() -> String {
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../Cargo.toml");

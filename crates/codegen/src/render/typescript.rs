@@ -464,7 +464,7 @@ fn manifest(package: &Package) -> Result<String, RenderError> {
     let manifest = json!({
         "name": "log-codes",
         "version": package.version,
-        "description": "Tenant log event codes (2001 Successful Login, 4041 Blocked IP Address, …) with titles, descriptions, kinds and groups.",
+        "description": "Tenant log event codes (2001 SuccessfulLogin, 4041 BlockedIpAddress, …) with titles, descriptions, kinds and groups.",
         "license": "MIT OR Apache-2.0",
         "keywords": ["log", "codes", "events", "audit"],
         "type": "module",

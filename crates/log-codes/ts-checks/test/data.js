@@ -10,3 +10,10 @@ export function readJson(url) {
 
 export const table = readJson(new URL("log-codes.json", crateDir));
 export const schema = readJson(new URL("log-codes.schema.json", crateDir));
+
+/** A number no code of the table has: what a newer system might log. */
+export const unusedCode = (() => {
+  const used = new Set(table.codes.map((c) => c.code));
+  for (let code = 0; code <= 65535; code += 1) if (!used.has(code)) return code;
+  throw new Error("every number is a code");
+})();

@@ -4,7 +4,7 @@ import { test } from "node:test";
 
 import * as api from "log-codes";
 import shipped from "log-codes/log-codes.json" with { type: "json" };
-import { crateDir, packageDir, table } from "./data.js";
+import { crateDir, packageDir, table, unusedCode } from "./data.js";
 
 const pascal = (word) => word.split("_").map((w) => w[0].toUpperCase() + w.slice(1)).join("");
 
@@ -51,8 +51,9 @@ test("LogCode.SuccessfulLogin is 2001 and everything is frozen", () => {
 });
 
 test("lookups accept unknown codes and names without throwing", () => {
-  assert.equal(api.logCodeInfo(4041).title, "Blocked IP Address");
-  assert.equal(api.logCodeInfo(4999), undefined);
+  const blocked = table.codes.find((c) => c.code === 4041);
+  assert.equal(api.logCodeInfo(4041).title, blocked.title);
+  assert.equal(api.logCodeInfo(unusedCode), undefined);
   assert.equal(api.logCodeInfo(-1), undefined);
   assert.equal(api.logCodeInfo(Number.NaN), undefined);
   assert.equal(api.logCodeByName("SuccessfulLogin").code, 2001);
@@ -101,18 +102,46 @@ test("titleIn and descriptionIn give each translation, or fall back to English p
       );
     }
   }
-  assert.equal(api.titleIn(api.LogCode.BlockedIpAddress, "en"), "Blocked IP Address");
-  assert.equal(
-    api.titleIn(api.LogCode.BlockedIpAddress, "tr"),
-    table.codes.find((c) => c.code === 4041).translations.tr.title,
-  );
-  assert.equal(api.titleIn(4999, "tr"), undefined);
-  assert.equal(api.descriptionIn(4999, "en"), undefined);
-  assert.equal(api.descriptionIn(api.LogCode.ApiReadOperation, "tr"), null);
-  // Not a locale: English, never an inherited property.
-  for (const locale of ["__proto__", "constructor", "toString", "xx"]) {
-    assert.equal(api.titleIn(2001, locale), "Successful Login", locale);
+  const blocked = table.codes.find((c) => c.code === 4041);
+  assert.equal(api.titleIn(api.LogCode.BlockedIpAddress, "en"), blocked.title);
+  for (const locale of api.locales.filter((l) => l !== "en")) {
+    assert.equal(
+      api.titleIn(api.LogCode.BlockedIpAddress, locale),
+      blocked.translations[locale]?.title ?? blocked.title,
+    );
   }
+  assert.equal(api.titleIn(unusedCode, api.locales.at(-1)), undefined);
+  assert.equal(api.descriptionIn(unusedCode, "en"), undefined);
+  const undescribed = table.codes.find((c) => c.description === null);
+  if (undescribed) {
+    assert.equal(api.descriptionIn(undescribed.code, api.locales.at(-1)), null);
+  }
+  // Not a locale: English, never an inherited property.
+  const login = table.codes.find((c) => c.code === 2001);
+  for (const locale of ["__proto__", "constructor", "toString", "xx"]) {
+    assert.equal(api.titleIn(2001, locale), login.title, locale);
+  }
+});
+
+test("kindTitle and groupTitle give the display titles, by locale, as the JSON does", () => {
+  for (const [fn, entries] of [
+    [api.kindTitle, table.kindInfo],
+    [api.groupTitle, table.groupInfo],
+  ]) {
+    for (const entry of entries) {
+      assert.equal(fn(entry.name), entry.title);
+      assert.equal(fn(entry.name, "en"), entry.title);
+      for (const locale of api.locales) {
+        assert.equal(fn(entry.name, locale), entry.translations[locale]?.title ?? entry.title);
+      }
+    }
+    // A word from a newer table, or an inherited property: undefined, never a throw.
+    for (const word of ["from_the_future", "__proto__", "constructor", "toString"]) {
+      assert.equal(fn(word), undefined, word);
+    }
+  }
+  assert.deepEqual(table.kindInfo.map((k) => k.name), table.kinds);
+  assert.deepEqual(table.groupInfo.map((g) => g.name), table.groups);
 });
 
 test("lookupLocale finds the best locale as RFC 4647 lookup does", () => {
