@@ -239,7 +239,7 @@ pub fn run_all() -> i32 {
         return 2;
     }
     let steps = steps();
-    let total = steps.len() + 2;
+    let total = steps.len() + 3;
     let mut times: Vec<(String, Duration)> = Vec::new();
     let outcome = (|| {
         let at = Instant::now();
@@ -272,7 +272,8 @@ pub fn run_all() -> i32 {
         // In process: `cargo test` above may have rebuilt this very binary.
         let at = Instant::now();
         println!(
-            "[{total}/{total}] hostile corpus: rustc, clippy, rustdoc, tsc and node on every valid corpus table"
+            "[{}/{total}] hostile corpus: rustc, clippy, rustdoc, tsc and node on every valid corpus table",
+            total - 1
         );
         match crate::corpus::run() {
             Ok(summary) => println!("{summary}"),
@@ -282,6 +283,20 @@ pub fn run_all() -> i32 {
             }
         }
         times.push(("hostile corpus".to_owned(), at.elapsed()));
+        let at = Instant::now();
+        let cases = crate::evolve::CASES_IN_TEST;
+        let seed = crate::evolve::fresh_seed();
+        println!(
+            "[{total}/{total}] evolution: {cases} random sequences of valid edits of the table, each regenerated and tested (replay: cargo xtask evolve --cases {cases} --seed {seed})"
+        );
+        match crate::evolve::run(cases, seed) {
+            Ok(summary) => println!("{summary}"),
+            Err(failure) => {
+                eprintln!("{failure:?}");
+                return Err("evolution".to_owned());
+            }
+        }
+        times.push(("evolution".to_owned(), at.elapsed()));
         Ok(())
     })();
     let _ = fs::remove_dir_all(&temp);

@@ -4,6 +4,7 @@
 pub mod bench;
 pub mod checks;
 pub mod corpus;
+pub mod evolve;
 pub mod files;
 pub mod fuzz;
 pub mod guard;
@@ -351,6 +352,7 @@ usage: cargo xtask gen [--check] [--base REV] [--require-complete LOCALE]… [--
        cargo xtask test
        cargo xtask corpus
        cargo xtask fuzz [--seconds N]
+       cargo xtask evolve [--cases N] [--seed S]
        cargo xtask bench [lookups] [build] [scale] [first-run]
 
   gen              validate codes.csv and regenerate the artifacts in crates/log-codes
@@ -373,6 +375,9 @@ usage: cargo xtask gen [--check] [--base REV] [--require-complete LOCALE]… [--
                    of crates/codegen/tests/corpus (needs `npm ci` in ts-checks)
   fuzz             mutate the corpus tables for N seconds (default 60) and check that
                    parsing never panics and valid tables render faithfully; not part of `test`
+  evolve           apply N random sequences of valid edits (default 3) to the real table, and
+                   check that each regenerates, passes the stability guard, and keeps the
+                   generated crate's and the TypeScript package's tests green; `--seed` replays
   test             run every check: formatting, clippy, tests, docs, freshness, stability,
                    packaging and the TypeScript package";
 
@@ -395,6 +400,8 @@ pub enum Command {
     Corpus,
     /// `fuzz [--seconds N]`.
     Fuzz(u64),
+    /// `evolve [--cases N] [--seed S]`.
+    Evolve(usize, u64),
 }
 
 /// Parses the command line (without the program name).
@@ -414,6 +421,7 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
                 .map_err(|_| format!("--seconds takes a whole number\n\n{USAGE}")),
             _ => Err(format!("fuzz takes only --seconds N\n\n{USAGE}")),
         },
+        Some("evolve") => parse_evolve(&rest).map(|(cases, seed)| Command::Evolve(cases, seed)),
         Some("bench") => Ok(Command::Bench(rest.iter().map(|s| s.to_string()).collect())),
         Some("fmt") => match rest.as_slice() {
             [] => Ok(Command::Fmt(workspace_root().join("codes.csv"))),
@@ -433,6 +441,26 @@ pub fn parse_args(args: &[String]) -> Result<Command, String> {
             "unknown command or options for `{other}`\n\n{USAGE}"
         )),
     }
+}
+
+fn parse_evolve(args: &[&String]) -> Result<(usize, u64), String> {
+    let (mut cases, mut seed) = (evolve::CASES_IN_TEST, evolve::fresh_seed());
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let value = args
+            .next()
+            .ok_or_else(|| format!("{arg} needs a value\n\n{USAGE}"));
+        let number = |v: &String| {
+            v.parse::<u64>()
+                .map_err(|_| format!("{arg} takes a whole number\n\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--cases" => cases = number(value?)? as usize,
+            "--seed" => seed = number(value?)?,
+            other => return Err(format!("unknown option `{other}`\n\n{USAGE}")),
+        }
+    }
+    Ok((cases, seed))
 }
 
 fn parse_gen(args: &[&String]) -> Result<Options, String> {
@@ -481,6 +509,9 @@ pub fn main_with_args(args: &[String]) -> i32 {
         Command::Fmt(path) => format_table(&path).map(|message| println!("{message}")),
         Command::Corpus => corpus::run().map(|message| println!("{message}")),
         Command::Fuzz(seconds) => fuzz::run(seconds).map(|message| println!("{message}")),
+        Command::Evolve(cases, seed) => {
+            evolve::run(cases, seed).map(|message| println!("{message}"))
+        }
         Command::Gen(options) => generate(&options).map(|summary| {
             if let Some(warnings) = &summary.warnings {
                 eprint!("{warnings}");
