@@ -399,23 +399,7 @@ pub fn run(cases: usize, seed: u64) -> Result<String, Failure> {
     let mut members = Vec::new();
     let mut described = Vec::new();
     for case in 0..cases {
-        let case_seed = seed
-            .wrapping_add(case as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            | 1;
-        let mut rng = Rng(case_seed);
-        let mut edited = Edited {
-            table: base.clone(),
-            shuffled: false,
-            fresh: 0,
-            log: Vec::new(),
-        };
-        for _ in 0..3 + rng.below(6) {
-            let edit = *rng.pick(&EDITS);
-            if let Some(done) = edited.apply(edit, &mut rng) {
-                edited.log.push(done);
-            }
-        }
+        let (edited, mut rng) = edited_case(&base, seed, case);
         let name = format!("case-{case}");
         let context = |e: Failure| match e {
             Failure::InvalidTable(text) | Failure::Incompatible(text) | Failure::Other(text) => {

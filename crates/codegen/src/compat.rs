@@ -383,19 +383,7 @@ pub fn table_from_json(text: &str) -> Result<(Table, String), String> {
         let text = |key: &str| -> Result<String, String> {
             string(&field(entry, key, &format!("codes[{i}]"))?, &at(key))
         };
-        let mut translations = BTreeMap::new();
-        match entry.get("translations") {
-            None => {}
-            Some(Value::Object(by_tag)) => {
-                for (tag, t) in by_tag {
-                    let at = format!("codes[{i}].translations.{tag}");
-                    let title = string(&field(t, "title", &at)?, &format!("{at}.title"))?;
-                    let description = optional(t.get("description"), &format!("{at}.description"))?;
-                    translations.insert(tag.clone(), Translation { title, description });
-                }
-            }
-            Some(_) => return Err(format!("{}: expected an object", at("translations"))),
-        }
+        let translations = translations_from_json(entry.get("translations"), &at("translations"))?;
         codes.push(Code {
             code,
             name: text("name")?,
@@ -411,6 +399,38 @@ pub fn table_from_json(text: &str) -> Result<(Table, String), String> {
     let kinds = words_from_json(&document, "kinds", "kindInfo")?;
     let groups = words_from_json(&document, "groups", "groupInfo")?;
     Ok((Table::new(codes, kinds, groups, locales), version))
+}
+
+/// A `translations` object (absent in files before translations): title and optional
+/// description by locale tag.
+fn translations_from_json(
+    value: Option<&serde_json::Value>,
+    at: &str,
+) -> Result<BTreeMap<String, Translation>, String> {
+    use serde_json::Value;
+    let string = |value: Option<&Value>, at: &str| {
+        value
+            .and_then(Value::as_str)
+            .map(str::to_owned)
+            .ok_or_else(|| format!("{at}: expected a string"))
+    };
+    let mut translations = BTreeMap::new();
+    match value {
+        None => {}
+        Some(Value::Object(by_tag)) => {
+            for (tag, t) in by_tag {
+                let at = format!("{at}.{tag}");
+                let description = match t.get("description") {
+                    None | Some(Value::Null) => None,
+                    Some(d) => Some(string(Some(d), &format!("{at}.description"))?),
+                };
+                let title = string(t.get("title"), &format!("{at}.title"))?;
+                translations.insert(tag.clone(), Translation { title, description });
+            }
+        }
+        Some(_) => return Err(format!("{at}: expected an object")),
+    }
+    Ok(translations)
 }
 
 /// The declared words of a `log-codes.json`: `kindInfo` (or `groupInfo`) with their display
@@ -439,26 +459,8 @@ fn words_from_json(
         let mut words = Vec::with_capacity(entries.len());
         for (i, entry) in entries.iter().enumerate() {
             let at = |key: &str| format!("{info}[{i}].{key}");
-            let mut translations = BTreeMap::new();
-            match entry.get("translations") {
-                None => {}
-                Some(Value::Object(by_tag)) => {
-                    for (tag, t) in by_tag {
-                        let at = format!("{info}[{i}].translations.{tag}");
-                        translations.insert(
-                            tag.clone(),
-                            Translation {
-                                title: string(t.get("title"), &format!("{at}.title"))?,
-                                description: optional(
-                                    t.get("description"),
-                                    &format!("{at}.description"),
-                                )?,
-                            },
-                        );
-                    }
-                }
-                Some(_) => return Err(format!("{}: expected an object", at("translations"))),
-            }
+            let translations =
+                translations_from_json(entry.get("translations"), &at("translations"))?;
             words.push(Word {
                 name: string(entry.get("name"), &at("name"))?,
                 title: string(entry.get("title"), &at("title"))?,

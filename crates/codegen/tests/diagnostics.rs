@@ -317,6 +317,26 @@ fn an_undeclared_kind_suggests_the_closest_declared_one() {
     );
 }
 
+/// A suggested fix is itself valid: a title of Turkish letters suggests no name made of them.
+#[test]
+fn a_suggested_name_is_always_a_valid_one() {
+    let csv = rows(
+        "1,başarılı_giriş,Başarılı Giriş,,api,api,\n2,all,All,,api,api,\n3,x y,Hook Failed,,api,api,\n",
+    );
+    let (_, report) = parse(csv.as_bytes());
+    let helps: Vec<&str> = (report.diagnostics.iter())
+        .map(|d| d.help.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "write a PascalCase name: a capital letter, then letters and digits",
+            "write a PascalCase name: a capital letter, then letters and digits",
+            "write `HookFailed`: PascalCase, acronyms as words (`MfaRequired`, `SmsSent`)",
+        ]
+    );
+}
+
 #[test]
 fn a_table_without_its_declaration_sheets_gets_the_rows_to_write() {
     let codes = rows("1,A,A,,failure,login,\n2,B,B,,success,login,\n3,C,C,,failure,mfa,\n");

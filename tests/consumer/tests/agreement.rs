@@ -76,8 +76,8 @@ fn display_titles_agree_with_the_json() {
             for (i, &locale) in Locale::ALL.iter().enumerate() {
                 let translation = &entry["translations"][locale.tag()];
                 let title = translation["title"].as_str().or(entry["title"].as_str());
-                let description = (translation["description"].as_str())
-                    .or(text(&entry["description"]));
+                let description =
+                    (translation["description"].as_str()).or(text(&entry["description"]));
                 assert_eq!(titles[i], title, "{key} {name} {locale}");
                 assert_eq!(descriptions[i], description, "{key} {name} {locale}");
             }
@@ -93,13 +93,23 @@ fn display_titles_agree_with_the_json() {
     check(
         "kindInfo",
         (Kind::ALL.iter())
-            .map(|&k| (k.name(), by_locale(&|l| k.title_in(l), &|l| k.description_in(l))))
+            .map(|&k| {
+                (
+                    k.name(),
+                    by_locale(&|l| k.title_in(l), &|l| k.description_in(l)),
+                )
+            })
             .collect(),
     );
     check(
         "groupInfo",
         (Group::ALL.iter())
-            .map(|&g| (g.name(), by_locale(&|l| g.title_in(l), &|l| g.description_in(l))))
+            .map(|&g| {
+                (
+                    g.name(),
+                    by_locale(&|l| g.title_in(l), &|l| g.description_in(l)),
+                )
+            })
             .collect(),
     );
     for kind in Kind::ALL {

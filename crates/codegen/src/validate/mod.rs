@@ -277,27 +277,13 @@ fn missing_sheet(
     rows: &[Record],
 ) -> Diagnostic {
     let column = vocabulary.column;
-    let mut words: Vec<&str> = columns
-        .get(&column)
-        .map(|&i| {
-            (rows.iter().filter_map(|r| r.cells.get(i)))
-                .map(|c| crate::read::trimmed(&c.value))
-                .filter(|w| word_problem(w, column).is_none())
-                .collect()
-        })
-        .unwrap_or_default();
-    words.sort_unstable();
-    words.dedup();
     let file = vocabulary.sheet().file_name();
     let span = columns
         .get(&column)
         .and_then(|&i| header.cells.get(i))
         .map_or(header.span.clone(), |c| c.span.clone());
-    let mut lines = format!("{},title", column.header());
-    for word in words {
-        lines.push('\n');
-        lines.push_str(&vocabulary.row_for(word));
-    }
+    let lines = declarations_of_use(rows, columns.get(&column).copied(), vocabulary);
+    let lines = lines.trim_end();
     Diagnostic::error(
         span,
         format!(
@@ -319,12 +305,22 @@ fn canonical_header() -> String {
 /// in `column`.
 pub(crate) fn used_words_sheet(codes: &Sheet, column: Column) -> String {
     let vocabulary = vocabulary::Vocabulary { column };
-    let mut text = format!("{},title\n", column.header());
     let Some((header, rows)) = codes.records.split_first() else {
-        return text;
+        return declarations_of_use(&[], None, vocabulary);
     };
     let index =
         (header.cells.iter()).position(|c| crate::read::trimmed(&c.value) == column.header());
+    declarations_of_use(rows, index, vocabulary)
+}
+
+/// A declaration sheet, `kind,title` and one row per valid word of the cells at `index`, sorted,
+/// each titled after its word.
+fn declarations_of_use(
+    rows: &[Record],
+    index: Option<usize>,
+    vocabulary: vocabulary::Vocabulary,
+) -> String {
+    let column = vocabulary.column;
     let mut words: Vec<&str> = index
         .map(|i| {
             (rows.iter().filter_map(|r| r.cells.get(i)))
@@ -335,6 +331,7 @@ pub(crate) fn used_words_sheet(codes: &Sheet, column: Column) -> String {
         .unwrap_or_default();
     words.sort_unstable();
     words.dedup();
+    let mut text = format!("{},title\n", column.header());
     for word in words {
         text.push_str(&vocabulary.row_for(word));
         text.push('\n');
@@ -391,21 +388,9 @@ fn read_header(
             continue;
         }
         match Column::ALL.into_iter().find(|c| c.header() == text) {
-            Some(column) if columns.contains_key(&column) => diagnostics.push(
-                Diagnostic::error(
-                    cell.span.clone(),
-                    format!(
-                        "column `{text}` appears twice (column {})",
-                        column_letter(index)
-                    ),
-                )
-                .label("second header with this name")
-                .related(
-                    header.cells[columns[&column]].span.clone(),
-                    "first one here",
-                )
-                .help("delete one of the two columns"),
-            ),
+            Some(column) if columns.contains_key(&column) => {
+                diagnostics.push(repeated_column(header, index, columns[&column]));
+            }
             Some(column) => {
                 columns.insert(column, index);
             }
@@ -489,6 +474,21 @@ fn unquoted_line_break(header: &Record, row: &Record, next: &Record) -> Option<D
         .label("the row goes on after the line break")
         .help(help),
     )
+}
+
+/// Header cell `index` repeats the column first at `first`.
+fn repeated_column(header: &Record, index: usize, first: usize) -> Diagnostic {
+    let text = crate::read::trimmed(&header.cells[index].value);
+    Diagnostic::error(
+        header.cells[index].span.clone(),
+        format!(
+            "column `{text}` appears twice (column {})",
+            column_letter(index)
+        ),
+    )
+    .label("second header with this name")
+    .related(header.cells[first].span.clone(), "first one here")
+    .help("delete one of the two columns")
 }
 
 fn ragged(row: &Record, expected: usize) -> Diagnostic {
@@ -665,7 +665,12 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
     let suggestion = || {
         let from = title.filter(|t| !t.is_empty()).unwrap_or(name);
         let suggested = from.to_upper_camel_case();
-        if suggested.starts_with(|c: char| c.is_ascii_uppercase()) {
+        // Only a name the same rules accept is suggested (not one of Turkish letters, say).
+        let valid = suggested.starts_with(|c: char| c.is_ascii_uppercase())
+            && suggested.chars().all(|c| c.is_ascii_alphanumeric())
+            && suggested != "Self"
+            && naming::reserved(&suggested).is_none();
+        if valid {
             format!("write `{suggested}`: PascalCase, acronyms as words (`MfaRequired`, `SmsSent`)")
         } else {
             "write a PascalCase name: a capital letter, then letters and digits".to_owned()

@@ -181,15 +181,7 @@ impl Translations {
         }
         let slot = self.by_locale.entry(tag.to_owned()).or_default();
         match slot.get_mut(field) {
-            Some(first) => diagnostics.push(
-                Diagnostic::error(
-                    cell.span.clone(),
-                    format!("column `{text}` appears twice (column {letter})"),
-                )
-                .label("second header with this name")
-                .related(header.cells[first.index].span.clone(), "first one here")
-                .help("delete one of the two columns"),
-            ),
+            Some(first) => diagnostics.push(super::repeated_column(header, index, first.index)),
             empty => *empty = Some(Column::new(index, tag, field)),
         }
         true

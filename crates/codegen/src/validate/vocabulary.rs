@@ -324,21 +324,9 @@ fn read_header(
             continue;
         }
         match FIELDS.iter().position(|&f| vocabulary.header(f) == text) {
-            Some(field) if columns[field].is_some() => diagnostics.push(
-                Diagnostic::error(
-                    cell.span.clone(),
-                    format!(
-                        "column `{text}` appears twice (column {})",
-                        column_letter(index)
-                    ),
-                )
-                .label("second header with this name")
-                .related(
-                    header.cells[columns[field].unwrap_or(0usize)].span.clone(),
-                    "first one here",
-                )
-                .help("delete one of the two columns"),
-            ),
+            Some(field) if let Some(first) = columns[field] => {
+                diagnostics.push(super::repeated_column(header, index, first));
+            }
             Some(field) => columns[field] = Some(index),
             None => unknown.push((index, cell)),
         }
