@@ -711,7 +711,7 @@ fn word(
     let declared = declarations.of(column);
     if declared.is_some_and(|d| d.named.contains_key(value)) {
         // A broken declaration has its own error; only a valid one makes the row valid.
-        let valid = declared.is_some_and(|d| d.words.iter().any(|w| w.name == value));
+        let valid = declared.is_some_and(|d| d.valid.contains(value));
         return valid.then(|| value.to_owned());
     }
     let problem = word_problem(value, column);

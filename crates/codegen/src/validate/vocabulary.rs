@@ -2,7 +2,7 @@
 //! title, description and translations. A code may use only a declared word, so a typo in a
 //! code's `kind` is an error, not a new public enum variant.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use heck::ToTitleCase;
@@ -23,6 +23,8 @@ pub(super) struct Declared {
     /// Every word the sheet names, valid or not, with its cell: a code using a word whose
     /// declaration is broken gets no second error.
     pub named: HashMap<String, Range<usize>>,
+    /// The words of [`Declared::words`], looked up for every code's cell.
+    pub valid: HashSet<String>,
     /// The translation columns the sheet has, by locale, with their header cells.
     pub locales: Vec<(String, Range<usize>)>,
 }
@@ -217,6 +219,7 @@ fn read_sheet(
             .iter()
             .any(|d| d.severity == Severity::Error);
         if let (true, Some(title), Some(description)) = (valid, title, description) {
+            declared.valid.insert(word.clone());
             declared.words.push(Word {
                 name: word,
                 title,
