@@ -390,6 +390,27 @@ fn declaration_sheet_problems() {
     );
 }
 
+/// A declaration sheet's locale the codes sheet lacks suggests the closest one it has.
+#[test]
+fn a_misspelt_locale_of_a_declaration_sheet_suggests_the_codes_one() {
+    let sheets = SheetTexts {
+        codes: "code,name,title,kind,group,title.pt-BR\n1,A,A,api,login,A\n".into(),
+        kinds: "kind,title,title.pt-PT\napi,API,API\n".into(),
+        groups: "group,title,title.de\nlogin,Login,Anmeldung\n".into(),
+    };
+    let (_, report) = log_codes_codegen::parse(&sheets.input());
+    let helps: Vec<&str> = (report.diagnostics.iter())
+        .map(|d| d.help.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        helps,
+        [
+            "did you mean `title.pt-BR`?",
+            "add the `title.de` column to the codes sheet first, or delete this column",
+        ]
+    );
+}
+
 #[test]
 fn require_complete_covers_the_declaration_sheets() {
     let sheets = SheetTexts {

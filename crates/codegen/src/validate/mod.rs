@@ -251,6 +251,21 @@ fn check_declared(
     }
     for (tag, span) in &found.locales {
         if !locales.contains(tag) {
+            let closest = (locales.iter())
+                .map(|l| {
+                    (
+                        strsim::levenshtein(&tag.to_lowercase(), &l.to_lowercase()),
+                        l,
+                    )
+                })
+                .filter(|&(distance, _)| distance <= 2)
+                .min();
+            let help = match closest {
+                Some((_, l)) => format!("did you mean `title.{l}`?"),
+                None => format!(
+                    "add the `title.{tag}` column to the codes sheet first, or delete this column"
+                ),
+            };
             diagnostics.push(
                 Diagnostic::error(
                     span.clone(),
@@ -261,9 +276,7 @@ fn check_declared(
                 )
                 .in_sheet(sheet)
                 .label("locale without codes")
-                .help(format!(
-                    "add the `title.{tag}` column to the codes sheet first, or delete this column"
-                )),
+                .help(help),
             );
         }
     }
