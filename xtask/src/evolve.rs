@@ -589,7 +589,8 @@ mod tests {
     fn every_sequence_of_edits_is_a_valid_table_the_guard_accepts() {
         let root = workspace_root();
         let real = crate::files::read_sheets(&root.join("codes.csv")).unwrap();
-        let base = log_codes_codegen::parse(&real.input()).0.unwrap();
+        let (base, report) = log_codes_codegen::parse(&real.input());
+        let (base, base_warnings) = (base.unwrap(), report.diagnostics.len());
         let mut kinds_of_edit = std::collections::BTreeSet::new();
         for case in 0..200 {
             let (edited, mut rng) = edited_case(&base, 7, case);
@@ -597,8 +598,9 @@ mod tests {
             let (parsed, report) = log_codes_codegen::parse(&sheets.input());
             let log = edited.log.join("; ");
             let parsed = parsed.unwrap_or_else(|| panic!("{log}\n{}", report.summary("codes.csv")));
+            // No edit adds a warning (a table may have some of its own: a declared, unused kind).
             assert!(
-                report.diagnostics.is_empty(),
+                report.diagnostics.len() <= base_warnings,
                 "{log}\n{}",
                 report.summary("codes.csv")
             );
