@@ -519,7 +519,11 @@ fn ragged(row: &Record, expected: usize) -> Diagnostic {
     } else {
         "cells missing from here"
     })
-    .help("a cell holding a comma must be quoted: `\"Failed Login, retried\"`")
+    .help(if found > expected {
+        "a cell holding a comma must be quoted: `\"Failed Login, retried\"`"
+    } else {
+        "give the row a cell for every column of the header (empty ones are fine: `,,`)"
+    })
 }
 
 /// The cells of one row, looked up by column.
