@@ -323,19 +323,16 @@ fn strum_crate(dir: &Path, table: &Table, serde: bool) -> Result<(), Failure> {
     Ok(())
 }
 
-/// A copy of `crates/log-codes` regenerated from `table_csv`, a workspace of its own.
-pub(crate) fn generated_crate(root: &Path, dir: &Path, table_csv: &Path) -> Result<(), Failure> {
+/// A crate like `crates/log-codes`, generated from `table_csv`, a workspace of its own: the
+/// generated module and a `lib.rs` that includes it.
+pub(crate) fn generated_crate(dir: &Path, table_csv: &Path) -> Result<(), Failure> {
     let _ = fs::remove_dir_all(dir);
     fs::create_dir_all(dir.join("src"))?;
-    let source = root.join("crates/log-codes/src");
-    // Every hand-written file; `generated.rs` is generated below.
-    for entry in fs::read_dir(&source)? {
-        let path = entry?.path();
-        let name = path.file_name().unwrap_or_default();
-        if path.extension().is_some_and(|e| e == "rs") && name != "generated.rs" {
-            fs::copy(&path, dir.join("src").join(name))?;
-        }
-    }
+    // The generated module is the whole crate; `lib.rs` only includes it.
+    fs::write(
+        dir.join("src/lib.rs"),
+        "//! A crate generated from one table.\n#![no_std]\n\ninclude!(\"generated.rs\");\n",
+    )?;
     fs::write(
         dir.join("Cargo.toml"),
         "[package]\nname = \"log-codes\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[features]\nserde = [\"dep:serde\"]\n\n[dependencies]\nserde = { version = \"1\", optional = true, default-features = false }\n\n[workspace]\n",
@@ -440,7 +437,7 @@ fn build(root: &Path) -> Result<Value, Failure> {
     crate::files::write_sheets(&csv, &synthetic)?;
     let (big, _) = parse(&synthetic.input());
     let big = big.expect("the synthetic table is valid");
-    generated_crate(root, &work.join("log-codes-10000"), &csv)?;
+    generated_crate(&work.join("log-codes-10000"), &csv)?;
     strum_crate(&work.join("strum-codes-10000"), &big, false)?;
 
     let subject = |row, dir, package, path, features, runs, versus| Subject {

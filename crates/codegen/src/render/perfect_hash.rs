@@ -1,8 +1,9 @@
 //! The perfect hash table behind the Rust crate's name lookup: a seed, one XOR displacement per
 //! bucket and a slot table, such that every name lands in a slot of its own. The hash function is
-//! the crate's own (`log-codes/src/name_hash.rs`, compiled here too), so both sides agree.
+//! the generated code's own (`runtime/name_hash.rs`, written into every Rust output and compiled
+//! here too), so both sides agree.
 
-#[path = "../../../log-codes/src/name_hash.rs"]
+#[path = "../../runtime/name_hash.rs"]
 #[allow(dead_code, unreachable_pub)]
 mod name_hash;
 

@@ -25,9 +25,109 @@ use crate::naming;
 /// Where the file goes, relative to the crate.
 pub const PATH: &str = "src/generated.rs";
 
-/// Renders `generated.rs`.
+/// Whether the generated code implements `serde`'s traits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Serde {
+    /// No serde code at all; the includer needs no `serde` dependency.
+    Never,
+    /// Always; the includer depends on `serde` (without `serde_derive`).
+    Always,
+    /// Behind `#[cfg(feature = "NAME")]`, a feature of the includer that enables its `serde`
+    /// dependency (`crates/log-codes` has `serde`, the default).
+    Feature(String),
+}
+
+impl Default for Serde {
+    fn default() -> Self {
+        Serde::Feature("serde".to_owned())
+    }
+}
+
+impl Serde {
+    /// The attribute that gates serde code: `cfg(all())` is always true, `cfg(any())` never.
+    fn attribute(&self) -> String {
+        match self {
+            Serde::Never => "#[cfg(any())]".to_owned(),
+            Serde::Always => "#[cfg(all())]".to_owned(),
+            Serde::Feature(name) => format!("#[cfg(feature = {})]", literal(name)),
+        }
+    }
+}
+
+/// How the Rust output is included and documented.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RustOptions {
+    /// The path a user names the generated items by (`log_codes`, or `my_crate::events`), for
+    /// the examples in their docs.
+    pub path: String,
+    /// The notice at the top of the file.
+    pub notice: String,
+    /// Whether serde code is generated, and behind which cfg.
+    pub serde: Serde,
+}
+
+impl Default for RustOptions {
+    fn default() -> Self {
+        RustOptions {
+            path: "log_codes".to_owned(),
+            notice: GENERATED_NOTICE.to_owned(),
+            serde: Serde::default(),
+        }
+    }
+}
+
+/// The runtime: the code that is the same for every table (lookups, the open forms for data,
+/// locales, serde), shipped with the generator in `crates/codegen/runtime/` and written into
+/// every output as private modules whose public items are re-exported. The generated module is
+/// then self-contained: `include!`-able from `OUT_DIR`, and what `crates/log-codes` is.
+const RUNTIME: [(&str, &str); 5] = [
+    ("codes", include_str!("../../runtime/codes.rs")),
+    ("locale", include_str!("../../runtime/locale.rs")),
+    ("name_hash", include_str!("../../runtime/name_hash.rs")),
+    ("words", include_str!("../../runtime/words.rs")),
+    ("serde_impls", include_str!("../../runtime/serde_impls.rs")),
+];
+
+/// The line that starts the runtime in every Rust output: what follows is no table's text.
+pub const RUNTIME_START: &str =
+    "// The runtime: the same for every table (`runtime/` of the generator).";
+
+fn runtime(out: &mut String, options: &RustOptions) {
+    let serde = options.serde.attribute();
+    let _ = writeln!(out, "\n{RUNTIME_START}");
+    for (name, text) in RUNTIME {
+        // The runtime's examples name the includer's path; its serde code is gated as asked.
+        let text = text
+            .replace("log_codes::", &format!("{}::", options.path))
+            .replace("#[cfg(feature = \"serde\")]", &serde);
+        out.push('\n');
+        if name == "serde_impls" {
+            let _ = writeln!(out, "{serde}");
+        }
+        let _ = writeln!(out, "mod {name} {{");
+        for line in text.lines() {
+            if line.is_empty() {
+                out.push('\n');
+            } else {
+                let _ = writeln!(out, "    {line}");
+            }
+        }
+        out.push_str("}\n");
+        if name != "name_hash" && name != "serde_impls" {
+            let _ = writeln!(out, "pub use self::{name}::*;");
+        }
+    }
+}
+
+/// Renders `generated.rs` as `crates/log-codes` has it.
 pub fn render(table: &Table) -> Result<Artifact, RenderError> {
-    let mut out = format!("// {GENERATED_NOTICE}\n#![allow(deprecated)]\n\n");
+    render_with(table, &RustOptions::default())
+}
+
+/// Renders the self-contained Rust module of `table`: no inner attribute, so it can be
+/// `include!`d anywhere.
+pub fn render_with(table: &Table, options: &RustOptions) -> Result<Artifact, RenderError> {
+    let mut out = format!("// {}\n\n", options.notice);
     log_code_enum(&mut out, table);
     for item in [
         word_enum(
@@ -48,6 +148,7 @@ pub fn render(table: &Table) -> Result<Artifact, RenderError> {
         out.push_str(&pretty(item)?);
     }
     data_tables(&mut out, table)?;
+    runtime(&mut out, options);
     Ok(Artifact {
         path: PATH.to_owned(),
         contents: out,
@@ -121,7 +222,7 @@ fn log_code_enum(out: &mut String, table: &Table) {
         "/// A log event code known to this version of the crate; its discriminant is the code.\n\
          ///\n\
          /// New codes are added in minor releases, so the enum is non-exhaustive. To read codes\n\
-         /// from log records that may be newer than this crate, use [`AnyLogCode`](crate::AnyLogCode).\n\
+         /// from log records that may be newer than this crate, use [`AnyLogCode`].\n\
          #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n\
          #[non_exhaustive]\n\
          #[repr(u16)]\n\
@@ -258,7 +359,7 @@ fn locale_enum(table: &Table) -> TokenStream {
         }
 
         /// The BCP 47 tag of each locale, by discriminant.
-        pub(crate) const LOCALE_TAGS: &[&str] = &[#(#tags),*];
+        const LOCALE_TAGS: &[&str] = &[#(#tags),*];
     }
 }
 
@@ -273,9 +374,9 @@ fn fixed_tables(table: &Table) -> TokenStream {
     let groups = word_tables("GROUP", &table.groups, &table.locales);
     quote! {
         /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
-        pub(crate) type Position = #position;
+        type Position = #position;
         /// No code: an empty slot of a lookup table.
-        pub(crate) const NO_POSITION: Position = Position::MAX;
+        const NO_POSITION: Position = Position::MAX;
         #kinds
         #groups
     }
@@ -311,21 +412,21 @@ fn word_tables(prefix: &str, words: &[Word], locales: &[String]) -> TokenStream 
     let title_arrays = translated(|t| Some(t.title.as_str()));
     let description_arrays = translated(|t| t.description.as_deref());
     quote! {
-        pub(crate) const #names: &[&str] = &[#(#name_values),*];
-        pub(crate) const #titles: &[&str] = &[#(#title_values),*];
-        pub(crate) const #descriptions: &[Option<&str>] = &[#(#description_values),*];
-        pub(crate) const #title_translations: &[&[Option<&str>]] = &[#(#title_arrays),*];
-        pub(crate) const #description_translations: &[&[Option<&str>]] = &[#(#description_arrays),*];
+        const #names: &[&str] = &[#(#name_values),*];
+        const #titles: &[&str] = &[#(#title_values),*];
+        const #descriptions: &[Option<&str>] = &[#(#description_values),*];
+        const #title_translations: &[&[Option<&str>]] = &[#(#title_arrays),*];
+        const #description_translations: &[&[Option<&str>]] = &[#(#description_arrays),*];
     }
 }
 
-/// `pub(crate) const NAME: &[TYPE] = &[` one item per line `];`, with a doc line.
+/// `const NAME: &[TYPE] = &[` one item per line `];`, with a doc line.
 fn array(out: &mut String, doc: &str, name: &str, ty: &str, items: impl Iterator<Item = String>) {
     if !out.ends_with("]\n") {
         out.push('\n');
     }
     doc_line(out, "", doc);
-    let _ = writeln!(out, "pub(crate) const {name}: &[{ty}] = &[");
+    let _ = writeln!(out, "const {name}: &[{ty}] = &[");
     for item in items {
         let _ = writeln!(out, "    {item},");
     }
@@ -388,7 +489,7 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
         "Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.",
     );
     out.push_str(
-        "#[cfg(test)]\npub(crate) fn for_each_variant(mut visit: impl FnMut(LogCode)) {\n",
+        "#[cfg(test)]\n#[allow(deprecated)]\nfn for_each_variant(mut visit: impl FnMut(LogCode)) {\n",
     );
     for code in codes {
         let _ = writeln!(out, "    visit(LogCode::{});", code.name);
@@ -473,7 +574,7 @@ fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
         "The name lookup's perfect hash (see `name_hash.rs`): its seed, one displacement",
     );
     doc_line(out, "", "per bucket, and slot → position.");
-    let _ = writeln!(out, "pub(crate) const NAME_SEED: u64 = {};", hash.seed);
+    let _ = writeln!(out, "const NAME_SEED: u64 = {};", hash.seed);
     array(
         out,
         "Displacement of each bucket.",

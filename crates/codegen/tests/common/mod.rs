@@ -286,7 +286,9 @@ fn check_rust(name: &str, table: &Table, source: &str) {
             "{name}: {locale}"
         );
     }
-    for line in source
+    // The doc lines made from the table's text; the runtime's examples are code blocks.
+    let (from_table, _) = source.split_once(rust::RUNTIME_START).unwrap();
+    for line in from_table
         .lines()
         .filter_map(|l| l.trim_start().strip_prefix("///"))
     {

@@ -3,12 +3,12 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::generated::{
+use super::{
     GROUP_DESCRIPTIONS, GROUP_DESCRIPTION_TRANSLATIONS, GROUP_NAMES, GROUP_TITLES,
     GROUP_TITLE_TRANSLATIONS, KIND_DESCRIPTIONS, KIND_DESCRIPTION_TRANSLATIONS, KIND_NAMES,
     KIND_TITLES, KIND_TITLE_TRANSLATIONS,
 };
-use crate::{Group, Kind, Locale};
+use super::{Group, Kind, Locale};
 
 // One entry per variant in every table, one table per translation: the lookups below cannot go
 // out of bounds.

@@ -1,5 +1,5 @@
 //! `serde` for the code types, written out so the feature needs no `serde_derive`.
-//! ([`Kind`](crate::Kind) and [`Group`](crate::Group) get theirs in `words.rs`.) A [`Locale`]
+//! ([`Kind`](super::Kind) and [`Group`](super::Group) get theirs in `words.rs`.) A [`Locale`]
 //! is its tag.
 
 use core::fmt;
@@ -7,7 +7,7 @@ use core::fmt;
 use serde::de::{Error, Unexpected, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::{AnyLogCode, Locale, LogCode};
+use super::{AnyLogCode, Locale, LogCode};
 
 /// Accepts any integer that fits a `u16`, as JSON numbers arrive as `u64` or `i64`.
 struct CodeVisitor;

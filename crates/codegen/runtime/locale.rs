@@ -3,8 +3,8 @@
 use core::fmt;
 use core::str::FromStr;
 
-use crate::generated::{CODE_NUMBERS, DESCRIPTION_TRANSLATIONS, LOCALE_TAGS, TITLE_TRANSLATIONS};
-use crate::{Locale, LogCode};
+use super::{CODE_NUMBERS, DESCRIPTION_TRANSLATIONS, LOCALE_TAGS, TITLE_TRANSLATIONS};
+use super::{Locale, LogCode};
 
 // One array of each field per translation, each with an entry per code: the lookups below
 // cannot go out of bounds.

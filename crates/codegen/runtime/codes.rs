@@ -1,0 +1,490 @@
+//! The API of [`LogCode`] and [`AnyLogCode`]: lookups by number and name, and the fields.
+
+use core::fmt;
+use core::str::FromStr;
+
+use super::{
+    Group, Kind, LogCode, Position, CODE_NUMBERS, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES,
+    NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, NO_POSITION, TITLES,
+};
+
+// Nothing evaluated at compile time holds `LogCode` values, only the plain numbers of
+// `CODE_NUMBERS`: rustc checks every enum value in a constant by searching the variants'
+// discriminants, which made a 10,000-code crate take half a minute to build. For the same reason
+// `LogCode::ALL` is not a constant slice but a handle that dereferences to one.
+const FIRST_CODE: u16 = CODE_NUMBERS[0];
+const LAST_CODE: u16 = CODE_NUMBERS[CODE_NUMBERS.len() - 1];
+const SPAN: usize = (LAST_CODE - FIRST_CODE) as usize + 1;
+
+/// Code → position in [`LogCode::ALL`], as a dense table over `FIRST_CODE..=LAST_CODE` built at
+/// compile time: a code's fields are one load away, and so is the answer to "is this a code?".
+/// One more entry, always empty, stands for every number outside the range, so a lookup needs
+/// no branch for the range.
+const POSITIONS: &[Position; SPAN + 1] = &{
+    let mut table = [NO_POSITION; SPAN + 1];
+    let mut position = 0;
+    while position < CODE_NUMBERS.len() {
+        table[(CODE_NUMBERS[position] - FIRST_CODE) as usize] = position as Position;
+        position += 1;
+    }
+    table
+};
+
+impl LogCode {
+    /// Every code this version knows, sorted by code. It dereferences to `[LogCode]`, so slice
+    /// methods work (`LogCode::ALL.len()`, `LogCode::ALL[0]`, `LogCode::ALL.iter()`), and
+    /// `for code in LogCode::ALL` yields every code. [`LogCode::all`] gives the slice itself.
+    ///
+    /// ```
+    /// # use log_codes::LogCode;
+    /// assert!(!LogCode::ALL.is_empty());
+    /// assert!(LogCode::ALL.windows(2).all(|w| w[0] < w[1]));
+    /// let failures = LogCode::ALL.into_iter().filter(|c| c.is_failure()).count();
+    /// assert!(failures > 0);
+    /// ```
+    pub const ALL: AllCodes = AllCodes { _private: () };
+
+    /// Every code this version knows, sorted by code, as a slice.
+    #[inline]
+    pub const fn all() -> &'static [LogCode] {
+        // SAFETY: `LogCode` is `repr(u16)` with discriminant = code, so it has the layout of a
+        // `u16`, and every number of `CODE_NUMBERS` is the discriminant of a variant (the
+        // generator writes them from the same rows; `all_matches_the_variants` checks it).
+        #[allow(unsafe_code)]
+        unsafe {
+            &*(CODE_NUMBERS as *const [u16] as *const [LogCode])
+        }
+    }
+
+    /// The code with this number, if this version knows it.
+    ///
+    /// ```
+    /// # use log_codes::LogCode;
+    /// let first = LogCode::ALL[0];
+    /// assert_eq!(LogCode::from_code(first.code()), Some(first));
+    /// let unused = (0..=u16::MAX).find(|&n| !LogCode::ALL.iter().any(|c| c.code() == n));
+    /// assert_eq!(LogCode::from_code(unused.unwrap()), None);
+    /// ```
+    #[inline]
+    pub const fn from_code(code: u16) -> Option<LogCode> {
+        let offset = code.wrapping_sub(FIRST_CODE) as usize;
+        let offset = if offset < SPAN { offset } else { SPAN };
+        if POSITIONS[offset] != NO_POSITION {
+            // SAFETY: `LogCode` is `repr(u16)` with discriminant = code, and POSITIONS has an
+            // entry exactly at the offsets of the discriminants (built from `CODE_NUMBERS`, the
+            // discriminants in order; `from_code_agrees_with_the_variants` checks every u16),
+            // so `code` is the discriminant of a variant.
+            #[allow(unsafe_code)]
+            Some(unsafe { core::mem::transmute::<u16, LogCode>(code) })
+        } else {
+            None
+        }
+    }
+
+    /// The code with this name (exactly the variant's name, case-sensitive), if any.
+    ///
+    /// One hash of the name, two table loads and one comparison, whatever the table's size, and
+    /// no branch on the name's bytes: the cost does not depend on which name it is, or whether
+    /// it is one.
+    #[inline]
+    pub fn from_name(name: &str) -> Option<LogCode> {
+        let bytes = name.as_bytes();
+        let len = bytes.len();
+        // Names of 8 to 32 bytes (nearly all) are read as four words, once, for the hash and for
+        // the comparison: no loop and no call to `memcmp`. An empty slot holds position 0, whose
+        // name the comparison then rejects.
+        let slot_position = |hash| {
+            NAME_SLOTS[super::name_hash::name_slot(hash, NAME_DISPLACEMENTS, NAME_SLOTS.len())] as usize
+        };
+        let (position, same) = if super::name_hash::has_words(len) {
+            let words = super::name_hash::words(bytes);
+            let position = slot_position(super::name_hash::words_hash(&words, len, NAME_SEED));
+            let candidate = NAMES[position].as_bytes();
+            let same = candidate.len() == len
+                && super::name_hash::same_words(&super::name_hash::words(candidate), &words);
+            (position, same)
+        } else {
+            let position = slot_position(super::name_hash::name_hash(bytes, NAME_SEED));
+            (position, NAMES[position].as_bytes() == bytes)
+        };
+        if same {
+            Some(LogCode::all()[position])
+        } else {
+            None
+        }
+    }
+
+    #[inline]
+    pub(super) const fn position(self) -> usize {
+        POSITIONS[(self as u16 - FIRST_CODE) as usize] as usize
+    }
+
+    /// The number written to logs.
+    #[inline]
+    pub const fn code(self) -> u16 {
+        self as u16
+    }
+
+    /// The stable API name, the same in every language: the variant's name.
+    #[inline]
+    pub const fn name(self) -> &'static str {
+        NAMES[self.position()]
+    }
+
+    /// The one-line title.
+    #[inline]
+    pub const fn title(self) -> &'static str {
+        TITLES[self.position()]
+    }
+
+    /// The description, or `None` for codes the table does not describe.
+    #[inline]
+    pub const fn description(self) -> Option<&'static str> {
+        DESCRIPTIONS[self.position()]
+    }
+
+    /// The deprecation note, or `None` for an active code.
+    #[inline]
+    pub const fn deprecation(self) -> Option<&'static str> {
+        DEPRECATIONS[self.position()]
+    }
+
+    /// Whether the code is deprecated (it stays known, but should no longer be emitted).
+    #[inline]
+    pub const fn is_deprecated(self) -> bool {
+        self.deprecation().is_some()
+    }
+
+    /// What the code reports.
+    #[inline]
+    pub const fn kind(self) -> Kind {
+        KINDS[self.position()]
+    }
+
+    /// The area the code belongs to.
+    #[inline]
+    pub const fn group(self) -> Group {
+        GROUPS[self.position()]
+    }
+}
+
+/// The name, as the variant is called.
+impl fmt::Debug for LogCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// [`LogCode::ALL`]: every code this version knows, sorted by code; dereferences to
+/// `[LogCode]`.
+#[derive(Clone, Copy)]
+pub struct AllCodes {
+    _private: (),
+}
+
+impl core::ops::Deref for AllCodes {
+    type Target = [LogCode];
+
+    #[inline]
+    fn deref(&self) -> &[LogCode] {
+        LogCode::all()
+    }
+}
+
+impl IntoIterator for AllCodes {
+    type Item = LogCode;
+    type IntoIter = core::iter::Copied<core::slice::Iter<'static, LogCode>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        LogCode::all().iter().copied()
+    }
+}
+
+impl IntoIterator for &AllCodes {
+    type Item = &'static LogCode;
+    type IntoIter = core::slice::Iter<'static, LogCode>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        LogCode::all().iter()
+    }
+}
+
+impl fmt::Debug for AllCodes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(LogCode::all()).finish()
+    }
+}
+
+/// The number and the title, separated by a space.
+impl fmt::Display for LogCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.code(), self.title())
+    }
+}
+
+impl From<LogCode> for u16 {
+    #[inline]
+    fn from(code: LogCode) -> u16 {
+        code.code()
+    }
+}
+
+impl TryFrom<u16> for LogCode {
+    type Error = UnknownCode;
+
+    #[inline]
+    fn try_from(code: u16) -> Result<Self, Self::Error> {
+        LogCode::from_code(code).ok_or(UnknownCode(code))
+    }
+}
+
+/// Parses a name: exactly the variant's name, case-sensitive.
+impl FromStr for LogCode {
+    type Err = UnknownName;
+
+    #[inline]
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        LogCode::from_name(name).ok_or(UnknownName)
+    }
+}
+
+/// A number that is not a code this version knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UnknownCode(pub u16);
+
+impl UnknownCode {
+    /// The rejected number.
+    pub const fn value(self) -> u16 {
+        self.0
+    }
+}
+
+impl fmt::Display for UnknownCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown log code {}", self.0)
+    }
+}
+
+impl core::error::Error for UnknownCode {}
+
+/// A string that is not the name of a known code, kind or group.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct UnknownName;
+
+impl fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unknown log code name")
+    }
+}
+
+impl core::error::Error for UnknownName {}
+
+/// A log code read from data: any number, known to this version or not.
+///
+/// Use it wherever codes come from outside (log records, databases, other services), so a code
+/// added after this crate was built is kept rather than rejected. It is a `u16` in memory and, with
+/// the `serde` feature, a number on the wire.
+///
+/// ```
+/// use log_codes::{AnyLogCode, LogCode};
+///
+/// // A number this version has no code for, as a newer system may log.
+/// let number = (0..=u16::MAX).find(|&n| LogCode::from_code(n).is_none()).unwrap();
+/// let newer = AnyLogCode::new(number);
+/// assert_eq!(newer.known(), None);
+/// assert_eq!(newer.get(), number);
+/// assert_eq!(newer.title(), None);
+///
+/// let first = LogCode::ALL[0];
+/// let known = AnyLogCode::from(first);
+/// assert_eq!(known, first);
+/// assert_eq!(known.title(), Some(first.title()));
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[repr(transparent)]
+pub struct AnyLogCode(u16);
+
+impl AnyLogCode {
+    /// Wraps any number.
+    #[inline]
+    pub const fn new(code: u16) -> Self {
+        AnyLogCode(code)
+    }
+
+    /// The number.
+    #[inline]
+    pub const fn get(self) -> u16 {
+        self.0
+    }
+
+    /// The known code, or `None` when the number is newer than this crate.
+    #[inline]
+    pub const fn known(self) -> Option<LogCode> {
+        LogCode::from_code(self.0)
+    }
+
+    /// The title, when the code is known.
+    #[inline]
+    pub const fn title(self) -> Option<&'static str> {
+        match self.known() {
+            Some(code) => Some(code.title()),
+            None => None,
+        }
+    }
+}
+
+impl From<u16> for AnyLogCode {
+    #[inline]
+    fn from(code: u16) -> Self {
+        AnyLogCode(code)
+    }
+}
+
+impl From<LogCode> for AnyLogCode {
+    #[inline]
+    fn from(code: LogCode) -> Self {
+        AnyLogCode(code.code())
+    }
+}
+
+impl From<AnyLogCode> for u16 {
+    #[inline]
+    fn from(code: AnyLogCode) -> u16 {
+        code.0
+    }
+}
+
+impl PartialEq<LogCode> for AnyLogCode {
+    fn eq(&self, other: &LogCode) -> bool {
+        self.0 == other.code()
+    }
+}
+
+impl PartialEq<AnyLogCode> for LogCode {
+    fn eq(&self, other: &AnyLogCode) -> bool {
+        self.code() == other.0
+    }
+}
+
+/// `AnyLogCode(NUMBER Name)`, or `AnyLogCode(NUMBER unknown)` for a number this version has no
+/// code for.
+impl fmt::Debug for AnyLogCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.known() {
+            Some(code) => write!(f, "AnyLogCode({} {})", self.0, code.name()),
+            None => write!(f, "AnyLogCode({} unknown)", self.0),
+        }
+    }
+}
+
+/// The number alone, as it appears in logs.
+impl fmt::Display for AnyLogCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_round_trips_through_number_and_name() {
+        for (position, &code) in LogCode::ALL.iter().enumerate() {
+            assert_eq!(code.position(), position);
+            assert_eq!(LogCode::from_code(code.code()), Some(code));
+            assert_eq!(LogCode::from_name(code.name()), Some(code));
+        }
+    }
+
+    /// The unsafe casts are sound: every number they accept is the discriminant of a variant,
+    /// checked against the variants written out by path (`for_each_variant`, test builds only).
+    #[test]
+    fn from_code_agrees_with_the_variants() {
+        let mut by_number = [None; 1 << 16];
+        super::super::for_each_variant(|code| by_number[code as u16 as usize] = Some(code));
+        for number in 0..=u16::MAX {
+            assert_eq!(
+                LogCode::from_code(number),
+                by_number[number as usize],
+                "{number}"
+            );
+        }
+    }
+
+    #[test]
+    fn all_matches_the_variants() {
+        let mut count = 0;
+        super::super::for_each_variant(|code| {
+            assert_eq!(LogCode::all()[count], code);
+            assert_eq!(LogCode::ALL[count], code);
+            count += 1;
+        });
+        assert_eq!(count, LogCode::all().len());
+        assert_eq!(CODE_NUMBERS.len(), count);
+    }
+
+    #[test]
+    fn numbers_between_and_around_codes_are_unknown() {
+        let known = (0..=u16::MAX)
+            .filter(|&n| LogCode::from_code(n).is_some())
+            .count();
+        assert_eq!(known, LogCode::ALL.len());
+        assert_eq!(LogCode::from_name(""), None);
+        assert_eq!(LogCode::from_name("successfullogin"), None);
+    }
+
+    /// Every near miss of every name (one byte changed, one dropped or added at either end) is
+    /// unknown, unless it is another name: the word comparison and the empty slots (which point
+    /// at position 0) never accept a wrong name.
+    #[test]
+    fn near_misses_of_names_are_unknown() {
+        let expected = |text: &[u8]| {
+            LogCode::ALL
+                .into_iter()
+                .find(|c| c.name().as_bytes() == text)
+        };
+        let mut buffer = [0u8; 64];
+        for code in LogCode::ALL {
+            let name = code.name().as_bytes();
+            let len = name.len();
+            let check = |text: &[u8]| {
+                let text = core::str::from_utf8(text).unwrap();
+                assert_eq!(
+                    LogCode::from_name(text),
+                    expected(text.as_bytes()),
+                    "{text:?}"
+                );
+            };
+            for at in 0..len {
+                for byte in [b'x', b'A', b'0', name[at] ^ 0x20] {
+                    buffer[..len].copy_from_slice(name);
+                    buffer[at] = byte;
+                    check(&buffer[..len]);
+                }
+            }
+            check(&name[1..]);
+            check(&name[..len - 1]);
+            buffer[..len].copy_from_slice(name);
+            buffer[len] = b'x';
+            check(&buffer[..=len]);
+            buffer[0] = b'x';
+            buffer[1..=len].copy_from_slice(name);
+            check(&buffer[..=len]);
+        }
+        for len in 0..64 {
+            buffer[..len].fill(b'A');
+            check_unknown(core::str::from_utf8(&buffer[..len]).unwrap());
+        }
+    }
+
+    fn check_unknown(text: &str) {
+        let known = LogCode::ALL.into_iter().any(|c| c.name() == text);
+        assert_eq!(LogCode::from_name(text).is_some(), known, "{text:?}");
+    }
+
+    #[test]
+    fn all_is_sorted_by_code() {
+        assert!(LogCode::ALL.windows(2).all(|w| w[0].code() < w[1].code()));
+    }
+}
