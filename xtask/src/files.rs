@@ -72,22 +72,23 @@ pub fn sync_from(
     }
 }
 
-/// Generated files an earlier table produced and this one does not (the page of a locale that was
-/// removed): every file named `name` in a directory just below `dir` that starts with the
-/// generated notice and is not in `produced`. Hand-written files are never taken.
-pub fn orphans(dir: &Path, name: &str, produced: &[PathBuf]) -> io::Result<Vec<PathBuf>> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Ok(Vec::new());
-    };
+/// The generated files below `dir` (a directory a target owns) that are not `produced`: files
+/// that start with `notice`, found without following any link (what a link points at may be
+/// outside the output directory).
+pub fn orphans(dir: &Path, produced: &[PathBuf], notice: &str) -> io::Result<Vec<PathBuf>> {
     let mut found = Vec::new();
-    for entry in entries.flatten() {
-        // Neither a linked directory nor a linked file is followed: what they point at may be
-        // outside the output directory.
-        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        let path = entry.path().join(name);
-        let is_file = fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file());
-        if is_dir && is_file && !produced.contains(&path) && is_generated(&path) {
-            found.push(path);
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let Ok(entries) = fs::read_dir(&dir) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let (path, kind) = (entry.path(), entry.file_type()?);
+            if kind.is_dir() {
+                pending.push(path);
+            } else if kind.is_file() && !produced.contains(&path) && is_generated(&path, notice) {
+                found.push(path);
+            }
         }
     }
     found.sort();
@@ -96,7 +97,7 @@ pub fn orphans(dir: &Path, name: &str, produced: &[PathBuf]) -> io::Result<Vec<P
 
 /// Whether the file's first line is the generated notice; a file that cannot be read, or is not
 /// text, is not ours.
-fn is_generated(path: &Path) -> bool {
+fn is_generated(path: &Path, notice: &str) -> bool {
     use std::io::BufRead as _;
     let Ok(file) = fs::File::open(path) else {
         return false;
@@ -105,7 +106,7 @@ fn is_generated(path: &Path) -> bool {
     let _ = io::BufReader::new(file)
         .take(4096)
         .read_until(b'\n', &mut first);
-    String::from_utf8_lossy(&first).contains(log_codes_codegen::render::GENERATED_NOTICE)
+    String::from_utf8_lossy(&first).contains(notice)
 }
 
 /// Deletes an orphan (and its directory, once empty), or in check mode reports it as stale
@@ -158,6 +159,20 @@ impl SheetBytes {
     /// The bytes of `sheet`, if it exists.
     pub fn get(&self, sheet: SheetName) -> Option<&[u8]> {
         self.input().get(sheet)
+    }
+
+    /// The sheets as the generator's front door takes them, the codes sheet shown as `shown`.
+    pub fn sources(&self, shown: &str) -> log_codes_codegen::Sources {
+        let mut sources = log_codes_codegen::Sources::new(shown, self.codes.clone());
+        for (sheet, bytes) in [
+            (SheetName::Kinds, &self.kinds),
+            (SheetName::Groups, &self.groups),
+        ] {
+            if let Some(bytes) = bytes {
+                sources = sources.with(sheet, bytes.clone());
+            }
+        }
+        sources
     }
 }
 
@@ -238,8 +253,7 @@ pub fn read_input(path: &Path) -> Result<Vec<u8>, String> {
 /// with `new`: it starts with the generated notice, or it is the same generated JSON document
 /// (JSON has no comments: the schema by its `$id`, the data by its `$schema`, the npm manifest by
 /// its `name` and `type`). Anything else is someone else's file.
-pub fn owned(current: &str, new: &str) -> bool {
-    let notice = log_codes_codegen::render::GENERATED_NOTICE;
+pub fn owned(current: &str, new: &str, notice: &str) -> bool {
     if current.lines().take(2).any(|line| line.contains(notice)) {
         return true;
     }

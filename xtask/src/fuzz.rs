@@ -88,13 +88,7 @@ fn check(bytes: &[u8], declared: &SheetBytes) -> Result<bool, String> {
     }
     let _ = report.render("codes.csv", false);
     let Some(table) = table else { return Ok(false) };
-    let artifacts = render_all(
-        &table,
-        &Package {
-            version: "1.0.0".into(),
-        },
-    )
-    .map_err(|e| e.to_string())?;
+    let artifacts = render_all(&table, &Package::new("1.0.0")).map_err(|e| e.to_string())?;
     let data = &artifacts
         .iter()
         .find(|a| a.path == json::DATA)

@@ -15,8 +15,7 @@ use std::path::{Path, PathBuf};
 use std::{fs, io};
 
 use log_codes_codegen::compat::Change;
-use log_codes_codegen::render::docs;
-use log_codes_codegen::{Coverage, Package, SheetName, parse_with, render_all};
+use log_codes_codegen::{Coverage, SheetName};
 
 pub use files::{Mode, Outcome};
 
@@ -124,39 +123,44 @@ impl Summary {
 pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let sheets = files::read_sheets(&options.input).map_err(Failure::Other)?;
     let shown_path = display_path(&options.input);
-    let validation = log_codes_codegen::Options {
-        require_complete: options.require_complete.clone(),
-        ..Default::default()
-    };
-    let (table, report) = parse_with(&sheets.input(), &validation);
+    let mut config = workspace_config(&options.root)?;
+    for locale in &options.require_complete {
+        config.require_complete(locale);
+    }
+    let names = SheetName::ALL.map(|sheet| sheet.beside(&shown_path));
+    let sources = sheets.sources(&shown_path);
     let color = io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let Some(table) = table else {
-        return Err(Failure::InvalidTable(report.render(&shown_path, color)));
+    let generated = match config.generate(&sources) {
+        Ok(generated) => generated,
+        Err(log_codes_codegen::Error::Invalid { report, .. }) => {
+            return Err(Failure::InvalidTable(report.render_sheets(&names, color)));
+        }
+        Err(e) => return Err(Failure::Other(e.to_string())),
     };
-    let mut warnings = (!report.diagnostics.is_empty()).then(|| report.render(&shown_path, color));
-    let canonical = log_codes_codegen::canonical::to_sheets(&table);
+    let (table, report) = (&generated.table, &generated.report);
+    let mut warnings =
+        (!report.diagnostics.is_empty()).then(|| report.render_sheets(&names, color));
+    let canonical = log_codes_codegen::canonical::to_sheets(table);
     for sheet in SheetName::ALL {
         if sheets.get(sheet) != Some(canonical.get(sheet).as_bytes()) {
             let hint = format!(
                 "note: {} is not in canonical form (a spreadsheet may have added a BOM, CRLF, `;`, \
                  quotes or spaces, or reordered rows or columns); `cargo xtask fmt` rewrites it without changing any value\n",
-                sheet.beside(&shown_path)
+                names[sheet as usize]
             );
             warnings = Some(warnings.unwrap_or_default() + &hint);
         }
     }
-    let package = Package {
-        version: workspace_version(&options.root)?,
-    };
-    let artifacts = render_all(&table, &package).map_err(|e| Failure::Other(e.to_string()))?;
+    let package_version = workspace_version(&options.root)?;
+    let artifacts = &generated.files;
     let changes = match &options.base {
         Some(base) => match guard::table_at(&options.root, base, &options.input)? {
             Some((old, old_version)) => Some(guard::check(
                 base,
                 &old,
                 &old_version,
-                &table,
-                &package.version,
+                table,
+                &package_version,
             )?),
             None => {
                 println!("compatibility: {base} has no table; nothing to compare");
@@ -192,7 +196,7 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     };
     // Each file is read once, for the preflight and for the comparison.
     let mut currents = Vec::with_capacity(artifacts.len());
-    for artifact in &artifacts {
+    for artifact in artifacts {
         let path = options.out_dir.join(&artifact.path);
         let current = if path.is_dir() {
             None
@@ -201,7 +205,13 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         };
         currents.push(current);
     }
-    preflight(&options.out_dir, &artifacts, &currents, options.mode)?;
+    preflight(
+        &options.out_dir,
+        artifacts,
+        &currents,
+        options.mode,
+        config.notice(),
+    )?;
     let mut stale = Vec::new();
     for (artifact, current) in artifacts.iter().zip(currents) {
         let path = options.out_dir.join(&artifact.path);
@@ -220,14 +230,14 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let produced: Vec<PathBuf> = (artifacts.iter())
         .map(|a| options.out_dir.join(&a.path))
         .collect();
-    let (pages, page) = docs::PATH
-        .rsplit_once('/')
-        .expect("the docs page is in a directory");
-    let pages = options.out_dir.join(pages);
-    for orphan in files::orphans(&pages, page, &produced).map_err(io_at("list", &pages))? {
-        match files::retire(&orphan, options.mode).map_err(io_at("remove", &orphan))? {
-            Outcome::Stale(diff) => stale.push(diff),
-            _ => summary.removed.push(display_path(&orphan)),
+    for dir in &generated.owned_dirs {
+        let dir = options.out_dir.join(dir);
+        let found = files::orphans(&dir, &produced, config.notice());
+        for orphan in found.map_err(io_at("list", &dir))? {
+            match files::retire(&orphan, options.mode).map_err(io_at("remove", &orphan))? {
+                Outcome::Stale(diff) => stale.push(diff),
+                _ => summary.removed.push(display_path(&orphan)),
+            }
         }
     }
     if stale.is_empty() {
@@ -250,6 +260,7 @@ fn preflight(
     artifacts: &[log_codes_codegen::Artifact],
     currents: &[Option<String>],
     mode: Mode,
+    notice: &str,
 ) -> Result<(), Failure> {
     let mut problems = Vec::new();
     if mode == Mode::Write {
@@ -293,12 +304,12 @@ fn preflight(
         }
         if let Some(current) = current
             && *current != artifact.contents
-            && !files::owned(current, &artifact.contents)
+            && !files::owned(current, &artifact.contents, notice)
         {
             problems.push(format!(
                 "{} is in the way: it was not written by the generator (no `{}` line; a JSON file is ours only when it is the same document), so it is never replaced",
                 path.display(),
-                log_codes_codegen::render::GENERATED_NOTICE
+                notice
             ));
         }
     }
@@ -313,6 +324,17 @@ fn preflight(
             problems.join("\n  ")
         )))
     }
+}
+
+/// The generator's configuration for this repository: every target, the notice naming
+/// `cargo xtask gen`, the workspace version. `crates/log-codes` is exactly what it generates, as
+/// a build script with the same `Config` would.
+pub fn workspace_config(root: &Path) -> Result<log_codes_codegen::Config, Failure> {
+    let mut config = log_codes_codegen::Config::new();
+    config
+        .generated_by("cargo xtask gen from codes.csv")
+        .version(&workspace_version(root)?);
+    Ok(config)
 }
 
 /// The version set once in the workspace `Cargo.toml` under `root`.

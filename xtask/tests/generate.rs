@@ -205,9 +205,8 @@ fn an_invalid_table_writes_nothing() {
 fn every_artifact_is_marked_generated_in_gitattributes() {
     let sheets = xtask::files::read_sheets(&workspace_root().join("codes.csv")).unwrap();
     let (table, _) = log_codes_codegen::parse(&sheets.input());
-    let package = log_codes_codegen::Package {
-        version: xtask::workspace_version(&workspace_root()).unwrap(),
-    };
+    let package =
+        log_codes_codegen::Package::new(xtask::workspace_version(&workspace_root()).unwrap());
     let artifacts = log_codes_codegen::render_all(&table.unwrap(), &package).unwrap();
     let paths: Vec<String> = (artifacts.iter())
         .map(|a| format!("crates/log-codes/{}", a.path))

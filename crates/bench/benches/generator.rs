@@ -11,9 +11,7 @@ use log_codes_bench::synthetic_table;
 use log_codes_codegen::{Package, parse, render_all};
 
 fn generator(c: &mut Criterion) {
-    let package = Package {
-        version: "0.1.0".into(),
-    };
+    let package = Package::new("0.1.0");
     let mut group = c.benchmark_group("generator");
     group
         .sample_size(10)

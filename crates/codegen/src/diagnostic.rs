@@ -169,6 +169,13 @@ impl Report {
     /// in the size of the file, and unprintable characters are shown escaped. `path` is the codes
     /// sheet's; the declaration sheets are beside it.
     pub fn render(&self, path: &str, color: bool) -> String {
+        let names = SheetName::ALL.map(|sheet| sheet.beside(path));
+        self.render_sheets(&names, color)
+    }
+
+    /// [`Report::render`], each sheet named by `names` (by [`SheetName`]).
+    pub fn render_sheets(&self, names: &[String; 3], color: bool) -> String {
+        let path = names[0].as_str();
         let renderer = if color {
             Renderer::styled()
         } else {
@@ -183,7 +190,7 @@ impl Report {
             };
             let message = printable(&d.message);
             let label = printable(&d.label);
-            let sheet_path = d.sheet.beside(path);
+            let sheet_path = names[d.sheet as usize].clone();
             let source = self.source(d.sheet);
             let mut group: Group = level.primary_title(message.as_str()).element(excerpt(
                 source,

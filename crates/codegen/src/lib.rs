@@ -6,6 +6,7 @@
 pub mod canonical;
 pub mod chars;
 pub mod compat;
+pub mod config;
 pub mod diagnostic;
 pub mod input;
 pub mod locale;
@@ -16,6 +17,7 @@ pub mod render;
 pub mod synthetic;
 pub mod validate;
 
+pub use config::{Config, Error, Generated, Serde, Sources, Target};
 pub use diagnostic::{Diagnostic, Report, Severity, Source};
 pub use input::{Input, SheetName, SheetTexts};
 pub use model::{Code, Coverage, Package, Table, Translation, Word};

@@ -286,15 +286,8 @@ fn major_changes_need_a_breaking_version_bump() {
 
 #[test]
 fn json_files_compare_like_tables_and_extra_fields_are_ignored() {
-    let render = |csv: &str, version: &str| {
-        json::data(
-            &table(csv),
-            &Package {
-                version: version.into(),
-            },
-        )
-        .unwrap()
-    };
+    let render =
+        |csv: &str, version: &str| json::data(&table(csv), &Package::new(version)).unwrap();
     let old = render(BASE, "0.1.0");
     let new = render(
         &BASE.replace("2001,SuccessfulLogin,", "2001,LoginSucceeded,"),
@@ -402,9 +395,7 @@ fn translation_edits_are_patch() {
 #[test]
 fn translations_survive_the_json_round_trip() {
     let turkish = table(&with_turkish(BASE));
-    let package = Package {
-        version: "1.0.0".into(),
-    };
+    let package = Package::new("1.0.0");
     let (from_json, _) = table_from_json(&json::data(&turkish, &package).unwrap()).unwrap();
     assert_eq!(from_json, turkish);
 }

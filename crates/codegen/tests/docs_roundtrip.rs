@@ -11,13 +11,7 @@ use common::{expected_rows, read_tables};
 
 fn page(sheets: &SheetTexts) -> (Table, String) {
     let table = common::valid(sheets);
-    let page = docs::page(
-        &table,
-        &Package {
-            version: "1.0.0".into(),
-        },
-        "en",
-    );
+    let page = docs::page(&table, &Package::new("1.0.0"), "en");
     (table, page)
 }
 

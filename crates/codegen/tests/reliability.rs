@@ -6,9 +6,7 @@ mod common;
 use log_codes_codegen::{Package, SheetTexts, canonical, parse, render_all};
 
 fn package() -> Package {
-    Package {
-        version: "1.0.0".into(),
-    }
+    Package::new("1.0.0")
 }
 
 /// The real table (canonical) with rows appended, each `name` at an unused code, of the first

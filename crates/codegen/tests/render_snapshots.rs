@@ -12,9 +12,7 @@ fn table() -> Table {
 }
 
 fn package() -> Package {
-    Package {
-        version: "1.2.3".to_owned(),
-    }
+    Package::new("1.2.3")
 }
 
 fn artifact(path: &str) -> String {

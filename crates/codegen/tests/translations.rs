@@ -236,9 +236,7 @@ fn one_missing_turkish_cell_in_the_seed_table() {
         table.coverage("tr").to_string(),
         "38/38 titles, 31/32 descriptions, 19/19 kind and group titles"
     );
-    let package = Package {
-        version: "1.0.0".into(),
-    };
+    let package = Package::new("1.0.0");
     let artifacts = render_all(&table, &package).unwrap();
     let page = &artifacts
         .iter()

@@ -11,10 +11,13 @@
 
 use std::fmt::Write as _;
 
+use super::Artifact;
 use super::page_text::{self, PageText};
-use super::{Artifact, GENERATED_NOTICE};
 use crate::locale::ENGLISH;
 use crate::model::{Code, Package, Table, Word};
+
+/// The directory of every page: its generated files belong to the docs target.
+pub const DIR: &str = "docs";
 
 /// Where the English page goes, relative to the crate.
 pub const PATH: &str = "docs/log-event-types.md";
@@ -47,7 +50,7 @@ pub fn page(table: &Table, package: &Package, locale: &str) -> String {
     let text = own.unwrap_or(&page_text::ENGLISH);
     // The chrome is Markdown written for the page; only the version and the table's text are
     // escaped.
-    let mut out = format!("<!-- {GENERATED_NOTICE} -->\n\n# {}\n\n", text.title);
+    let mut out = format!("<!-- {} -->\n\n# {}\n\n", package.notice, text.title);
     languages(&mut out, table, locale);
     let intro = text.intro.replace("{version}", &escape(&package.version));
     let _ = writeln!(out, "{intro}\n");

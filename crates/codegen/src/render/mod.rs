@@ -47,6 +47,6 @@ pub fn render_all(table: &Table, package: &Package) -> Result<Vec<Artifact>, Ren
     artifacts.extend(typescript::shipped(&json));
     artifacts.extend(json);
     artifacts.extend(docs::render(table, package));
-    artifacts.extend(readme::render(table));
+    artifacts.extend(readme::render(table, package));
     Ok(artifacts)
 }

@@ -1,8 +1,8 @@
 //! The READMEs of the crate (shown on crates.io) and of the npm package: hand-written prose from
 //! `crates/codegen/templates/`, with the code table generated in place of `<!-- codes -->`.
 
-use super::{Artifact, GENERATED_NOTICE, docs};
-use crate::model::Table;
+use super::{Artifact, docs};
+use crate::model::{Package, Table};
 
 const MARKER: &str = "<!-- codes -->";
 const TEMPLATES: [(&str, &str); 2] = [
@@ -14,7 +14,7 @@ const TEMPLATES: [(&str, &str); 2] = [
 ];
 
 /// Renders both READMEs.
-pub fn render(table: &Table) -> Vec<Artifact> {
+pub fn render(table: &Table, package: &Package) -> Vec<Artifact> {
     let codes = docs::summary_table(table);
     TEMPLATES
         .iter()
@@ -23,7 +23,8 @@ pub fn render(table: &Table) -> Vec<Artifact> {
             Artifact {
                 path: path.to_owned(),
                 contents: format!(
-                    "<!-- {GENERATED_NOTICE} (prose: crates/codegen/templates) -->\n\n{}",
+                    "<!-- {} (prose: crates/codegen/templates) -->\n\n{}",
+                    package.notice,
                     template.replace(MARKER, &codes)
                 ),
             }

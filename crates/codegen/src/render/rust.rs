@@ -17,7 +17,7 @@ use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Artifact, GENERATED_NOTICE, RenderError, docs, perfect_hash};
+use super::{Artifact, RenderError, docs, perfect_hash};
 use crate::locale::{self, ENGLISH};
 use crate::model::{Table, Word};
 use crate::naming;
@@ -60,8 +60,6 @@ pub struct RustOptions {
     /// The path a user names the generated items by (`log_codes`, or `my_crate::events`), for
     /// the examples in their docs.
     pub path: String,
-    /// The notice at the top of the file.
-    pub notice: String,
     /// Whether serde code is generated, and behind which cfg.
     pub serde: Serde,
 }
@@ -70,7 +68,6 @@ impl Default for RustOptions {
     fn default() -> Self {
         RustOptions {
             path: "log_codes".to_owned(),
-            notice: GENERATED_NOTICE.to_owned(),
             serde: Serde::default(),
         }
     }
@@ -121,13 +118,17 @@ fn runtime(out: &mut String, options: &RustOptions) {
 
 /// Renders `generated.rs` as `crates/log-codes` has it.
 pub fn render(table: &Table) -> Result<Artifact, RenderError> {
-    render_with(table, &RustOptions::default())
+    render_with(table, super::GENERATED_NOTICE, &RustOptions::default())
 }
 
-/// Renders the self-contained Rust module of `table`: no inner attribute, so it can be
-/// `include!`d anywhere.
-pub fn render_with(table: &Table, options: &RustOptions) -> Result<Artifact, RenderError> {
-    let mut out = format!("// {}\n\n", options.notice);
+/// Renders the self-contained Rust module of `table`, headed by `notice`: no inner attribute,
+/// so it can be `include!`d anywhere.
+pub fn render_with(
+    table: &Table,
+    notice: &str,
+    options: &RustOptions,
+) -> Result<Artifact, RenderError> {
+    let mut out = format!("// {notice}\n\n");
     log_code_enum(&mut out, table);
     for item in [
         word_enum(

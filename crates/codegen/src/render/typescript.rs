@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{Artifact, GENERATED_NOTICE, RenderError, docs, json};
+use super::{Artifact, RenderError, docs, json};
 use crate::model::{Code, Package, Table, Word};
 use crate::naming;
 
@@ -133,7 +133,7 @@ function translation(info, locale) {
 "#;
 
 fn javascript(table: &Table, package: &Package) -> String {
-    let mut out = format!("// {GENERATED_NOTICE}\n\n");
+    let mut out = format!("// {}\n\n", package.notice);
     out.push_str(&jsdoc(&doc(LOG_CODE_DOC), ""));
     out.push_str("export const LogCode = Object.freeze({\n");
     for code in &table.codes {
@@ -283,7 +283,7 @@ fn translations_type(code: &Code) -> String {
 }
 
 fn declarations(table: &Table, package: &Package) -> String {
-    let mut out = format!("// {GENERATED_NOTICE}\n\n");
+    let mut out = format!("// {}\n\n", package.notice);
     out.push_str(&jsdoc(&doc(LOG_CODE_DOC), ""));
     out.push_str("export declare const LogCode: {\n");
     for code in &table.codes {
@@ -462,9 +462,9 @@ fn word_doc(word: &Word) -> Vec<String> {
 
 fn manifest(package: &Package) -> Result<String, RenderError> {
     let manifest = json!({
-        "name": "log-codes",
+        "name": package.npm_name,
         "version": package.version,
-        "description": "Tenant log event codes (2001 SuccessfulLogin, 4041 BlockedIpAddress, …) with titles, descriptions, kinds and groups.",
+        "description": package.description,
         "license": "MIT OR Apache-2.0",
         "keywords": ["log", "codes", "events", "audit"],
         "type": "module",

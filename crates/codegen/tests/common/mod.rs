@@ -189,9 +189,7 @@ pub fn expected_translated_rows(table: &Table, locale: &str, mark: &str) -> Vec<
 /// cells, the declarations' literal types hold them, the docs page reads back with a Markdown
 /// parser, and no cell opens a doc-comment code block or closes a comment.
 pub fn check_artifacts(name: &str, table: &Table) {
-    let package = Package {
-        version: "1.0.0".into(),
-    };
+    let package = Package::new("1.0.0");
     let artifacts = render_all(table, &package).unwrap_or_else(|e| panic!("{name}: {e}"));
 
     let (from_json, _) = table_from_json(artifact(&artifacts, json::DATA)).unwrap();
