@@ -34,6 +34,9 @@ const fn step(name: &'static str, program: &'static str, args: &'static [&'stati
 
 const CONSUMER: &str = "tests/consumer/Cargo.toml";
 
+/// The crate whose build script renders its own table with the generator.
+const BUILD_CONSUMER: &str = "tests/build-consumer/Cargo.toml";
+
 /// The private npm project holding the TypeScript tooling and tests of the package in `ts/`.
 const TS_CHECKS: &str = "crates/log-codes/ts-checks";
 
@@ -129,6 +132,53 @@ fn steps() -> Vec<Step> {
                     "clippy",
                     "--manifest-path",
                     CONSUMER,
+                    "--all-targets",
+                    "--features",
+                    "serde",
+                    "--locked",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+        },
+        step(
+            "rustfmt (build-script consumer)",
+            "cargo",
+            &["fmt", "--manifest-path", BUILD_CONSUMER, "--check"],
+        ),
+        Step {
+            target: Some("build-consumer"),
+            ..step(
+                "build-script consumer: its own table rendered by build.rs, included from OUT_DIR",
+                "cargo",
+                &["test", "--manifest-path", BUILD_CONSUMER, "--locked"],
+            )
+        },
+        Step {
+            target: Some("build-consumer"),
+            ..step(
+                "build-script consumer, serde",
+                "cargo",
+                &[
+                    "test",
+                    "--manifest-path",
+                    BUILD_CONSUMER,
+                    "--features",
+                    "serde",
+                    "--locked",
+                ],
+            )
+        },
+        Step {
+            target: Some("build-consumer"),
+            ..step(
+                "clippy (build-script consumer)",
+                "cargo",
+                &[
+                    "clippy",
+                    "--manifest-path",
+                    BUILD_CONSUMER,
                     "--all-targets",
                     "--features",
                     "serde",
