@@ -20,7 +20,7 @@ fn main() {
         kinds: Some(&kinds),
         groups: Some(&groups),
     };
-    let (table, report) = log_codes_codegen::parse(&input);
+    let (table, report) = log_codes_codegen::testing::parse(&input);
     let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
     let codes = &table.codes;
     let mut out = String::new();
@@ -70,7 +70,7 @@ fn main() {
             .map(|c| {
                 format!(
                     "log_codes::Kind::{}",
-                    log_codes_codegen::naming::variant(&c.kind)
+                    log_codes_codegen::testing::naming::variant(&c.kind)
                 )
             })
             .collect(),
@@ -83,7 +83,7 @@ fn main() {
             .map(|c| {
                 format!(
                     "log_codes::Group::{}",
-                    log_codes_codegen::naming::variant(&c.group)
+                    log_codes_codegen::testing::naming::variant(&c.group)
                 )
             })
             .collect(),
@@ -136,7 +136,7 @@ fn main() {
             Box::new(|c: &log_codes_codegen::Code| {
                 format!(
                     "log_codes::Kind::{}",
-                    log_codes_codegen::naming::variant(&c.kind)
+                    log_codes_codegen::testing::naming::variant(&c.kind)
                 )
             }),
         ),
@@ -146,7 +146,7 @@ fn main() {
             Box::new(|c: &log_codes_codegen::Code| {
                 format!(
                     "log_codes::Group::{}",
-                    log_codes_codegen::naming::variant(&c.group)
+                    log_codes_codegen::testing::naming::variant(&c.group)
                 )
             }),
         ),

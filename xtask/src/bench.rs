@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use log_codes_codegen::synthetic::synthetic_table;
-use log_codes_codegen::{Table, parse};
+use log_codes_codegen::{Table, testing::parse};
 use serde_json::{Value, json};
 
 use crate::{Failure, workspace_root};

@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use log_codes_codegen::{Code, Table, Word, canonical, parse};
+use log_codes_codegen::{Code, Table, Word, canonical, testing::parse};
 
 use crate::{Failure, workspace_root};
 
@@ -63,7 +63,7 @@ pub fn run() -> Result<String, Failure> {
     let generated = fs::read_to_string(crate_dir.join("src/generated.rs"))?;
     let runtime_line = generated
         .lines()
-        .position(|l| l == log_codes_codegen::render::rust::RUNTIME_START)
+        .position(|l| l == log_codes_codegen::testing::render::rust::RUNTIME_START)
         .ok_or_else(|| Failure::Other("generated.rs has no runtime".to_owned()))?
         + 1;
     let listing = cargo(&["test", "--quiet", "--doc", "--all-features", "--", "--list"])

@@ -191,7 +191,7 @@ impl Edited {
                     )
                     .clone();
                 let code = &mut self.table.codes[at];
-                if locale == log_codes_codegen::locale::ENGLISH {
+                if locale == log_codes_codegen::testing::locale::ENGLISH {
                     if rng.chance(50) {
                         code.title = text;
                     } else {
@@ -393,7 +393,7 @@ pub fn run(cases: usize, seed: u64) -> Result<String, Failure> {
     let _ = fs::remove_dir_all(&work);
     fs::create_dir_all(&work)?;
     let real = crate::files::read_sheets(&root.join("codes.csv")).map_err(Failure::Other)?;
-    let (base, report) = log_codes_codegen::parse(&real.input());
+    let (base, report) = log_codes_codegen::testing::parse(&real.input());
     let base = base.ok_or_else(|| Failure::InvalidTable(report.summary("codes.csv")))?;
     let version = crate::workspace_version(&root)?;
     let mut members = Vec::new();
@@ -413,7 +413,7 @@ pub fn run(cases: usize, seed: u64) -> Result<String, Failure> {
         let table_dir = work.join("tables").join(&name);
         let csv = table_dir.join("codes.csv");
         crate::files::write_sheets(&csv, &sheets(&edited, &mut rng))?;
-        let (parsed, report) = log_codes_codegen::parse(
+        let (parsed, report) = log_codes_codegen::testing::parse(
             &crate::files::read_sheets(&csv)
                 .map_err(Failure::Other)?
                 .input(),
@@ -595,13 +595,13 @@ mod tests {
     fn every_sequence_of_edits_is_a_valid_table_the_guard_accepts() {
         let root = workspace_root();
         let real = crate::files::read_sheets(&root.join("codes.csv")).unwrap();
-        let (base, report) = log_codes_codegen::parse(&real.input());
+        let (base, report) = log_codes_codegen::testing::parse(&real.input());
         let (base, base_warnings) = (base.unwrap(), report.diagnostics.len());
         let mut kinds_of_edit = std::collections::BTreeSet::new();
         for case in 0..200 {
             let (edited, mut rng) = edited_case(&base, 7, case);
             let sheets = sheets(&edited, &mut rng);
-            let (parsed, report) = log_codes_codegen::parse(&sheets.input());
+            let (parsed, report) = log_codes_codegen::testing::parse(&sheets.input());
             let log = edited.log.join("; ");
             let parsed = parsed.unwrap_or_else(|| panic!("{log}\n{}", report.summary("codes.csv")));
             // No edit adds a warning (a table may have some of its own: a declared, unused kind).

@@ -11,8 +11,8 @@ use std::panic;
 use std::time::{Duration, Instant};
 
 use log_codes_codegen::compat::table_from_json;
-use log_codes_codegen::render::json;
-use log_codes_codegen::{Input, Package, parse, render_all};
+use log_codes_codegen::testing::render::json;
+use log_codes_codegen::{Input, Package, testing::parse, testing::render::render_all};
 
 use crate::files::SheetBytes;
 use crate::{Failure, workspace_root};

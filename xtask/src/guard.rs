@@ -5,8 +5,8 @@ use std::path::Path;
 use std::process::Command;
 
 use log_codes_codegen::compat::{self, Change, Level};
-use log_codes_codegen::diagnostic::printable;
-use log_codes_codegen::{Input, SheetName, Table, parse, parse_with};
+use log_codes_codegen::testing::diagnostic::printable;
+use log_codes_codegen::{Input, SheetName, Table, testing::parse, testing::parse_with};
 
 use crate::Failure;
 
@@ -57,7 +57,7 @@ pub fn table_at(root: &Path, rev: &str, input: &Path) -> Result<Option<(Table, S
         kinds: kinds.as_deref().map(str::as_bytes),
         groups: groups.as_deref().map(str::as_bytes),
     };
-    let legacy = log_codes_codegen::Options {
+    let legacy = log_codes_codegen::testing::Options {
         declare_used_words: true,
         ..Default::default()
     };

@@ -586,7 +586,7 @@ fn report(failure: Failure) -> i32 {
 pub fn format_table(path: &Path) -> Result<String, Failure> {
     let sheets = files::read_sheets(path).map_err(Failure::Other)?;
     let shown = display_path(path);
-    let (table, report) = log_codes_codegen::parse(&sheets.input());
+    let (table, report) = log_codes_codegen::testing::parse(&sheets.input());
     let table = table.ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))?;
     let canonical = log_codes_codegen::canonical::to_sheets(&table);
     let mut lines = Vec::new();
@@ -620,7 +620,7 @@ pub fn changelog(base: &str) -> Result<String, Failure> {
     let input = root.join("codes.csv");
     let version = workspace_version(&root)?;
     let sheets = files::read_sheets(&input).map_err(Failure::Other)?;
-    let (table, report) = log_codes_codegen::parse(&sheets.input());
+    let (table, report) = log_codes_codegen::testing::parse(&sheets.input());
     let table = table.ok_or_else(|| Failure::InvalidTable(report.render("codes.csv", false)))?;
     let changes = match guard::table_at(&root, base, &input)? {
         Some((old, _)) => log_codes_codegen::compat::compare(&old, &table),

@@ -214,7 +214,7 @@ fn orphan_cleanup_follows_no_link_and_leaves_hand_written_files() {
     let elsewhere = dir.join("elsewhere");
     fs::create_dir_all(&elsewhere).unwrap();
     let victim = elsewhere.join("log-event-types.md");
-    let notice = log_codes_codegen::render::GENERATED_NOTICE;
+    let notice = log_codes_codegen::testing::render::GENERATED_NOTICE;
     fs::write(&victim, format!("<!-- {notice} -->\n")).unwrap();
     std::os::unix::fs::symlink(&elsewhere, out.join("docs/linked")).unwrap();
     fs::create_dir_all(out.join("docs/binary")).unwrap();

@@ -105,7 +105,7 @@ fn the_page_of_a_removed_locale_is_removed() {
     fs::write(&notes, "# Hand-written\n").unwrap();
 
     let sheets = xtask::files::read_sheets(&input).unwrap();
-    let (table, _) = log_codes_codegen::parse(&sheets.input());
+    let (table, _) = log_codes_codegen::testing::parse(&sheets.input());
     let mut english_only = table.unwrap();
     english_only.locales.clear();
     for code in &mut english_only.codes {
@@ -204,10 +204,11 @@ fn an_invalid_table_writes_nothing() {
 #[test]
 fn every_artifact_is_marked_generated_in_gitattributes() {
     let sheets = xtask::files::read_sheets(&workspace_root().join("codes.csv")).unwrap();
-    let (table, _) = log_codes_codegen::parse(&sheets.input());
+    let (table, _) = log_codes_codegen::testing::parse(&sheets.input());
     let package =
         log_codes_codegen::Package::new(xtask::workspace_version(&workspace_root()).unwrap());
-    let artifacts = log_codes_codegen::render_all(&table.unwrap(), &package).unwrap();
+    let artifacts =
+        log_codes_codegen::testing::render::render_all(&table.unwrap(), &package).unwrap();
     let paths: Vec<String> = (artifacts.iter())
         .map(|a| format!("crates/log-codes/{}", a.path))
         .collect();

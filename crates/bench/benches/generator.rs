@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use log_codes_bench::synthetic_table;
-use log_codes_codegen::{Package, parse, render_all};
+use log_codes_codegen::{Package, testing::parse, testing::render::render_all};
 
 fn generator(c: &mut Criterion) {
     let package = Package::new("0.1.0");
@@ -40,7 +40,7 @@ fn generator(c: &mut Criterion) {
     let names: Vec<&str> = names.iter().map(String::as_str).collect();
     group.bench_function(
         BenchmarkId::new("name hash of realistic names", 65_536),
-        |b| b.iter(|| log_codes_codegen::render::perfect_hash::build(&names).unwrap()),
+        |b| b.iter(|| log_codes_codegen::testing::render::perfect_hash::build(&names).unwrap()),
     );
     group.finish();
 }

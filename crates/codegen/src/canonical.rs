@@ -121,7 +121,8 @@ fn write_record(out: &mut Vec<u8>, cells: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{Input, parse};
+    use crate::Input;
+    use crate::pipeline::parse;
 
     #[test]
     fn canonical_form_round_trips_and_is_stable() {

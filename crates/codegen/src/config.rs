@@ -126,7 +126,7 @@ impl Config {
             require_complete: self.require_complete.clone(),
             ..Options::default()
         };
-        let (table, report) = crate::parse_with(&sources.input(), &options);
+        let (table, report) = crate::pipeline::parse_with(&sources.input(), &options);
         let names = sources.names();
         let Some(table) = table else {
             return Err(Error::Invalid {

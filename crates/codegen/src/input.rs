@@ -98,7 +98,7 @@ impl SheetTexts {
         }
     }
 
-    /// The sheets as [`parse`](crate::parse) reads them.
+    /// The sheets as generator reads them.
     pub fn input(&self) -> Input<'_> {
         Input {
             codes: self.codes.as_bytes(),

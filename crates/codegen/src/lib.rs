@@ -1,89 +1,84 @@
-//! The log-codes generator: the sheets (`codes.csv`, `kinds.csv`, `groups.csv`) in, validated
-//! [`Table`] or [`Report`] out; table in, file contents out. No disk I/O here: the `xtask` CLI (or another repo's `build.rs`) does that.
+//! The log-codes generator: a table of log event codes (`codes.csv`, with its declared kinds and
+//! groups in `kinds.csv` and `groups.csv`) in; a Rust module, an npm package, a JSON file with its
+//! schema and docs pages out, all saying the same thing, or every problem of the table at once.
 //!
-//! Data flows one way: [`read`] → [`validate`] → [`model`] → [`render`].
+//! One front door: a [`Config`] says what to render, [`Config::generate`] takes the [`Sources`]
+//! and gives the files ([`Generated`]) or the diagnostics ([`Error`], which prints them as cargo
+//! does). `cargo xtask gen` uses it; so can any repository's build script:
+//!
+//! ```no_run
+//! // build.rs of a crate with `table/events.csv`, `table/kinds.csv` and `table/groups.csv`,
+//! // and `log-codes-codegen` in its [build-dependencies].
+//! use std::path::Path;
+//!
+//! use log_codes_codegen::{Config, Serde, Sources, Target};
+//!
+//! fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     let sources = Sources::for_build_script(Path::new("table/events.csv"))?;
+//!     let generated = Config::new()
+//!         .targets(&[Target::Rust])
+//!         .generated_by("build.rs")
+//!         .rust_path("my_crate::events")
+//!         .serde(Serde::Never)
+//!         .generate(&sources)?;
+//!     generated.write_for_build_script(Path::new(&std::env::var("OUT_DIR")?))?;
+//!     Ok(())
+//! }
+//! ```
+//!
+//! and in the crate, `pub mod events { include!(concat!(env!("OUT_DIR"), "/src/generated.rs")); }`
+//! gives `events::LogCode`, `AnyLogCode`, `Kind`, `Group` and `Locale` with the API of the
+//! `log-codes` crate (which is made exactly this way, from this repository's table).
+//!
+//! The same, run here on a table given in code:
+//!
+//! ```
+//! use log_codes_codegen::{Config, SheetName, Sources, Target};
+//!
+//! let codes = "code,name,title,kind,group\n10,UserInvited,User Invited,success,team\n";
+//! let sources = Sources::new("events.csv", codes.into())
+//!     .with(SheetName::Kinds, b"kind,title\nsuccess,Success\n".to_vec())
+//!     .with(SheetName::Groups, b"group,title\nteam,Team\n".to_vec());
+//! let generated = Config::new().targets(&[Target::Rust]).generate(&sources)?;
+//! assert_eq!(generated.table.codes[0].name, "UserInvited");
+//! assert!(generated.file("src/generated.rs").unwrap().contains("UserInvited = 10"));
+//!
+//! // A typo is refused with every problem at its cell.
+//! let typo = Sources::new("events.csv", codes.replace("success,team", "sucess,team").into())
+//!     .with(SheetName::Kinds, b"kind,title\nsuccess,Success\n".to_vec())
+//!     .with(SheetName::Groups, b"group,title\nteam,Team\n".to_vec());
+//! let error = Config::new().generate(&typo).unwrap_err();
+//! assert!(error.to_string().contains("events.csv:2:"));
+//! assert!(error.to_string().contains("did you mean `success`?"));
+//! # Ok::<(), log_codes_codegen::Error>(())
+//! ```
+//!
+//! Besides the front door: the [`model`] of a valid table, [`compat`] (classify the changes
+//! between two tables or JSON files) and [`canonical`] (the one canonical form of the sheets).
+//! Data flows one way inside: read → validate → model → render; no disk I/O but the two
+//! build-script helpers.
+#![deny(missing_docs)]
 
 pub mod canonical;
-pub mod chars;
+mod chars;
 pub mod compat;
-pub mod config;
-pub mod diagnostic;
-pub mod input;
-pub mod locale;
+mod config;
+mod diagnostic;
+mod input;
+mod locale;
 pub mod model;
-pub mod naming;
-pub mod read;
-pub mod render;
+mod naming;
+mod pipeline;
+mod read;
+mod render;
+#[doc(hidden)]
 pub mod synthetic;
-pub mod validate;
+#[doc(hidden)]
+pub mod testing;
+mod validate;
 
-pub use config::{Config, Error, Generated, Serde, Sources, Target};
+pub use config::{Config, Error, Generated, NamedSheet, Serde, Sources, Target};
 pub use diagnostic::{Diagnostic, Report, Severity, Source};
 pub use input::{Input, SheetName, SheetTexts};
 pub use model::{Code, Coverage, Package, Table, Translation, Word};
-pub use render::{Artifact, RenderError, render_all};
-pub use validate::Options;
-
-/// Reads and validates a table from its sheets. The table is `Some` exactly when the report has
-/// no errors; the report may still hold warnings.
-pub fn parse(input: &Input) -> (Option<Table>, Report) {
-    parse_with(input, &Options::default())
-}
-
-/// [`parse`], with what a team requires beyond validity.
-pub fn parse_with(input: &Input, options: &Options) -> (Option<Table>, Report) {
-    let mut sources: [Source; 3] = Default::default();
-    let mut sheets: [Option<read::Sheet>; 3] = Default::default();
-    let mut diagnostics = Vec::new();
-    let mut unreadable = false;
-    let mut declared_by_use = Vec::new();
-    for name in SheetName::ALL {
-        let (source, sheet, problems) = match (input.get(name), &sheets[0]) {
-            (Some(bytes), _) => read::read(bytes),
-            (None, Some(codes)) if options.declare_used_words => {
-                let column = if name == SheetName::Kinds {
-                    validate::Column::Kind
-                } else {
-                    validate::Column::Group
-                };
-                declared_by_use.push(validate::used_words_sheet(codes, column));
-                read::read(declared_by_use.last().map_or(&[][..], |t| t.as_bytes()))
-            }
-            (None, _) => continue,
-        };
-        unreadable |= sheet.records.is_empty() && !problems.is_empty();
-        sources[name as usize] = source;
-        sheets[name as usize] = Some(sheet);
-        diagnostics.extend(problems.into_iter().map(|d| d.in_sheet(name)));
-    }
-    let table = if unreadable {
-        None
-    } else {
-        let [codes, kinds, groups] = &sheets;
-        let sheets = validate::Sheets {
-            codes: codes.as_ref().expect("the codes sheet is always read"),
-            kinds: kinds.as_ref(),
-            groups: groups.as_ref(),
-        };
-        let (table, problems) = validate::validate(sheets, options);
-        // A cell whose quoting is broken has an unreliable value: its quoting diagnostic says
-        // all there is to say.
-        let broken: Vec<(SheetName, usize)> = diagnostics
-            .iter()
-            .map(|d| (d.sheet, d.span.start))
-            .collect();
-        diagnostics.extend(
-            problems
-                .into_iter()
-                .filter(|p| !broken.contains(&(p.sheet, p.span.start))),
-        );
-        table
-    };
-    diagnostics.sort_by_key(|d| (d.sheet, d.span.start));
-    let report = Report {
-        sources,
-        diagnostics,
-    };
-    let table = table.filter(|_| !report.has_errors());
-    (table, report)
-}
+pub use render::{Artifact, RenderError};

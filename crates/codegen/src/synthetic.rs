@@ -191,7 +191,7 @@ pub fn realistic_names(count: usize) -> Vec<String> {
 mod tests {
     #[test]
     fn bad_tables_have_one_error_per_row() {
-        let (table, report) = crate::parse(&super::synthetic_bad_table(100).input());
+        let (table, report) = crate::pipeline::parse(&super::synthetic_bad_table(100).input());
         assert!(table.is_none());
         assert_eq!(report.diagnostics.len(), 100);
     }
@@ -211,14 +211,14 @@ mod tests {
             &["failure"],
             &["login"],
         );
-        let (table, report) = crate::parse(&sheets.input());
+        let (table, report) = crate::pipeline::parse(&sheets.input());
         assert!(table.is_some(), "{}", report.summary("names"));
     }
 
     #[test]
     fn synthetic_tables_are_valid() {
         for rows in [1, 38, 1000] {
-            let (table, report) = crate::parse(&super::synthetic_table(rows).input());
+            let (table, report) = crate::pipeline::parse(&super::synthetic_table(rows).input());
             assert!(table.is_some(), "{}", report.summary("synthetic"));
             assert_eq!(table.unwrap().codes.len(), rows);
         }

@@ -3,7 +3,7 @@
 use log_codes_codegen::compat::{
     Level, changelog, compare, next_breaking, table_from_json, version_allows, worst,
 };
-use log_codes_codegen::{Input, Package, Table, parse, render::json};
+use log_codes_codegen::{Input, Package, Table, testing::parse, testing::render::json};
 
 const BASE: &str = "\
 code,name,title,description,kind,group,deprecated

@@ -14,7 +14,7 @@ use std::fs;
 use std::path::Path;
 
 use common::check_artifacts;
-use log_codes_codegen::{Input, SheetName, parse};
+use log_codes_codegen::{Input, SheetName, testing::parse};
 
 /// One case: its name and the bytes of each sheet it has, by [`SheetName`].
 type Case = (String, [Option<Vec<u8>>; 3]);

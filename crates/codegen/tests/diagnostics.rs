@@ -18,7 +18,7 @@ fn parse_with_words(codes: &[u8], words: (&[&str], &[&str])) -> (Option<Table>, 
         codes,
         ..declared.input()
     };
-    log_codes_codegen::parse(&input)
+    log_codes_codegen::testing::parse(&input)
 }
 
 /// [`parse_with_words`] with the kind and group `api`.
@@ -47,7 +47,7 @@ fn check_bytes(bytes: &[u8], expected: Expect) {
 
 /// The summary for a table given as its three sheets.
 fn check_sheets(sheets: &SheetTexts, expected: Expect) {
-    let (table, report) = log_codes_codegen::parse(&sheets.input());
+    let (table, report) = log_codes_codegen::testing::parse(&sheets.input());
     assert_eq!(table.is_some(), !report.has_errors());
     expected.assert_eq(&report.summary("codes.csv"));
 }
@@ -299,7 +299,7 @@ fn an_undeclared_kind_suggests_the_closest_declared_one() {
             kinds.csv:2:1: warning: kind `api` is declared but no code uses it
         "#]],
     );
-    let (_, report) = log_codes_codegen::parse(&sheets.input());
+    let (_, report) = log_codes_codegen::testing::parse(&sheets.input());
     let helps: Vec<&str> = (report.diagnostics.iter())
         .map(|d| d.help.as_deref().unwrap())
         .collect();
@@ -340,7 +340,7 @@ fn a_suggested_name_is_always_a_valid_one() {
 #[test]
 fn a_table_without_its_declaration_sheets_gets_the_rows_to_write() {
     let codes = rows("1,A,A,,failure,login,\n2,B,B,,success,login,\n3,C,C,,failure,mfa,\n");
-    let (table, report) = log_codes_codegen::parse(&Input {
+    let (table, report) = log_codes_codegen::testing::parse(&Input {
         codes: codes.as_bytes(),
         kinds: None,
         groups: None,
@@ -364,7 +364,7 @@ fn a_table_without_its_declaration_sheets_gets_the_rows_to_write() {
         kinds: Some(written[0].as_bytes()),
         groups: Some(written[1].as_bytes()),
     };
-    let (table, report) = log_codes_codegen::parse(&fixed);
+    let (table, report) = log_codes_codegen::testing::parse(&fixed);
     assert!(table.is_some(), "{}", report.summary("codes.csv"));
     assert!(report.diagnostics.is_empty());
 }
@@ -398,7 +398,7 @@ fn a_misspelt_locale_of_a_declaration_sheet_suggests_the_codes_one() {
         kinds: "kind,title,title.pt-PT\napi,API,API\n".into(),
         groups: "group,title,title.de\nlogin,Login,Anmeldung\n".into(),
     };
-    let (_, report) = log_codes_codegen::parse(&sheets.input());
+    let (_, report) = log_codes_codegen::testing::parse(&sheets.input());
     let helps: Vec<&str> = (report.diagnostics.iter())
         .map(|d| d.help.as_deref().unwrap())
         .collect();
@@ -418,16 +418,16 @@ fn require_complete_covers_the_declaration_sheets() {
         kinds: "kind,title\napi,API\n".into(),
         groups: "group,title,title.tr\nlogin,Login,\n".into(),
     };
-    let options = log_codes_codegen::Options {
+    let options = log_codes_codegen::testing::Options {
         require_complete: vec!["tr".into()],
         ..Default::default()
     };
-    let (table, report) = log_codes_codegen::parse_with(&sheets.input(), &options);
+    let (table, report) = log_codes_codegen::testing::parse_with(&sheets.input(), &options);
     assert!(table.is_none());
     expect![[r#"
-        codes.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `description.tr` column
-        kinds.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `title.tr` column
-        groups.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `description.tr` column
+        codes.csv:1:1: error: `tr` is required complete, so every `tr` translation is needed, but the header has no `description.tr` column
+        kinds.csv:1:1: error: `tr` is required complete, so every `tr` translation is needed, but the header has no `title.tr` column
+        groups.csv:1:1: error: `tr` is required complete, so every `tr` translation is needed, but the header has no `description.tr` column
     "#]]
     .assert_eq(&report.summary("codes.csv"));
 }

@@ -3,7 +3,7 @@
 //! of the table as it started (`data/seed/`), so editing `codes.csv` never breaks it; the real
 //! table is checked against itself.
 
-use log_codes_codegen::render::docs;
+use log_codes_codegen::testing::render::docs;
 use log_codes_codegen::{Package, SheetTexts, Table};
 mod common;
 

@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeMap;
 
 use log_codes_codegen::model::{Code, Table, Translation, Word};
-use log_codes_codegen::{Input, SheetTexts, canonical, chars, parse};
+use log_codes_codegen::{Input, SheetTexts, canonical, testing::chars, testing::parse};
 use proptest::prelude::*;
 
 /// Text a cell may hold: any Unicode but controls and format characters (so no bidirectional

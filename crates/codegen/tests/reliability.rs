@@ -3,7 +3,9 @@
 
 mod common;
 
-use log_codes_codegen::{Package, SheetTexts, canonical, parse, render_all};
+use log_codes_codegen::{
+    Package, SheetTexts, canonical, testing::parse, testing::render::render_all,
+};
 
 fn package() -> Package {
     Package::new("1.0.0")
@@ -43,8 +45,8 @@ fn names_that_once_defeated_the_name_hash_generate() {
 /// reserved by their own rule), so an item added later cannot slip past validation.
 #[test]
 fn every_item_of_the_generated_types_is_reserved() {
-    use log_codes_codegen::naming;
-    use log_codes_codegen::render::rust;
+    use log_codes_codegen::testing::naming;
+    use log_codes_codegen::testing::render::rust;
 
     let table = common::small_table();
     // The generated module holds the runtime too; the runtime's files are read again below,
@@ -149,7 +151,7 @@ fn collect_items(items: &[syn::Item], found: &mut Vec<String>) {
 #[test]
 fn every_reserved_item_is_refused_in_every_column() {
     use heck::{ToSnakeCase, ToUpperCamelCase};
-    use log_codes_codegen::naming::RESERVED;
+    use log_codes_codegen::testing::naming::RESERVED;
 
     let accepted = |csv: &str| {
         common::parse_declaring(csv, &["failure"], &["login"])

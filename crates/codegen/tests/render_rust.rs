@@ -4,7 +4,7 @@
 mod common;
 
 use expect_test::expect;
-use log_codes_codegen::render::rust;
+use log_codes_codegen::testing::render::rust;
 
 #[test]
 fn rust_output() {

@@ -4,7 +4,7 @@
 mod common;
 
 use expect_test::expect_file;
-use log_codes_codegen::render::{docs, json, typescript};
+use log_codes_codegen::testing::render::{docs, json, typescript};
 use log_codes_codegen::{Package, Table};
 
 fn table() -> Table {
@@ -16,7 +16,7 @@ fn package() -> Package {
 }
 
 fn artifact(path: &str) -> String {
-    log_codes_codegen::render_all(&table(), &package())
+    log_codes_codegen::testing::render::render_all(&table(), &package())
         .unwrap()
         .into_iter()
         .find(|a| a.path == path)

@@ -4,9 +4,10 @@
 mod common;
 
 use expect_test::{Expect, expect};
-use log_codes_codegen::render::{docs, page_text};
+use log_codes_codegen::testing::render::{docs, page_text};
 use log_codes_codegen::{
-    Input, Options, Package, Report, SheetTexts, Table, parse_with, render_all,
+    Input, Package, Report, SheetTexts, Table, testing::Options, testing::parse_with,
+    testing::render::render_all,
 };
 
 const HEADER: &str = "code,name,title,description,kind,group,deprecated";
@@ -173,9 +174,9 @@ fn require_complete_reports_every_missing_cell() {
         &csv,
         &["tr"],
         expect![[r#"
-            codes.csv:2:28: error: missing `tr` title, required by `--require-complete tr` (column `title.tr`, H)
-            codes.csv:2:29: error: missing `tr` description, required by `--require-complete tr` (column `description.tr`, I)
-            codes.csv:4:32: error: missing `tr` description, required by `--require-complete tr` (column `description.tr`, I)
+            codes.csv:2:28: error: missing `tr` title, and `tr` is required complete (column `title.tr`, H)
+            codes.csv:2:29: error: missing `tr` description, and `tr` is required complete (column `description.tr`, I)
+            codes.csv:4:32: error: missing `tr` description, and `tr` is required complete (column `description.tr`, I)
         "#]],
     );
     assert!(rendered(&csv, &["tr"]).contains("translate \"Alpha\" into `tr`"));
@@ -188,13 +189,13 @@ fn require_complete_of_a_locale_the_table_lacks() {
         &csv,
         &["de", "tr", "TR"],
         expect![[r#"
-            codes.csv:1:1: error: `--require-complete de` needs every `de` translation, but the header has no `title.de` column
-            codes.csv:1:1: error: `--require-complete tr` needs every `tr` translation, but the header has no `description.tr` column
-            codes.csv:1:1: error: `--require-complete TR` does not name a translation
-            kinds.csv:1:1: error: `--require-complete de` needs every `de` translation, but the header has no `title.de` column
-            kinds.csv:1:1: error: `--require-complete TR` does not name a translation
-            groups.csv:1:1: error: `--require-complete de` needs every `de` translation, but the header has no `title.de` column
-            groups.csv:1:1: error: `--require-complete TR` does not name a translation
+            codes.csv:1:1: error: `de` is required complete, so every `de` translation is needed, but the header has no `title.de` column
+            codes.csv:1:1: error: `tr` is required complete, so every `tr` translation is needed, but the header has no `description.tr` column
+            codes.csv:1:1: error: `TR` is required complete but names no translation
+            kinds.csv:1:1: error: `de` is required complete, so every `de` translation is needed, but the header has no `title.de` column
+            kinds.csv:1:1: error: `TR` is required complete but names no translation
+            groups.csv:1:1: error: `de` is required complete, so every `de` translation is needed, but the header has no `title.de` column
+            groups.csv:1:1: error: `TR` is required complete but names no translation
         "#]],
     );
 }
@@ -262,8 +263,8 @@ fn one_missing_turkish_cell_in_the_seed_table() {
     assert_eq!(
         report.summary("codes.csv"),
         format!(
-            "codes.csv:{}:{column}: error: missing `tr` description, required by \
-             `--require-complete tr` (column `description.tr`, I)\n",
+            "codes.csv:{}:{column}: error: missing `tr` description, and `tr` is required \
+             complete (column `description.tr`, I)\n",
             line + 1
         )
     );

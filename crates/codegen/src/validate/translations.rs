@@ -219,13 +219,13 @@ impl Translations {
             let missing = match self.by_locale.get(tag) {
                 _ if locale::check(tag).is_err() => {
                     let help = match locale::canonical(tag) {
-                        Some(canonical) => format!("write `--require-complete {canonical}`"),
+                        Some(canonical) => format!("require `{canonical}`"),
                         None => "name a locale tag such as `tr`".to_owned(),
                     };
                     diagnostics.push(
                         Diagnostic::error(
                             header.span.clone(),
-                            format!("`--require-complete {tag}` does not name a translation"),
+                            format!("`{tag}` is required complete but names no translation"),
                         )
                         .label("header row")
                         .help(help),
@@ -246,7 +246,7 @@ impl Translations {
                 Diagnostic::error(
                     header.span.clone(),
                     format!(
-                        "`--require-complete {tag}` needs every `{tag}` translation, but the \
+                        "`{tag}` is required complete, so every `{tag}` translation is needed, but the \
                          header has no `{missing}` column"
                     ),
                 )
@@ -385,7 +385,7 @@ fn untranslated(cell: &Read, tag: &str, field: Field, english: Option<&str>) -> 
     Diagnostic::error(
         cell.cell.span.clone(),
         format!(
-            "missing `{tag}` {}, required by `--require-complete {tag}` {}",
+            "missing `{tag}` {}, and `{tag}` is required complete {}",
             field.header(),
             cell.column.at()
         ),

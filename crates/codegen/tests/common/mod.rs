@@ -3,8 +3,10 @@
 
 use heck::ToShoutySnakeCase;
 use log_codes_codegen::compat::table_from_json;
-use log_codes_codegen::render::{docs, json, page_text, rust, typescript};
-use log_codes_codegen::{Artifact, Package, Report, SheetTexts, Table, parse, render_all};
+use log_codes_codegen::testing::render::{docs, json, page_text, rust, typescript};
+use log_codes_codegen::{
+    Artifact, Package, Report, SheetTexts, Table, testing::parse, testing::render::render_all,
+};
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 use serde_json::Value;
 
