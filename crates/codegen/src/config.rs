@@ -7,36 +7,11 @@ use std::path::Path;
 use crate::diagnostic::Report;
 use crate::input::{Input, SheetName};
 use crate::model::{Package, Table};
-use crate::render::{Artifact, RenderError, docs, json, readme, rust, typescript};
+use crate::render::{Artifact, RenderError, docs, rust};
 use crate::validate::Options;
 
+pub use crate::render::Target;
 pub use crate::render::rust::Serde;
-
-/// A kind of artifact the generator renders.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Target {
-    /// The Rust module, `src/generated.rs`: self-contained, `include!`-able.
-    Rust,
-    /// The npm package in `ts/`: `index.js`, `index.d.ts`, `package.json` and copies of the JSON.
-    TypeScript,
-    /// `log-codes.json` and `log-codes.schema.json`.
-    Json,
-    /// The docs pages, `docs/log-event-types.md` and one per translation.
-    Docs,
-    /// The READMEs of the crate and of the npm package (this project's prose around the table).
-    Readmes,
-}
-
-impl Target {
-    /// Every target.
-    pub const ALL: [Target; 5] = [
-        Target::Rust,
-        Target::TypeScript,
-        Target::Json,
-        Target::Docs,
-        Target::Readmes,
-    ];
-}
 
 /// What to generate, and how: the targets, who generated the files, the package identity,
 /// the translations required complete, and how the Rust output is included.
@@ -152,31 +127,7 @@ impl Config {
     }
 
     fn render(&self, table: &Table) -> Result<Vec<Artifact>, RenderError> {
-        let package = &self.package;
-        let wants = |target| self.targets.contains(&target);
-        let mut files = Vec::new();
-        if wants(Target::Rust) {
-            files.push(rust::render_with(table, &package.notice, &self.rust)?);
-        }
-        let data = if wants(Target::Json) || wants(Target::TypeScript) {
-            json::render(table, package)?
-        } else {
-            Vec::new()
-        };
-        if wants(Target::TypeScript) {
-            files.extend(typescript::render(table, package)?);
-            files.extend(typescript::shipped(&data));
-        }
-        if wants(Target::Json) {
-            files.extend(data);
-        }
-        if wants(Target::Docs) {
-            files.extend(docs::render(table, package));
-        }
-        if wants(Target::Readmes) {
-            files.extend(readme::render(table, package));
-        }
-        Ok(files)
+        crate::render::render_targets(table, &self.package, &self.targets, &self.rust)
     }
 }
 

@@ -39,14 +39,66 @@ impl std::fmt::Display for RenderError {
 
 impl std::error::Error for RenderError {}
 
-/// Renders every artifact, or fails before anything could be written.
+/// A kind of artifact the generator renders.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Target {
+    /// The Rust module, `src/generated.rs`: self-contained, `include!`-able.
+    Rust,
+    /// The npm package in `ts/`: `index.js`, `index.d.ts`, `package.json` and copies of the JSON.
+    TypeScript,
+    /// `log-codes.json` and `log-codes.schema.json`.
+    Json,
+    /// The docs pages, `docs/log-event-types.md` and one per translation.
+    Docs,
+    /// The READMEs of the crate and of the npm package (this project's prose around the table).
+    Readmes,
+}
+
+impl Target {
+    /// Every target.
+    pub const ALL: [Target; 5] = [
+        Target::Rust,
+        Target::TypeScript,
+        Target::Json,
+        Target::Docs,
+        Target::Readmes,
+    ];
+}
+
+/// Renders every artifact of this project's package, or fails before anything could be written.
 pub fn render_all(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
-    let mut artifacts = vec![rust::render(table)?];
-    let json = json::render(table, package)?;
-    artifacts.extend(typescript::render(table, package)?);
-    artifacts.extend(typescript::shipped(&json));
-    artifacts.extend(json);
-    artifacts.extend(docs::render(table, package));
-    artifacts.extend(readme::render(table, package));
-    Ok(artifacts)
+    render_targets(table, package, &Target::ALL, &rust::RustOptions::default())
+}
+
+/// Renders `targets`, or fails before anything could be written.
+pub fn render_targets(
+    table: &Table,
+    package: &Package,
+    targets: &[Target],
+    rust_options: &rust::RustOptions,
+) -> Result<Vec<Artifact>, RenderError> {
+    let wants = |target| targets.contains(&target);
+    let mut files = Vec::new();
+    if wants(Target::Rust) {
+        files.push(rust::render_with(table, &package.notice, rust_options)?);
+    }
+    let data = if wants(Target::Json) || wants(Target::TypeScript) {
+        json::render(table, package)?
+    } else {
+        Vec::new()
+    };
+    if wants(Target::TypeScript) {
+        files.extend(typescript::render(table, package)?);
+        files.extend(typescript::shipped(&data));
+    }
+    if wants(Target::Json) {
+        files.extend(data);
+    }
+    if wants(Target::Docs) {
+        files.extend(docs::render(table, package));
+    }
+    if wants(Target::Readmes) {
+        files.extend(readme::render(table, package));
+    }
+    Ok(files)
 }
