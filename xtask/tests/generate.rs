@@ -228,3 +228,26 @@ fn every_artifact_is_marked_generated_in_gitattributes() {
         );
     }
 }
+
+/// The committed Rust module is what `Config` gives a build script: the repository's
+/// configuration (`workspace_config`) on the real sheets renders it byte for byte.
+#[test]
+fn the_crate_is_what_config_gives_a_build_script() {
+    let root = workspace_root();
+    let sheets = xtask::files::read_sheets(&root.join("codes.csv")).unwrap();
+    let generated = xtask::workspace_config(&root)
+        .unwrap()
+        .generate(&sheets.sources("codes.csv"))
+        .unwrap();
+    let committed = fs::read_to_string(root.join("crates/log-codes/src/generated.rs")).unwrap();
+    assert!(
+        generated.file("src/generated.rs") == Some(committed.as_str()),
+        "crates/log-codes/src/generated.rs is not what Config generates: run `cargo xtask gen`"
+    );
+    let lib = fs::read_to_string(root.join("crates/log-codes/src/lib.rs")).unwrap();
+    assert!(lib.contains("include!(\"generated.rs\");"));
+    assert!(
+        !committed.lines().any(|l| l.starts_with("#![")),
+        "no inner attribute"
+    );
+}
