@@ -104,7 +104,7 @@ fn criterion_medians(groups: &[&str]) -> Result<Value, Failure> {
     Ok(serde_json::to_value(medians).unwrap())
 }
 
-const LOOKUP_GROUPS: [&str; 7] = [
+const LOOKUP_GROUPS: [&str; 8] = [
     "code_to_enum",
     "name_to_enum",
     "enum_to_title",
@@ -112,6 +112,7 @@ const LOOKUP_GROUPS: [&str; 7] = [
     "enum_to_kind",
     "enum_to_group",
     "serde_record",
+    "serde_record_words",
 ];
 
 fn lookups(root: &Path) -> Result<Value, Failure> {

@@ -129,6 +129,39 @@ fn serde(c: &mut Criterion) {
             .ok()
     });
     group.finish();
+    let records = both(word_record_inputs);
+    let mut group = c.benchmark_group("serde_record_words");
+    per_item(
+        &mut group,
+        "generated AnyKind/AnyGroup (owned, inline)",
+        &records,
+        |json| {
+            serde_json::from_str::<WordRecord>(json)
+                .map(|r| (r.code, r.kind.known(), r.group.known(), r.message.len()))
+                .ok()
+        },
+    );
+    per_item(&mut group, "borrowed &str words", &records, |json| {
+        serde_json::from_str::<BorrowedWordRecord>(json)
+            .map(|r| (r.code, r.kind.len(), r.group.len(), r.message.len()))
+            .ok()
+    });
+    per_item(&mut group, "String words", &records, |json| {
+        serde_json::from_str::<StringWordRecord>(json)
+            .map(|r| (r.code, r.kind.len(), r.group.len(), r.message.len()))
+            .ok()
+    });
+    per_item(
+        &mut group,
+        "serde_repr enum, String words",
+        &records,
+        |json| {
+            serde_json::from_str::<ReprWordRecord>(json)
+                .map(|r| (r.code, r.kind.len(), r.group.len(), r.message.len()))
+                .ok()
+        },
+    );
+    group.finish();
     let _ = AnyLogCode::new(0);
 }
 

@@ -101,6 +101,21 @@ pub fn record_inputs(len: usize) -> Vec<String> {
         .collect()
 }
 
+/// `len` JSON log records with known codes, with their kind and group words.
+pub fn word_record_inputs(len: usize) -> Vec<String> {
+    variant_inputs(len)
+        .into_iter()
+        .map(|c| {
+            format!(
+                r#"{{"code":{},"kind":"{}","group":"{}","message":"user 42"}}"#,
+                c.code(),
+                c.kind(),
+                c.group()
+            )
+        })
+        .collect()
+}
+
 pub fn hash_map_by_code() -> HashMap<u16, LogCode> {
     LogCode::ALL.iter().map(|&c| (c.code(), c)).collect()
 }
@@ -128,6 +143,43 @@ pub fn binary_search(code: u16) -> Option<LogCode> {
 #[derive(serde::Deserialize)]
 pub struct Record {
     pub code: log_codes::AnyLogCode,
+    pub message: String,
+}
+
+/// A record with the kind and group: the generated owned types, forward compatible and
+/// `DeserializeOwned` (words kept inline).
+#[derive(serde::Deserialize)]
+pub struct WordRecord {
+    pub code: log_codes::AnyLogCode,
+    pub kind: log_codes::AnyKind,
+    pub group: log_codes::AnyGroup,
+    pub message: String,
+}
+
+/// The same with the words borrowed from the input: no copy, but not `DeserializeOwned`.
+#[derive(serde::Deserialize)]
+pub struct BorrowedWordRecord<'a> {
+    pub code: log_codes::AnyLogCode,
+    pub kind: &'a str,
+    pub group: &'a str,
+    pub message: String,
+}
+
+/// The same with the words as `String`s: owned, one allocation each.
+#[derive(serde::Deserialize)]
+pub struct StringWordRecord {
+    pub code: log_codes::AnyLogCode,
+    pub kind: String,
+    pub group: String,
+    pub message: String,
+}
+
+/// The same with a serde_repr code (which cannot hold a newer one) and `String` words.
+#[derive(serde::Deserialize)]
+pub struct ReprWordRecord {
+    pub code: StrumCode,
+    pub kind: String,
+    pub group: String,
     pub message: String,
 }
 
@@ -179,6 +231,15 @@ mod tests {
             assert_eq!(code.kind(), DENSE_KINDS[dense as usize]);
             assert_eq!(code.group(), match_group(code));
             assert_eq!(code.group(), DENSE_GROUPS[dense as usize]);
+        }
+        for json in word_record_inputs(64) {
+            let ours: WordRecord = serde_json::from_str(&json).unwrap();
+            let borrowed: BorrowedWordRecord = serde_json::from_str(&json).unwrap();
+            let strings: StringWordRecord = serde_json::from_str(&json).unwrap();
+            let repr: ReprWordRecord = serde_json::from_str(&json).unwrap();
+            assert_eq!(ours.kind.as_str(), borrowed.kind);
+            assert_eq!(ours.group.as_str(), strings.group);
+            assert_eq!(ours.code.get(), repr.code as u16);
         }
         for json in record_inputs(64) {
             let ours: Record = serde_json::from_str(&json).unwrap();

@@ -3,6 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
+use super::inline::Inline;
 use super::{
     Group, Kind, LogCode, Position, CODE_NUMBERS, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES,
     NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, NO_POSITION, TITLES,
@@ -42,7 +43,7 @@ impl LogCode {
     /// let failures = LogCode::ALL.into_iter().filter(|c| c.is_failure()).count();
     /// assert!(failures > 0);
     /// ```
-    pub const ALL: AllCodes = AllCodes { _private: () };
+    pub const ALL: All<LogCode> = All::new(LogCode::all);
 
     /// Every code this version knows, sorted by code, as a slice.
     #[inline]
@@ -175,43 +176,53 @@ impl fmt::Debug for LogCode {
     }
 }
 
-/// [`LogCode::ALL`]: every code this version knows, sorted by code; dereferences to
-/// `[LogCode]`.
+/// Every value of a type this version knows, in order: [`LogCode::ALL`], `Kind::ALL`,
+/// `Group::ALL`, `Locale::ALL`. It dereferences to a slice (`ALL.len()`, `ALL[0]`,
+/// `ALL.iter()`), and `for value in T::ALL` yields each value.
+///
+/// It holds a function, not the values: a constant of `LogCode` values makes rustc search the
+/// discriminants for each of them, which made a 10,000-code crate take half a minute to build.
 #[derive(Clone, Copy)]
-pub struct AllCodes {
-    _private: (),
+pub struct All<T: 'static> {
+    slice: fn() -> &'static [T],
 }
 
-impl core::ops::Deref for AllCodes {
-    type Target = [LogCode];
+impl<T> All<T> {
+    pub(crate) const fn new(slice: fn() -> &'static [T]) -> All<T> {
+        All { slice }
+    }
+}
+
+impl<T> core::ops::Deref for All<T> {
+    type Target = [T];
 
     #[inline]
-    fn deref(&self) -> &[LogCode] {
-        LogCode::all()
+    fn deref(&self) -> &[T] {
+        (self.slice)()
     }
 }
 
-impl IntoIterator for AllCodes {
-    type Item = LogCode;
-    type IntoIter = core::iter::Copied<core::slice::Iter<'static, LogCode>>;
+impl<T: Copy> IntoIterator for All<T> {
+    type Item = T;
+    type IntoIter = core::iter::Copied<core::slice::Iter<'static, T>>;
 
     fn into_iter(self) -> Self::IntoIter {
-        LogCode::all().iter().copied()
+        (self.slice)().iter().copied()
     }
 }
 
-impl IntoIterator for &AllCodes {
-    type Item = &'static LogCode;
-    type IntoIter = core::slice::Iter<'static, LogCode>;
+impl<T> IntoIterator for &All<T> {
+    type Item = &'static T;
+    type IntoIter = core::slice::Iter<'static, T>;
 
     fn into_iter(self) -> Self::IntoIter {
-        LogCode::all().iter()
+        (self.slice)().iter()
     }
 }
 
-impl fmt::Debug for AllCodes {
+impl<T: fmt::Debug> fmt::Debug for All<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(LogCode::all()).finish()
+        f.debug_list().entries((self.slice)()).finish()
     }
 }
 
@@ -234,50 +245,121 @@ impl TryFrom<u16> for LogCode {
 
     #[inline]
     fn try_from(code: u16) -> Result<Self, Self::Error> {
-        LogCode::from_code(code).ok_or(UnknownCode(code))
+        LogCode::from_code(code).ok_or(UnknownCode(i128::from(code)))
     }
 }
 
-/// Parses a name: exactly the variant's name, case-sensitive.
+/// Parses a code's number (`"4041"`, as logs and URLs carry it) or its name (exactly the
+/// variant's, case-sensitive).
 impl FromStr for LogCode {
     type Err = UnknownName;
 
     #[inline]
-    fn from_str(name: &str) -> Result<Self, Self::Err> {
-        LogCode::from_name(name).ok_or(UnknownName)
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let found = match number(text) {
+            Some(code) => LogCode::from_code(code),
+            None => LogCode::from_name(text),
+        };
+        found.ok_or(UnknownName(Inline::quoted(text)))
     }
 }
 
-/// A number that is not a code this version knows.
+/// The number written in `text`, if it is one: ASCII digits only, as logs carry codes.
+fn number(text: &str) -> Option<u16> {
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse().ok()
+}
+
+impl PartialEq<u16> for LogCode {
+    #[inline]
+    fn eq(&self, other: &u16) -> bool {
+        self.code() == *other
+    }
+}
+
+impl PartialEq<LogCode> for u16 {
+    #[inline]
+    fn eq(&self, other: &LogCode) -> bool {
+        *self == other.code()
+    }
+}
+
+/// An integer that is not the number of a code this version knows (for [`AnyLogCode`]: one
+/// outside 0–65535).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownCode(pub u16);
+pub struct UnknownCode(i128);
 
 impl UnknownCode {
     /// The rejected number.
-    pub const fn value(self) -> u16 {
+    pub const fn value(self) -> i128 {
         self.0
     }
 }
 
 impl fmt::Display for UnknownCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown log code {}", self.0)
+        write!(f, "no log code has the number {}", self.0)
     }
 }
 
 impl core::error::Error for UnknownCode {}
 
-/// A string that is not the name of a known code, kind or group.
+/// A text that is neither the number nor the name of a code this version knows; it quotes the
+/// input (its first 32 bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownName;
+pub struct UnknownName(Inline);
+
+impl UnknownName {
+    /// The rejected input (its first 32 bytes, cut at a character).
+    pub fn input(&self) -> &str {
+        self.0.as_str()
+    }
+}
 
 impl fmt::Display for UnknownName {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown log code name")
+        write!(
+            f,
+            "`{}` is neither the number nor the name of a known log code",
+            self.0
+        )
     }
 }
 
 impl core::error::Error for UnknownName {}
+
+/// `TryFrom` every integer type: for [`LogCode`], a number of a known code; for
+/// [`AnyLogCode`], any number from 0 to 65535.
+macro_rules! from_integers {
+    ($($int:ty),*) => {$(
+        impl TryFrom<$int> for LogCode {
+            type Error = UnknownCode;
+
+            #[inline]
+            fn try_from(value: $int) -> Result<Self, Self::Error> {
+                u16::try_from(value)
+                    .ok()
+                    .and_then(LogCode::from_code)
+                    .ok_or(UnknownCode(value as i128))
+            }
+        }
+
+        impl TryFrom<$int> for AnyLogCode {
+            type Error = UnknownCode;
+
+            #[inline]
+            fn try_from(value: $int) -> Result<Self, Self::Error> {
+                u16::try_from(value)
+                    .map(AnyLogCode::new)
+                    .map_err(|_| UnknownCode(value as i128))
+            }
+        }
+    )*};
+}
+
+from_integers!(u8, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
 
 /// A log code read from data: any number, known to this version or not.
 ///
@@ -363,6 +445,34 @@ impl PartialEq<LogCode> for AnyLogCode {
 impl PartialEq<AnyLogCode> for LogCode {
     fn eq(&self, other: &AnyLogCode) -> bool {
         self.code() == other.0
+    }
+}
+
+impl PartialEq<u16> for AnyLogCode {
+    #[inline]
+    fn eq(&self, other: &u16) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<AnyLogCode> for u16 {
+    #[inline]
+    fn eq(&self, other: &AnyLogCode) -> bool {
+        *self == other.0
+    }
+}
+
+/// Parses any number from 0 to 65535, or the name of a known code.
+impl FromStr for AnyLogCode {
+    type Err = UnknownName;
+
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        match number(text) {
+            Some(code) => Ok(AnyLogCode(code)),
+            None => LogCode::from_name(text)
+                .map(AnyLogCode::from)
+                .ok_or(UnknownName(Inline::quoted(text))),
+        }
     }
 }
 

@@ -4,6 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use super::{CODE_NUMBERS, DESCRIPTION_TRANSLATIONS, LOCALE_TAGS, TITLE_TRANSLATIONS};
+use super::inline::Inline;
 use super::{Locale, LogCode};
 
 // One array of each field per translation, each with an entry per code: the lookups below
@@ -87,13 +88,20 @@ impl fmt::Display for Locale {
     }
 }
 
-/// A tag that is not a [`Locale`] this version has.
+/// A tag that is not a [`Locale`] this version has; it quotes the input (its first 32 bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownLocale;
+pub struct UnknownLocale(Inline);
+
+impl UnknownLocale {
+    /// The rejected input (its first 32 bytes, cut at a character).
+    pub fn input(&self) -> &str {
+        self.0.as_str()
+    }
+}
 
 impl fmt::Display for UnknownLocale {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown locale tag")
+        write!(f, "unknown locale tag `{}`", self.0)
     }
 }
 
@@ -104,7 +112,7 @@ impl FromStr for Locale {
     type Err = UnknownLocale;
 
     fn from_str(tag: &str) -> Result<Self, Self::Err> {
-        Locale::from_tag(tag).ok_or(UnknownLocale)
+        Locale::from_tag(tag).ok_or(UnknownLocale(Inline::quoted(tag)))
     }
 }
 
@@ -155,12 +163,13 @@ mod tests {
     #[test]
     fn tags_round_trip() {
         assert_eq!(Locale::ALL[0], Locale::En);
-        for &locale in Locale::ALL {
+        for locale in Locale::ALL {
             assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
             assert_eq!(locale.tag().parse(), Ok(locale));
             assert_eq!(Locale::lookup(locale.tag()), locale);
         }
-        assert_eq!("xx".parse::<Locale>(), Err(UnknownLocale));
+        let error = "xx".parse::<Locale>().unwrap_err();
+        assert_eq!(error.input(), "xx");
     }
 
     #[test]
@@ -170,7 +179,7 @@ mod tests {
         assert_eq!(Locale::lookup("en-a-bbb"), Locale::En);
         assert_eq!(Locale::lookup(""), Locale::En);
         assert_eq!(Locale::lookup("-"), Locale::En);
-        for &locale in Locale::ALL {
+        for locale in Locale::ALL {
             let regional = [locale.tag(), "-ZZ-x-private"].concat();
             assert_eq!(Locale::lookup(&regional), locale);
         }
@@ -182,7 +191,7 @@ mod tests {
             assert_eq!(code.title_in(Locale::En), code.title());
             assert_eq!(code.translated_title(Locale::En), Some(code.title()));
             assert_eq!(code.description_in(Locale::En), code.description());
-            for &locale in Locale::ALL {
+            for locale in Locale::ALL {
                 let title = code.translated_title(locale).unwrap_or(code.title());
                 assert_eq!(code.title_in(locale), title);
                 let description = code.translated_description(locale).or(code.description());

@@ -8,32 +8,42 @@ use super::{
     GROUP_TITLE_TRANSLATIONS, KIND_DESCRIPTIONS, KIND_DESCRIPTION_TRANSLATIONS, KIND_NAMES,
     KIND_TITLES, KIND_TITLE_TRANSLATIONS,
 };
-use super::{Group, Kind, Locale};
+use super::inline::{Inline, Word};
+use super::{Group, Kind, Locale, LOCALE_TAGS};
 
 // One entry per variant in every table, one table per translation: the lookups below cannot go
 // out of bounds.
 const _: () = {
-    assert!(KIND_TITLES.len() == Kind::ALL.len() && KIND_DESCRIPTIONS.len() == Kind::ALL.len());
-    assert!(GROUP_TITLES.len() == Group::ALL.len() && GROUP_DESCRIPTIONS.len() == Group::ALL.len());
-    assert!(KIND_TITLE_TRANSLATIONS.len() + 1 == Locale::ALL.len());
-    assert!(GROUP_TITLE_TRANSLATIONS.len() + 1 == Locale::ALL.len());
+    let (kinds, groups) = (KIND_NAMES.len(), GROUP_NAMES.len());
+    assert!(KIND_TITLES.len() == kinds && KIND_DESCRIPTIONS.len() == kinds);
+    assert!(GROUP_TITLES.len() == groups && GROUP_DESCRIPTIONS.len() == groups);
+    assert!(KIND_TITLE_TRANSLATIONS.len() + 1 == LOCALE_TAGS.len());
+    assert!(GROUP_TITLE_TRANSLATIONS.len() + 1 == LOCALE_TAGS.len());
     let mut translation = 0;
     while translation < KIND_TITLE_TRANSLATIONS.len() {
-        assert!(KIND_TITLE_TRANSLATIONS[translation].len() == Kind::ALL.len());
-        assert!(KIND_DESCRIPTION_TRANSLATIONS[translation].len() == Kind::ALL.len());
-        assert!(GROUP_TITLE_TRANSLATIONS[translation].len() == Group::ALL.len());
-        assert!(GROUP_DESCRIPTION_TRANSLATIONS[translation].len() == Group::ALL.len());
+        assert!(KIND_TITLE_TRANSLATIONS[translation].len() == kinds);
+        assert!(KIND_DESCRIPTION_TRANSLATIONS[translation].len() == kinds);
+        assert!(GROUP_TITLE_TRANSLATIONS[translation].len() == groups);
+        assert!(GROUP_DESCRIPTION_TRANSLATIONS[translation].len() == groups);
         translation += 1;
     }
 };
 
-/// A word that is not a [`Kind`] or [`Group`] this version knows.
+/// A word that is not a [`Kind`] or [`Group`] this version knows; it quotes the input (its
+/// first 32 bytes).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownWord;
+pub struct UnknownWord(Inline);
+
+impl UnknownWord {
+    /// The rejected input (its first 32 bytes, cut at a character).
+    pub fn input(&self) -> &str {
+        self.0.as_str()
+    }
+}
 
 impl fmt::Display for UnknownWord {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unknown kind or group word")
+        write!(f, "unknown kind or group word `{}`", self.0)
     }
 }
 
@@ -73,7 +83,7 @@ macro_rules! word_api {
             ///
             #[doc = concat!("for value in ", stringify!($enum), "::ALL {")]
             ///     assert_eq!(value.title_in(Locale::En), value.title());
-            ///     for &locale in Locale::ALL {
+            ///     for locale in Locale::ALL {
             ///         assert!(!value.title_in(locale).is_empty());
             ///     }
             /// }
@@ -117,66 +127,105 @@ macro_rules! word_api {
             type Err = UnknownWord;
 
             fn from_str(word: &str) -> Result<Self, Self::Err> {
-                $enum::from_name(word).ok_or(UnknownWord)
+                $enum::from_name(word).ok_or(UnknownWord(Inline::quoted(word)))
             }
         }
 
         #[doc = concat!("A ", $what, " read from data: known to this version, or a word from a newer table.")]
         ///
-        /// It borrows an unknown word from the input, so it needs no allocator. With the `serde`
-        /// feature it deserializes from a borrowed string (as `serde_json::from_str` gives); table
-        /// words are plain snake_case, so they never need unescaping.
+        /// It owns an unknown word, inline (at most 32 bytes; no allocator), so a record holding
+        /// it deserializes from any source (`serde_json::from_reader`, `from_value`) and outlives
+        /// the input. It compares, hashes and displays by its word, like the known ones.
         ///
         /// ```
         #[doc = concat!("use log_codes::{", stringify!($any), ", ", stringify!($enum), "};")]
         ///
-        #[doc = concat!("assert_eq!(", stringify!($any), "::new(\"", $example, "\").known(), ", stringify!($enum), "::from_name(\"", $example, "\"));")]
-        #[doc = concat!("let newer = ", stringify!($any), "::new(\"from_the_future\");")]
+        #[doc = concat!("let first = ", stringify!($enum), "::ALL[0];")]
+        #[doc = concat!("assert_eq!(", stringify!($any), "::new(first.name()), Some(", stringify!($any), "::Known(first)));")]
+        #[doc = concat!("let newer = ", stringify!($any), "::new(\"from_the_future\").unwrap();")]
         /// assert_eq!(newer.known(), None);
         /// assert_eq!(newer.as_str(), "from_the_future");
+        /// assert_eq!(newer.to_string(), "from_the_future");
         /// ```
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-        pub enum $any<'a> {
+        #[derive(Debug, Clone, Copy)]
+        pub enum $any {
             #[doc = concat!("A ", $what, " this version knows.")]
             Known($enum),
             #[doc = concat!("A word this version does not know (not one of [`", stringify!($enum), "::ALL`]).")]
-            Unknown(&'a str),
+            Unknown(Word),
         }
 
-        impl<'a> $any<'a> {
-            /// Classifies a word.
-            pub fn new(word: &'a str) -> Self {
+        impl $any {
+            #[doc = concat!("Classifies a word; `None` for an unknown word over 32 bytes (no ", $what, " word is that long).")]
+            pub fn new(word: &str) -> Option<Self> {
                 match $enum::from_name(word) {
-                    Some(known) => $any::Known(known),
-                    None => $any::Unknown(word),
+                    Some(known) => Some($any::Known(known)),
+                    None => Word::new(word).map($any::Unknown),
                 }
             }
 
             #[doc = concat!("The known ", $what, ", if any.")]
-            pub const fn known(self) -> Option<$enum> {
+            pub fn known(&self) -> Option<$enum> {
                 match self {
-                    $any::Known(known) => Some(known),
-                    $any::Unknown(_) => None,
+                    $any::Known(known) => Some(*known),
+                    // An unknown word made by hand may still be a known one.
+                    $any::Unknown(word) => $enum::from_name(word.as_str()),
                 }
             }
 
             /// The word.
-            pub const fn as_str(self) -> &'a str {
+            pub fn as_str(&self) -> &str {
                 match self {
                     $any::Known(known) => known.name(),
-                    $any::Unknown(word) => word,
+                    $any::Unknown(word) => word.as_str(),
                 }
             }
         }
 
-        impl From<$enum> for $any<'_> {
+        /// By the word: `Unknown` of a known word equals `Known`.
+        impl PartialEq for $any {
+            fn eq(&self, other: &Self) -> bool {
+                self.as_str() == other.as_str()
+            }
+        }
+
+        impl Eq for $any {}
+
+        impl core::hash::Hash for $any {
+            fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+                self.as_str().hash(state);
+            }
+        }
+
+        impl PartialEq<$enum> for $any {
+            fn eq(&self, other: &$enum) -> bool {
+                self.as_str() == other.name()
+            }
+        }
+
+        impl PartialEq<$any> for $enum {
+            fn eq(&self, other: &$any) -> bool {
+                self.name() == other.as_str()
+            }
+        }
+
+        impl From<$enum> for $any {
             fn from(known: $enum) -> Self {
                 $any::Known(known)
             }
         }
 
+        /// Any word of at most 32 bytes.
+        impl FromStr for $any {
+            type Err = UnknownWord;
+
+            fn from_str(word: &str) -> Result<Self, Self::Err> {
+                $any::new(word).ok_or(UnknownWord(Inline::quoted(word)))
+            }
+        }
+
         /// The word.
-        impl fmt::Display for $any<'_> {
+        impl fmt::Display for $any {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 f.write_str(self.as_str())
             }
@@ -207,32 +256,26 @@ macro_rules! word_api {
         }
 
         #[cfg(feature = "serde")]
-        impl serde::Serialize for $any<'_> {
+        impl serde::Serialize for $any {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         #[cfg(feature = "serde")]
-        impl<'de: 'a, 'a> serde::Deserialize<'de> for $any<'a> {
+        impl<'de> serde::Deserialize<'de> for $any {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                struct Visitor<'a>(core::marker::PhantomData<&'a ()>);
-                impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
-                    type Value = $any<'a>;
+                struct Visitor;
+                impl serde::de::Visitor<'_> for Visitor {
+                    type Value = $any;
                     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                        f.write_str(concat!("a ", $what, " word borrowed from the input"))
+                        f.write_str(concat!("a ", $what, " word of at most 32 bytes"))
                     }
-                    fn visit_borrowed_str<E: serde::de::Error>(self, word: &'de str) -> Result<$any<'a>, E> {
-                        Ok($any::new(word))
-                    }
-                    fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<$any<'a>, E> {
-                        // A transient string can only be kept when it is a known word.
-                        $enum::from_name(word).map($any::Known).ok_or_else(|| {
-                            E::invalid_value(serde::de::Unexpected::Str(word), &self)
-                        })
+                    fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<$any, E> {
+                        $any::new(word).ok_or_else(|| E::invalid_length(word.len(), &self))
                     }
                 }
-                deserializer.deserialize_str(Visitor(core::marker::PhantomData))
+                deserializer.deserialize_str(Visitor)
             }
         }
     };

@@ -265,6 +265,19 @@ fn invalid_kind_and_group_words_are_refused_where_they_are_declared() {
     );
 }
 
+/// The crate keeps an unknown word from data inline, in 32 bytes: no declared word is longer.
+#[test]
+fn a_word_longer_than_32_bytes_is_refused() {
+    let long = "a_very_long_group_word_for_a_table_x"; // 36 bytes
+    let sheets = SheetTexts::declaring(rows(&format!("1,A,A,,api,{long},\n")), &["api"], &[long]);
+    check_sheets(
+        &sheets,
+        expect![[r#"
+            groups.csv:2:1: error: group `a_very_long_group_word_for_a_table_x` is longer than 32 bytes (column `group`, A)
+        "#]],
+    );
+}
+
 #[test]
 fn kind_words_that_become_the_same_variant() {
     let sheets = SheetTexts::declaring(

@@ -86,11 +86,11 @@ fn rust_output() {
         }
         impl Kind {
             /// Every kind in the table, sorted by name.
-            pub const ALL: &'static [Kind] = &[Kind::Api, Kind::Failure];
+            pub const ALL: All<Kind> = All::new(|| &[Kind::Api, Kind::Failure]);
         }
         impl Group {
             /// Every group in the table, sorted by name.
-            pub const ALL: &'static [Group] = &[Group::Api, Group::Login];
+            pub const ALL: All<Group> = All::new(|| &[Group::Api, Group::Login]);
         }
 
         /// A language of the titles and descriptions: English, the table's own, then each
@@ -107,7 +107,7 @@ fn rust_output() {
         }
         impl Locale {
             /// Every locale: English, then the translations sorted by tag.
-            pub const ALL: &'static [Locale] = &[Locale::En, Locale::Tr];
+            pub const ALL: All<Locale> = All::new(|| &[Locale::En, Locale::Tr]);
         }
         /// The BCP 47 tag of each locale, by discriminant.
         const LOCALE_TAGS: &[&str] = &["en", "tr"];

@@ -330,28 +330,30 @@ impl LogCode {
 }
 impl Kind {
     /// Every kind in the table, sorted by name.
-    pub const ALL: &'static [Kind] = &[Kind::Api, Kind::Failure, Kind::Success];
+    pub const ALL: All<Kind> = All::new(|| &[Kind::Api, Kind::Failure, Kind::Success]);
 }
 impl Group {
     /// Every group in the table, sorted by name.
-    pub const ALL: &'static [Group] = &[
-        Group::Account,
-        Group::Api,
-        Group::Blocking,
-        Group::Credential,
-        Group::DirectorySync,
-        Group::Email,
-        Group::EmailVerification,
-        Group::Hook,
-        Group::Login,
-        Group::Logout,
-        Group::Mfa,
-        Group::PasswordReset,
-        Group::Push,
-        Group::Signup,
-        Group::Sms,
-        Group::Token,
-    ];
+    pub const ALL: All<Group> = All::new(|| {
+        &[
+            Group::Account,
+            Group::Api,
+            Group::Blocking,
+            Group::Credential,
+            Group::DirectorySync,
+            Group::Email,
+            Group::EmailVerification,
+            Group::Hook,
+            Group::Login,
+            Group::Logout,
+            Group::Mfa,
+            Group::PasswordReset,
+            Group::Push,
+            Group::Signup,
+            Group::Sms,
+            Group::Token,
+        ]
+    });
 }
 
 /// A language of the titles and descriptions: English, the table's own, then each
@@ -368,7 +370,7 @@ pub enum Locale {
 }
 impl Locale {
     /// Every locale: English, then the translations sorted by tag.
-    pub const ALL: &'static [Locale] = &[Locale::En, Locale::Tr];
+    pub const ALL: All<Locale> = All::new(|| &[Locale::En, Locale::Tr]);
 }
 /// The BCP 47 tag of each locale, by discriminant.
 const LOCALE_TAGS: &[&str] = &["en", "tr"];
@@ -1075,6 +1077,7 @@ mod codes {
     use core::fmt;
     use core::str::FromStr;
 
+    use super::inline::Inline;
     use super::{
         Group, Kind, LogCode, Position, CODE_NUMBERS, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES,
         NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, NO_POSITION, TITLES,
@@ -1114,7 +1117,7 @@ mod codes {
         /// let failures = LogCode::ALL.into_iter().filter(|c| c.is_failure()).count();
         /// assert!(failures > 0);
         /// ```
-        pub const ALL: AllCodes = AllCodes { _private: () };
+        pub const ALL: All<LogCode> = All::new(LogCode::all);
 
         /// Every code this version knows, sorted by code, as a slice.
         #[inline]
@@ -1247,43 +1250,53 @@ mod codes {
         }
     }
 
-    /// [`LogCode::ALL`]: every code this version knows, sorted by code; dereferences to
-    /// `[LogCode]`.
+    /// Every value of a type this version knows, in order: [`LogCode::ALL`], `Kind::ALL`,
+    /// `Group::ALL`, `Locale::ALL`. It dereferences to a slice (`ALL.len()`, `ALL[0]`,
+    /// `ALL.iter()`), and `for value in T::ALL` yields each value.
+    ///
+    /// It holds a function, not the values: a constant of `LogCode` values makes rustc search the
+    /// discriminants for each of them, which made a 10,000-code crate take half a minute to build.
     #[derive(Clone, Copy)]
-    pub struct AllCodes {
-        _private: (),
+    pub struct All<T: 'static> {
+        slice: fn() -> &'static [T],
     }
 
-    impl core::ops::Deref for AllCodes {
-        type Target = [LogCode];
+    impl<T> All<T> {
+        pub(crate) const fn new(slice: fn() -> &'static [T]) -> All<T> {
+            All { slice }
+        }
+    }
+
+    impl<T> core::ops::Deref for All<T> {
+        type Target = [T];
 
         #[inline]
-        fn deref(&self) -> &[LogCode] {
-            LogCode::all()
+        fn deref(&self) -> &[T] {
+            (self.slice)()
         }
     }
 
-    impl IntoIterator for AllCodes {
-        type Item = LogCode;
-        type IntoIter = core::iter::Copied<core::slice::Iter<'static, LogCode>>;
+    impl<T: Copy> IntoIterator for All<T> {
+        type Item = T;
+        type IntoIter = core::iter::Copied<core::slice::Iter<'static, T>>;
 
         fn into_iter(self) -> Self::IntoIter {
-            LogCode::all().iter().copied()
+            (self.slice)().iter().copied()
         }
     }
 
-    impl IntoIterator for &AllCodes {
-        type Item = &'static LogCode;
-        type IntoIter = core::slice::Iter<'static, LogCode>;
+    impl<T> IntoIterator for &All<T> {
+        type Item = &'static T;
+        type IntoIter = core::slice::Iter<'static, T>;
 
         fn into_iter(self) -> Self::IntoIter {
-            LogCode::all().iter()
+            (self.slice)().iter()
         }
     }
 
-    impl fmt::Debug for AllCodes {
+    impl<T: fmt::Debug> fmt::Debug for All<T> {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.debug_list().entries(LogCode::all()).finish()
+            f.debug_list().entries((self.slice)()).finish()
         }
     }
 
@@ -1306,50 +1319,121 @@ mod codes {
 
         #[inline]
         fn try_from(code: u16) -> Result<Self, Self::Error> {
-            LogCode::from_code(code).ok_or(UnknownCode(code))
+            LogCode::from_code(code).ok_or(UnknownCode(i128::from(code)))
         }
     }
 
-    /// Parses a name: exactly the variant's name, case-sensitive.
+    /// Parses a code's number (`"4041"`, as logs and URLs carry it) or its name (exactly the
+    /// variant's, case-sensitive).
     impl FromStr for LogCode {
         type Err = UnknownName;
 
         #[inline]
-        fn from_str(name: &str) -> Result<Self, Self::Err> {
-            LogCode::from_name(name).ok_or(UnknownName)
+        fn from_str(text: &str) -> Result<Self, Self::Err> {
+            let found = match number(text) {
+                Some(code) => LogCode::from_code(code),
+                None => LogCode::from_name(text),
+            };
+            found.ok_or(UnknownName(Inline::quoted(text)))
         }
     }
 
-    /// A number that is not a code this version knows.
+    /// The number written in `text`, if it is one: ASCII digits only, as logs carry codes.
+    fn number(text: &str) -> Option<u16> {
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        text.parse().ok()
+    }
+
+    impl PartialEq<u16> for LogCode {
+        #[inline]
+        fn eq(&self, other: &u16) -> bool {
+            self.code() == *other
+        }
+    }
+
+    impl PartialEq<LogCode> for u16 {
+        #[inline]
+        fn eq(&self, other: &LogCode) -> bool {
+            *self == other.code()
+        }
+    }
+
+    /// An integer that is not the number of a code this version knows (for [`AnyLogCode`]: one
+    /// outside 0–65535).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub struct UnknownCode(pub u16);
+    pub struct UnknownCode(i128);
 
     impl UnknownCode {
         /// The rejected number.
-        pub const fn value(self) -> u16 {
+        pub const fn value(self) -> i128 {
             self.0
         }
     }
 
     impl fmt::Display for UnknownCode {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "unknown log code {}", self.0)
+            write!(f, "no log code has the number {}", self.0)
         }
     }
 
     impl core::error::Error for UnknownCode {}
 
-    /// A string that is not the name of a known code, kind or group.
+    /// A text that is neither the number nor the name of a code this version knows; it quotes the
+    /// input (its first 32 bytes).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub struct UnknownName;
+    pub struct UnknownName(Inline);
+
+    impl UnknownName {
+        /// The rejected input (its first 32 bytes, cut at a character).
+        pub fn input(&self) -> &str {
+            self.0.as_str()
+        }
+    }
 
     impl fmt::Display for UnknownName {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("unknown log code name")
+            write!(
+                f,
+                "`{}` is neither the number nor the name of a known log code",
+                self.0
+            )
         }
     }
 
     impl core::error::Error for UnknownName {}
+
+    /// `TryFrom` every integer type: for [`LogCode`], a number of a known code; for
+    /// [`AnyLogCode`], any number from 0 to 65535.
+    macro_rules! from_integers {
+        ($($int:ty),*) => {$(
+            impl TryFrom<$int> for LogCode {
+                type Error = UnknownCode;
+
+                #[inline]
+                fn try_from(value: $int) -> Result<Self, Self::Error> {
+                    u16::try_from(value)
+                        .ok()
+                        .and_then(LogCode::from_code)
+                        .ok_or(UnknownCode(value as i128))
+                }
+            }
+
+            impl TryFrom<$int> for AnyLogCode {
+                type Error = UnknownCode;
+
+                #[inline]
+                fn try_from(value: $int) -> Result<Self, Self::Error> {
+                    u16::try_from(value)
+                        .map(AnyLogCode::new)
+                        .map_err(|_| UnknownCode(value as i128))
+                }
+            }
+        )*};
+    }
+
+    from_integers!(u8, u32, u64, u128, usize, i8, i16, i32, i64, i128, isize);
 
     /// A log code read from data: any number, known to this version or not.
     ///
@@ -1435,6 +1519,34 @@ mod codes {
     impl PartialEq<AnyLogCode> for LogCode {
         fn eq(&self, other: &AnyLogCode) -> bool {
             self.code() == other.0
+        }
+    }
+
+    impl PartialEq<u16> for AnyLogCode {
+        #[inline]
+        fn eq(&self, other: &u16) -> bool {
+            self.0 == *other
+        }
+    }
+
+    impl PartialEq<AnyLogCode> for u16 {
+        #[inline]
+        fn eq(&self, other: &AnyLogCode) -> bool {
+            *self == other.0
+        }
+    }
+
+    /// Parses any number from 0 to 65535, or the name of a known code.
+    impl FromStr for AnyLogCode {
+        type Err = UnknownName;
+
+        fn from_str(text: &str) -> Result<Self, Self::Err> {
+            match number(text) {
+                Some(code) => Ok(AnyLogCode(code)),
+                None => LogCode::from_name(text)
+                    .map(AnyLogCode::from)
+                    .ok_or(UnknownName(Inline::quoted(text))),
+            }
         }
     }
 
@@ -1563,6 +1675,170 @@ mod codes {
 }
 pub use self::codes::*;
 
+mod inline {
+    //! Text kept inline, with no allocator: the word of a kind or group from newer data, and the
+    //! input an error quotes. Every word of a table fits (the generator refuses longer ones).
+
+    use core::cmp::Ordering;
+    use core::fmt;
+    use core::hash::{Hash, Hasher};
+
+    /// How many bytes of text are kept inline: the longest kind or group word, and how much of its
+    /// input an error quotes.
+    pub const INLINE_BYTES: usize = 32;
+
+    /// Up to [`INLINE_BYTES`] of text, marked when it was cut from a longer one.
+    #[derive(Clone, Copy)]
+    pub(crate) struct Inline {
+        bytes: [u8; INLINE_BYTES],
+        len: u8,
+        cut: bool,
+    }
+
+    impl Inline {
+        /// The text itself, or `None` when it is longer than [`INLINE_BYTES`].
+        pub(crate) fn exact(text: &str) -> Option<Inline> {
+            (text.len() <= INLINE_BYTES).then(|| Inline::quoted(text))
+        }
+
+        /// The text, or its first bytes (cut at a character boundary) and a mark that it was cut.
+        pub(crate) fn quoted(text: &str) -> Inline {
+            let mut end = text.len().min(INLINE_BYTES);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            let mut bytes = [0; INLINE_BYTES];
+            bytes[..end].copy_from_slice(&text.as_bytes()[..end]);
+            Inline {
+                bytes,
+                len: end as u8,
+                cut: end < text.len(),
+            }
+        }
+
+        /// The text kept.
+        pub(crate) fn as_str(&self) -> &str {
+            // Always whole characters of a `str`: `quoted` cuts at a boundary.
+            core::str::from_utf8(&self.bytes[..usize::from(self.len)]).unwrap_or_default()
+        }
+    }
+
+    impl PartialEq for Inline {
+        fn eq(&self, other: &Self) -> bool {
+            (self.as_str(), self.cut) == (other.as_str(), other.cut)
+        }
+    }
+
+    impl Eq for Inline {}
+
+    impl Hash for Inline {
+        fn hash<H: Hasher>(&self, state: &mut H) {
+            (self.as_str(), self.cut).hash(state);
+        }
+    }
+
+    impl PartialOrd for Inline {
+        fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+            Some(self.cmp(other))
+        }
+    }
+
+    impl Ord for Inline {
+        fn cmp(&self, other: &Self) -> Ordering {
+            (self.as_str(), self.cut).cmp(&(other.as_str(), other.cut))
+        }
+    }
+
+    /// The text, and `…` when it was cut.
+    impl fmt::Display for Inline {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.as_str())?;
+            if self.cut {
+                f.write_str("…")?;
+            }
+            Ok(())
+        }
+    }
+
+    impl fmt::Debug for Inline {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            write!(f, "{:?}", self.as_str())?;
+            if self.cut {
+                f.write_str("…")?;
+            }
+            Ok(())
+        }
+    }
+
+    /// A kind or group word that this version does not know, kept inline: at most
+    /// [`INLINE_BYTES`] bytes, any text (a newer table's words are snake_case, but data is data).
+    #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+    pub struct Word(Inline);
+
+    impl Word {
+        /// The word, or `None` when it is longer than [`INLINE_BYTES`].
+        pub fn new(word: &str) -> Option<Word> {
+            Inline::exact(word).map(Word)
+        }
+
+        /// The word.
+        pub fn as_str(&self) -> &str {
+            self.0.as_str()
+        }
+    }
+
+    impl fmt::Display for Word {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.as_str())
+        }
+    }
+
+    impl fmt::Debug for Word {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            fmt::Debug::fmt(self.as_str(), f)
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn text_is_kept_whole_or_cut_at_a_character() {
+            assert_eq!(Inline::exact("warning").unwrap().as_str(), "warning");
+            assert!(Inline::exact(core::str::from_utf8(&[b'x'; 33]).unwrap()).is_none());
+            // 20 times `ğ`, two bytes each: cut after 16 of them, never inside one.
+            let mut bytes = [0u8; 40];
+            for pair in bytes.chunks_mut(2) {
+                pair.copy_from_slice("ğ".as_bytes());
+            }
+            let long = core::str::from_utf8(&bytes).unwrap();
+            let quoted = Inline::quoted(long);
+            assert_eq!(quoted.as_str(), &long[..32]);
+            let mut shown = [0u8; 64];
+            let mut cursor = Cursor(&mut shown, 0);
+            fmt::write(&mut cursor, format_args!("{quoted}")).unwrap();
+            let len = cursor.1;
+            assert!(core::str::from_utf8(&shown[..len]).unwrap().ends_with('…'));
+            let odd = core::str::from_utf8(&bytes[..33 + 1]).unwrap(); // 17 characters, 34 bytes
+            assert_eq!(Inline::quoted(odd).as_str(), &long[..32]);
+            assert_eq!(Word::new("from_the_future").unwrap().as_str(), "from_the_future");
+            assert_ne!(Inline::quoted("abc"), Inline::quoted("abd"));
+        }
+
+        struct Cursor<'a>(&'a mut [u8], usize);
+
+        impl fmt::Write for Cursor<'_> {
+            fn write_str(&mut self, s: &str) -> fmt::Result {
+                self.0[self.1..self.1 + s.len()].copy_from_slice(s.as_bytes());
+                self.1 += s.len();
+                Ok(())
+            }
+        }
+    }
+}
+pub use self::inline::*;
+
 mod locale {
     //! Titles and descriptions by [`Locale`], falling back to English per cell.
 
@@ -1570,6 +1846,7 @@ mod locale {
     use core::str::FromStr;
 
     use super::{CODE_NUMBERS, DESCRIPTION_TRANSLATIONS, LOCALE_TAGS, TITLE_TRANSLATIONS};
+    use super::inline::Inline;
     use super::{Locale, LogCode};
 
     // One array of each field per translation, each with an entry per code: the lookups below
@@ -1653,13 +1930,20 @@ mod locale {
         }
     }
 
-    /// A tag that is not a [`Locale`] this version has.
+    /// A tag that is not a [`Locale`] this version has; it quotes the input (its first 32 bytes).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub struct UnknownLocale;
+    pub struct UnknownLocale(Inline);
+
+    impl UnknownLocale {
+        /// The rejected input (its first 32 bytes, cut at a character).
+        pub fn input(&self) -> &str {
+            self.0.as_str()
+        }
+    }
 
     impl fmt::Display for UnknownLocale {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("unknown locale tag")
+            write!(f, "unknown locale tag `{}`", self.0)
         }
     }
 
@@ -1670,7 +1954,7 @@ mod locale {
         type Err = UnknownLocale;
 
         fn from_str(tag: &str) -> Result<Self, Self::Err> {
-            Locale::from_tag(tag).ok_or(UnknownLocale)
+            Locale::from_tag(tag).ok_or(UnknownLocale(Inline::quoted(tag)))
         }
     }
 
@@ -1721,12 +2005,13 @@ mod locale {
         #[test]
         fn tags_round_trip() {
             assert_eq!(Locale::ALL[0], Locale::En);
-            for &locale in Locale::ALL {
+            for locale in Locale::ALL {
                 assert_eq!(Locale::from_tag(locale.tag()), Some(locale));
                 assert_eq!(locale.tag().parse(), Ok(locale));
                 assert_eq!(Locale::lookup(locale.tag()), locale);
             }
-            assert_eq!("xx".parse::<Locale>(), Err(UnknownLocale));
+            let error = "xx".parse::<Locale>().unwrap_err();
+            assert_eq!(error.input(), "xx");
         }
 
         #[test]
@@ -1736,7 +2021,7 @@ mod locale {
             assert_eq!(Locale::lookup("en-a-bbb"), Locale::En);
             assert_eq!(Locale::lookup(""), Locale::En);
             assert_eq!(Locale::lookup("-"), Locale::En);
-            for &locale in Locale::ALL {
+            for locale in Locale::ALL {
                 let regional = [locale.tag(), "-ZZ-x-private"].concat();
                 assert_eq!(Locale::lookup(&regional), locale);
             }
@@ -1748,7 +2033,7 @@ mod locale {
                 assert_eq!(code.title_in(Locale::En), code.title());
                 assert_eq!(code.translated_title(Locale::En), Some(code.title()));
                 assert_eq!(code.description_in(Locale::En), code.description());
-                for &locale in Locale::ALL {
+                for locale in Locale::ALL {
                     let title = code.translated_title(locale).unwrap_or(code.title());
                     assert_eq!(code.title_in(locale), title);
                     let description = code.translated_description(locale).or(code.description());
@@ -1889,32 +2174,42 @@ mod words {
         GROUP_TITLE_TRANSLATIONS, KIND_DESCRIPTIONS, KIND_DESCRIPTION_TRANSLATIONS, KIND_NAMES,
         KIND_TITLES, KIND_TITLE_TRANSLATIONS,
     };
-    use super::{Group, Kind, Locale};
+    use super::inline::{Inline, Word};
+    use super::{Group, Kind, Locale, LOCALE_TAGS};
 
     // One entry per variant in every table, one table per translation: the lookups below cannot go
     // out of bounds.
     const _: () = {
-        assert!(KIND_TITLES.len() == Kind::ALL.len() && KIND_DESCRIPTIONS.len() == Kind::ALL.len());
-        assert!(GROUP_TITLES.len() == Group::ALL.len() && GROUP_DESCRIPTIONS.len() == Group::ALL.len());
-        assert!(KIND_TITLE_TRANSLATIONS.len() + 1 == Locale::ALL.len());
-        assert!(GROUP_TITLE_TRANSLATIONS.len() + 1 == Locale::ALL.len());
+        let (kinds, groups) = (KIND_NAMES.len(), GROUP_NAMES.len());
+        assert!(KIND_TITLES.len() == kinds && KIND_DESCRIPTIONS.len() == kinds);
+        assert!(GROUP_TITLES.len() == groups && GROUP_DESCRIPTIONS.len() == groups);
+        assert!(KIND_TITLE_TRANSLATIONS.len() + 1 == LOCALE_TAGS.len());
+        assert!(GROUP_TITLE_TRANSLATIONS.len() + 1 == LOCALE_TAGS.len());
         let mut translation = 0;
         while translation < KIND_TITLE_TRANSLATIONS.len() {
-            assert!(KIND_TITLE_TRANSLATIONS[translation].len() == Kind::ALL.len());
-            assert!(KIND_DESCRIPTION_TRANSLATIONS[translation].len() == Kind::ALL.len());
-            assert!(GROUP_TITLE_TRANSLATIONS[translation].len() == Group::ALL.len());
-            assert!(GROUP_DESCRIPTION_TRANSLATIONS[translation].len() == Group::ALL.len());
+            assert!(KIND_TITLE_TRANSLATIONS[translation].len() == kinds);
+            assert!(KIND_DESCRIPTION_TRANSLATIONS[translation].len() == kinds);
+            assert!(GROUP_TITLE_TRANSLATIONS[translation].len() == groups);
+            assert!(GROUP_DESCRIPTION_TRANSLATIONS[translation].len() == groups);
             translation += 1;
         }
     };
 
-    /// A word that is not a [`Kind`] or [`Group`] this version knows.
+    /// A word that is not a [`Kind`] or [`Group`] this version knows; it quotes the input (its
+    /// first 32 bytes).
     #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub struct UnknownWord;
+    pub struct UnknownWord(Inline);
+
+    impl UnknownWord {
+        /// The rejected input (its first 32 bytes, cut at a character).
+        pub fn input(&self) -> &str {
+            self.0.as_str()
+        }
+    }
 
     impl fmt::Display for UnknownWord {
         fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            f.write_str("unknown kind or group word")
+            write!(f, "unknown kind or group word `{}`", self.0)
         }
     }
 
@@ -1954,7 +2249,7 @@ mod words {
                 ///
                 #[doc = concat!("for value in ", stringify!($enum), "::ALL {")]
                 ///     assert_eq!(value.title_in(Locale::En), value.title());
-                ///     for &locale in Locale::ALL {
+                ///     for locale in Locale::ALL {
                 ///         assert!(!value.title_in(locale).is_empty());
                 ///     }
                 /// }
@@ -1998,66 +2293,105 @@ mod words {
                 type Err = UnknownWord;
 
                 fn from_str(word: &str) -> Result<Self, Self::Err> {
-                    $enum::from_name(word).ok_or(UnknownWord)
+                    $enum::from_name(word).ok_or(UnknownWord(Inline::quoted(word)))
                 }
             }
 
             #[doc = concat!("A ", $what, " read from data: known to this version, or a word from a newer table.")]
             ///
-            /// It borrows an unknown word from the input, so it needs no allocator. With the `serde`
-            /// feature it deserializes from a borrowed string (as `serde_json::from_str` gives); table
-            /// words are plain snake_case, so they never need unescaping.
+            /// It owns an unknown word, inline (at most 32 bytes; no allocator), so a record holding
+            /// it deserializes from any source (`serde_json::from_reader`, `from_value`) and outlives
+            /// the input. It compares, hashes and displays by its word, like the known ones.
             ///
             /// ```
             #[doc = concat!("use log_codes::{", stringify!($any), ", ", stringify!($enum), "};")]
             ///
-            #[doc = concat!("assert_eq!(", stringify!($any), "::new(\"", $example, "\").known(), ", stringify!($enum), "::from_name(\"", $example, "\"));")]
-            #[doc = concat!("let newer = ", stringify!($any), "::new(\"from_the_future\");")]
+            #[doc = concat!("let first = ", stringify!($enum), "::ALL[0];")]
+            #[doc = concat!("assert_eq!(", stringify!($any), "::new(first.name()), Some(", stringify!($any), "::Known(first)));")]
+            #[doc = concat!("let newer = ", stringify!($any), "::new(\"from_the_future\").unwrap();")]
             /// assert_eq!(newer.known(), None);
             /// assert_eq!(newer.as_str(), "from_the_future");
+            /// assert_eq!(newer.to_string(), "from_the_future");
             /// ```
-            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-            pub enum $any<'a> {
+            #[derive(Debug, Clone, Copy)]
+            pub enum $any {
                 #[doc = concat!("A ", $what, " this version knows.")]
                 Known($enum),
                 #[doc = concat!("A word this version does not know (not one of [`", stringify!($enum), "::ALL`]).")]
-                Unknown(&'a str),
+                Unknown(Word),
             }
 
-            impl<'a> $any<'a> {
-                /// Classifies a word.
-                pub fn new(word: &'a str) -> Self {
+            impl $any {
+                #[doc = concat!("Classifies a word; `None` for an unknown word over 32 bytes (no ", $what, " word is that long).")]
+                pub fn new(word: &str) -> Option<Self> {
                     match $enum::from_name(word) {
-                        Some(known) => $any::Known(known),
-                        None => $any::Unknown(word),
+                        Some(known) => Some($any::Known(known)),
+                        None => Word::new(word).map($any::Unknown),
                     }
                 }
 
                 #[doc = concat!("The known ", $what, ", if any.")]
-                pub const fn known(self) -> Option<$enum> {
+                pub fn known(&self) -> Option<$enum> {
                     match self {
-                        $any::Known(known) => Some(known),
-                        $any::Unknown(_) => None,
+                        $any::Known(known) => Some(*known),
+                        // An unknown word made by hand may still be a known one.
+                        $any::Unknown(word) => $enum::from_name(word.as_str()),
                     }
                 }
 
                 /// The word.
-                pub const fn as_str(self) -> &'a str {
+                pub fn as_str(&self) -> &str {
                     match self {
                         $any::Known(known) => known.name(),
-                        $any::Unknown(word) => word,
+                        $any::Unknown(word) => word.as_str(),
                     }
                 }
             }
 
-            impl From<$enum> for $any<'_> {
+            /// By the word: `Unknown` of a known word equals `Known`.
+            impl PartialEq for $any {
+                fn eq(&self, other: &Self) -> bool {
+                    self.as_str() == other.as_str()
+                }
+            }
+
+            impl Eq for $any {}
+
+            impl core::hash::Hash for $any {
+                fn hash<H: core::hash::Hasher>(&self, state: &mut H) {
+                    self.as_str().hash(state);
+                }
+            }
+
+            impl PartialEq<$enum> for $any {
+                fn eq(&self, other: &$enum) -> bool {
+                    self.as_str() == other.name()
+                }
+            }
+
+            impl PartialEq<$any> for $enum {
+                fn eq(&self, other: &$any) -> bool {
+                    self.name() == other.as_str()
+                }
+            }
+
+            impl From<$enum> for $any {
                 fn from(known: $enum) -> Self {
                     $any::Known(known)
                 }
             }
 
+            /// Any word of at most 32 bytes.
+            impl FromStr for $any {
+                type Err = UnknownWord;
+
+                fn from_str(word: &str) -> Result<Self, Self::Err> {
+                    $any::new(word).ok_or(UnknownWord(Inline::quoted(word)))
+                }
+            }
+
             /// The word.
-            impl fmt::Display for $any<'_> {
+            impl fmt::Display for $any {
                 fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                     f.write_str(self.as_str())
                 }
@@ -2088,32 +2422,26 @@ mod words {
             }
 
             #[cfg(feature = "serde")]
-            impl serde::Serialize for $any<'_> {
+            impl serde::Serialize for $any {
                 fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                     serializer.serialize_str(self.as_str())
                 }
             }
 
             #[cfg(feature = "serde")]
-            impl<'de: 'a, 'a> serde::Deserialize<'de> for $any<'a> {
+            impl<'de> serde::Deserialize<'de> for $any {
                 fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    struct Visitor<'a>(core::marker::PhantomData<&'a ()>);
-                    impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visitor<'a> {
-                        type Value = $any<'a>;
+                    struct Visitor;
+                    impl serde::de::Visitor<'_> for Visitor {
+                        type Value = $any;
                         fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                            f.write_str(concat!("a ", $what, " word borrowed from the input"))
+                            f.write_str(concat!("a ", $what, " word of at most 32 bytes"))
                         }
-                        fn visit_borrowed_str<E: serde::de::Error>(self, word: &'de str) -> Result<$any<'a>, E> {
-                            Ok($any::new(word))
-                        }
-                        fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<$any<'a>, E> {
-                            // A transient string can only be kept when it is a known word.
-                            $enum::from_name(word).map($any::Known).ok_or_else(|| {
-                                E::invalid_value(serde::de::Unexpected::Str(word), &self)
-                            })
+                        fn visit_str<E: serde::de::Error>(self, word: &str) -> Result<$any, E> {
+                            $any::new(word).ok_or_else(|| E::invalid_length(word.len(), &self))
                         }
                     }
-                    deserializer.deserialize_str(Visitor(core::marker::PhantomData))
+                    deserializer.deserialize_str(Visitor)
                 }
             }
         };

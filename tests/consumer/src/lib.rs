@@ -19,6 +19,45 @@ mod tests {
     use super::*;
     use log_codes::{Group, Kind, Locale};
 
+    /// Numbers parse like names, and codes compare with numbers, as `http::StatusCode` does.
+    #[test]
+    fn codes_parse_from_numbers_and_compare_with_them() {
+        assert_eq!("4041".parse::<LogCode>(), Ok(LogCode::BlockedIpAddress));
+        assert_eq!(
+            "BlockedIpAddress".parse::<LogCode>(),
+            Ok(LogCode::BlockedIpAddress)
+        );
+        assert!(LogCode::BlockedIpAddress == 4041u16);
+        assert!(4041u16 == LogCode::BlockedIpAddress);
+        assert_eq!(LogCode::try_from(4041i64), Ok(LogCode::BlockedIpAddress));
+        assert_eq!(LogCode::try_from(4041usize), Ok(LogCode::BlockedIpAddress));
+        assert_eq!(LogCode::try_from(-1i32).unwrap_err().value(), -1);
+        assert_eq!(LogCode::try_from(70_000u32).unwrap_err().value(), 70_000);
+        let newer = unused();
+        assert_eq!(AnyLogCode::try_from(i64::from(newer)).unwrap().get(), newer);
+        assert_eq!(
+            std::format!("{newer}")
+                .parse::<AnyLogCode>()
+                .unwrap()
+                .known(),
+            None
+        );
+        assert!(AnyLogCode::try_from(65_536u32).is_err());
+        // Errors quote what they refused, up to 32 bytes, and stay `Copy`.
+        let error = "NotACodeNameButAVeryLongOneIndeed"
+            .parse::<LogCode>()
+            .unwrap_err();
+        let copy = error;
+        assert_eq!(copy.input(), "NotACodeNameButAVeryLongOneIndee");
+        assert!(std::format!("{error}").contains("NotACodeNameButAVeryLongOneIndee…"));
+        assert!("".parse::<LogCode>().is_err() && "-1".parse::<LogCode>().is_err());
+        // One shape for every `ALL`: a slice, iterated by value.
+        let kinds: std::vec::Vec<Kind> = Kind::ALL.into_iter().collect();
+        assert_eq!(kinds.as_slice(), &*Kind::ALL);
+        assert_eq!(Group::ALL.len(), Group::ALL.iter().count());
+        assert_eq!(Locale::ALL[0], Locale::En);
+    }
+
     #[test]
     fn lookups_from_a_dependent_crate() {
         assert_eq!(LogCode::from_code(4041), Some(LogCode::BlockedIpAddress));
@@ -58,10 +97,9 @@ mod tests {
         use std::{string::String, vec::Vec};
 
         #[derive(Serialize, Deserialize, Debug, PartialEq)]
-        struct Record<'a> {
+        struct Record {
             code: AnyLogCode,
-            #[serde(borrow)]
-            kind: log_codes::AnyKind<'a>,
+            kind: log_codes::AnyKind,
             message: String,
         }
 
@@ -91,7 +129,7 @@ mod tests {
             Group::Mfa
         );
         assert!(serde_json::from_str::<Group>(r#""Not A Word""#).is_err());
-        for &locale in Locale::ALL {
+        for locale in Locale::ALL {
             let tag = serde_json::to_string(&locale).unwrap();
             assert_eq!(tag, std::format!("\"{}\"", locale.tag()));
             let upper = tag.to_uppercase();
@@ -104,7 +142,7 @@ mod tests {
     /// translated, and a matching wildcard on the non-exhaustive `Locale`.
     #[test]
     fn titles_in_the_users_language() {
-        for &locale in Locale::ALL {
+        for locale in Locale::ALL {
             // The user's tag with a region finds the locale.
             let users = std::format!("{}-ZZ", locale.tag());
             assert_eq!(Locale::lookup(&users), locale);

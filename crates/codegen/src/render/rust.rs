@@ -77,8 +77,9 @@ impl Default for RustOptions {
 /// locales, serde), shipped with the generator in `crates/codegen/runtime/` and written into
 /// every output as private modules whose public items are re-exported. The generated module is
 /// then self-contained: `include!`-able from `OUT_DIR`, and what `crates/log-codes` is.
-const RUNTIME: [(&str, &str); 5] = [
+const RUNTIME: [(&str, &str); 6] = [
     ("codes", include_str!("../../runtime/codes.rs")),
+    ("inline", include_str!("../../runtime/inline.rs")),
     ("locale", include_str!("../../runtime/locale.rs")),
     ("name_hash", include_str!("../../runtime/name_hash.rs")),
     ("words", include_str!("../../runtime/words.rs")),
@@ -313,7 +314,7 @@ fn log_code_items(table: &Table) -> TokenStream {
         quote! {
             impl #ident {
                 #[doc = #doc]
-                pub const ALL: &'static [#ident] = &[#(#ident::#variants),*];
+                pub const ALL: All<#ident> = All::new(|| &[#(#ident::#variants),*]);
             }
         }
     };
@@ -356,7 +357,7 @@ fn locale_enum(table: &Table) -> TokenStream {
 
         impl Locale {
             /// Every locale: English, then the translations sorted by tag.
-            pub const ALL: &'static [Locale] = &[Locale::#english, #(Locale::#variants),*];
+            pub const ALL: All<Locale> = All::new(|| &[Locale::#english, #(Locale::#variants),*]);
         }
 
         /// The BCP 47 tag of each locale, by discriminant.

@@ -814,6 +814,9 @@ fn word_help(value: &str, column: Column, shaped: bool) -> String {
     }
 }
 
+/// The longest kind or group word: the generated `Word` holds this many bytes inline.
+const MAX_WORD: usize = 32;
+
 /// What is wrong with `value` as a `kind` or `group` word, if anything, and whether it is at
 /// least a snake_case word (so that a more specific word could do).
 fn word_problem(value: &str, column: Column) -> Option<(String, bool)> {
@@ -829,6 +832,13 @@ fn word_problem(value: &str, column: Column) -> Option<(String, bool)> {
     }
     if !shaped {
         return Some((format!("{what} `{value}` is not a snake_case word"), false));
+    }
+    if value.len() > MAX_WORD {
+        // The crate keeps a word from newer data inline, in this many bytes.
+        return Some((
+            format!("{what} `{value}` is longer than {MAX_WORD} bytes"),
+            false,
+        ));
     }
     let variant = naming::variant(value);
     let clash = naming::reserved(&variant).or_else(|| naming::reserved(&naming::predicate(value)));
