@@ -256,12 +256,19 @@ impl FromStr for LogCode {
 
     #[inline]
     fn from_str(text: &str) -> Result<Self, Self::Err> {
-        let found = match number(text) {
-            Some(code) => LogCode::from_code(code),
-            None => LogCode::from_name(text),
-        };
-        found.ok_or(UnknownName(Inline::quoted(text)))
+        // Names first: a number is never a name (names start with a capital letter).
+        match LogCode::from_name(text) {
+            Some(code) => Ok(code),
+            None => number(text).and_then(LogCode::from_code).ok_or_else(|| unknown(text)),
+        }
     }
+}
+
+/// The error quoting `text`, out of the way of the lookups' fast path.
+#[cold]
+#[inline(never)]
+fn unknown(text: &str) -> UnknownName {
+    UnknownName(Inline::quoted(text))
 }
 
 /// The number written in `text`, if it is one: ASCII digits only, as logs carry codes.
@@ -471,7 +478,7 @@ impl FromStr for AnyLogCode {
             Some(code) => Ok(AnyLogCode(code)),
             None => LogCode::from_name(text)
                 .map(AnyLogCode::from)
-                .ok_or(UnknownName(Inline::quoted(text))),
+                .ok_or_else(|| unknown(text)),
         }
     }
 }

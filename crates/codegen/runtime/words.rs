@@ -111,6 +111,8 @@ macro_rules! word_api {
 
             #[doc = concat!("The ", $what, " with this word, if this version knows it.")]
             pub fn from_name(word: &str) -> Option<$enum> {
+                // A table has a handful of words, and `==` rejects most of them by length: a
+                // scan is faster than a binary search's comparisons.
                 $enum::ALL.iter().copied().find(|value| value.name() == word)
             }
         }

@@ -1330,12 +1330,19 @@ mod codes {
 
         #[inline]
         fn from_str(text: &str) -> Result<Self, Self::Err> {
-            let found = match number(text) {
-                Some(code) => LogCode::from_code(code),
-                None => LogCode::from_name(text),
-            };
-            found.ok_or(UnknownName(Inline::quoted(text)))
+            // Names first: a number is never a name (names start with a capital letter).
+            match LogCode::from_name(text) {
+                Some(code) => Ok(code),
+                None => number(text).and_then(LogCode::from_code).ok_or_else(|| unknown(text)),
+            }
         }
+    }
+
+    /// The error quoting `text`, out of the way of the lookups' fast path.
+    #[cold]
+    #[inline(never)]
+    fn unknown(text: &str) -> UnknownName {
+        UnknownName(Inline::quoted(text))
     }
 
     /// The number written in `text`, if it is one: ASCII digits only, as logs carry codes.
@@ -1545,7 +1552,7 @@ mod codes {
                 Some(code) => Ok(AnyLogCode(code)),
                 None => LogCode::from_name(text)
                     .map(AnyLogCode::from)
-                    .ok_or(UnknownName(Inline::quoted(text))),
+                    .ok_or_else(|| unknown(text)),
             }
         }
     }
@@ -2277,6 +2284,8 @@ mod words {
 
                 #[doc = concat!("The ", $what, " with this word, if this version knows it.")]
                 pub fn from_name(word: &str) -> Option<$enum> {
+                    // A table has a handful of words, and `==` rejects most of them by length: a
+                    // scan is faster than a binary search's comparisons.
                     $enum::ALL.iter().copied().find(|value| value.name() == word)
                 }
             }
