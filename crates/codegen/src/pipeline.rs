@@ -29,7 +29,7 @@ pub fn parse_with(input: &Input, options: &Options) -> (Option<Table>, Report) {
                 } else {
                     validate::Column::Group
                 };
-                declared_by_use.push(validate::used_words_sheet(codes, column));
+                declared_by_use.push(validate::words::used_words_sheet(codes, column));
                 read::read(declared_by_use.last().map_or(&[][..], |t| t.as_bytes()))
             }
             (None, _) => continue,
