@@ -20,6 +20,10 @@
 //! assert_eq!(u16::from(LogCode::SuccessfulLogin), 2001);
 //! assert_eq!(LogCode::try_from(2001), Ok(LogCode::SuccessfulLogin));
 //!
+//! // As `http::StatusCode` does: the number parses too, and codes compare with numbers.
+//! assert_eq!("4041".parse::<LogCode>(), Ok(code));
+//! assert!(code == 4041u16);
+//!
 //! // A number no code has: `None`, never a panic.
 //! let unused = (0..=u16::MAX).find(|&n| LogCode::from_code(n).is_none()).unwrap();
 //! assert!(LogCode::try_from(unused).is_err());
@@ -48,7 +52,9 @@
 //! }
 //! ```
 //!
-//! Kind and group words read from data work the same way with [`AnyKind`] and [`AnyGroup`].
+//! Kind and group words read from data work the same way with [`AnyKind`] and [`AnyGroup`],
+//! which own an unknown word (inline, at most 32 bytes, no allocator): a record of these types
+//! deserializes from any reader (`serde_json::from_reader`, `from_value`) and outlives its input.
 //!
 //! # Titles in other languages
 //!
