@@ -3,7 +3,7 @@
 use core::fmt;
 use core::str::FromStr;
 
-use super::inline::Inline;
+use super::inline::quoting_error;
 use super::{
     Group, Kind, LogCode, Position, CODE_NUMBERS, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES,
     NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, NO_POSITION, TITLES,
@@ -268,7 +268,7 @@ impl FromStr for LogCode {
 #[cold]
 #[inline(never)]
 fn unknown(text: &str) -> UnknownName {
-    UnknownName(Inline::quoted(text))
+    UnknownName::quoting(text)
 }
 
 /// The number written in `text`, if it is one: ASCII digits only, as logs carry codes.
@@ -313,29 +313,13 @@ impl fmt::Display for UnknownCode {
 
 impl core::error::Error for UnknownCode {}
 
-/// A text that is neither the number nor the name of a code this version knows; it quotes the
-/// input (its first 32 bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownName(Inline);
-
-impl UnknownName {
-    /// The rejected input (its first 32 bytes, cut at a character).
-    pub fn input(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl fmt::Display for UnknownName {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "`{}` is neither the number nor the name of a known log code",
-            self.0
-        )
-    }
-}
-
-impl core::error::Error for UnknownName {}
+quoting_error!(
+    /// A text that is neither the number nor the name of a code this version knows; it quotes
+    /// the input (its first 32 bytes).
+    UnknownName,
+    "",
+    " is neither the number nor the name of a known log code"
+);
 
 /// `TryFrom` every integer type: for [`LogCode`], a number of a known code; for
 /// [`AnyLogCode`], any number from 0 to 65535.

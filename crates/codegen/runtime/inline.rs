@@ -92,6 +92,36 @@ impl fmt::Debug for Inline {
     }
 }
 
+/// A parse error that quotes its input: `$name` holds the first 32 bytes (cut at a character),
+/// shows them in its message between `$before` and `$after`, and stays `Copy`.
+macro_rules! quoting_error {
+    ($(#[$doc:meta])* $name:ident, $before:literal, $after:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub struct $name(super::inline::Inline);
+
+        impl $name {
+            pub(crate) fn quoting(input: &str) -> $name {
+                $name(super::inline::Inline::quoted(input))
+            }
+
+            /// The rejected input (its first 32 bytes, cut at a character).
+            pub fn input(&self) -> &str {
+                self.0.as_str()
+            }
+        }
+
+        impl core::fmt::Display for $name {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                write!(f, concat!($before, "`{}`", $after), self.0)
+            }
+        }
+
+        impl core::error::Error for $name {}
+    };
+}
+pub(crate) use quoting_error;
+
 /// A kind or group word that this version does not know, kept inline: at most
 /// [`INLINE_BYTES`] bytes, any text (a newer table's words are snake_case, but data is data).
 #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -4,7 +4,7 @@ use core::fmt;
 use core::str::FromStr;
 
 use super::{CODE_NUMBERS, DESCRIPTION_TRANSLATIONS, LOCALE_TAGS, TITLE_TRANSLATIONS};
-use super::inline::Inline;
+use super::inline::quoting_error;
 use super::{Locale, LogCode};
 
 // One array of each field per translation, each with an entry per code: the lookups below
@@ -88,31 +88,19 @@ impl fmt::Display for Locale {
     }
 }
 
-/// A tag that is not a [`Locale`] this version has; it quotes the input (its first 32 bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownLocale(Inline);
-
-impl UnknownLocale {
-    /// The rejected input (its first 32 bytes, cut at a character).
-    pub fn input(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl fmt::Display for UnknownLocale {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown locale tag `{}`", self.0)
-    }
-}
-
-impl core::error::Error for UnknownLocale {}
+quoting_error!(
+    /// A tag that is not a [`Locale`] this version has; it quotes the input (its first 32 bytes).
+    UnknownLocale,
+    "unknown locale tag ",
+    ""
+);
 
 /// Parses the tag exactly (ignoring ASCII case), as [`Locale::from_tag`].
 impl FromStr for Locale {
     type Err = UnknownLocale;
 
     fn from_str(tag: &str) -> Result<Self, Self::Err> {
-        Locale::from_tag(tag).ok_or(UnknownLocale(Inline::quoted(tag)))
+        Locale::from_tag(tag).ok_or(UnknownLocale::quoting(tag))
     }
 }
 

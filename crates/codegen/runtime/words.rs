@@ -8,7 +8,7 @@ use super::{
     GROUP_TITLE_TRANSLATIONS, KIND_DESCRIPTIONS, KIND_DESCRIPTION_TRANSLATIONS, KIND_NAMES,
     KIND_TITLES, KIND_TITLE_TRANSLATIONS,
 };
-use super::inline::{Inline, Word};
+use super::inline::{Word, quoting_error};
 use super::{Group, Kind, Locale, LOCALE_TAGS};
 
 // One entry per variant in every table, one table per translation: the lookups below cannot go
@@ -29,25 +29,13 @@ const _: () = {
     }
 };
 
-/// A word that is not a [`Kind`] or [`Group`] this version knows; it quotes the input (its
-/// first 32 bytes).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct UnknownWord(Inline);
-
-impl UnknownWord {
-    /// The rejected input (its first 32 bytes, cut at a character).
-    pub fn input(&self) -> &str {
-        self.0.as_str()
-    }
-}
-
-impl fmt::Display for UnknownWord {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "unknown kind or group word `{}`", self.0)
-    }
-}
-
-impl core::error::Error for UnknownWord {}
+quoting_error!(
+    /// A word that is not a [`Kind`] or [`Group`] this version knows; it quotes the input (its
+    /// first 32 bytes).
+    UnknownWord,
+    "unknown kind or group word ",
+    ""
+);
 
 macro_rules! word_api {
     (
@@ -129,7 +117,7 @@ macro_rules! word_api {
             type Err = UnknownWord;
 
             fn from_str(word: &str) -> Result<Self, Self::Err> {
-                $enum::from_name(word).ok_or(UnknownWord(Inline::quoted(word)))
+                $enum::from_name(word).ok_or(UnknownWord::quoting(word))
             }
         }
 
@@ -222,7 +210,7 @@ macro_rules! word_api {
             type Err = UnknownWord;
 
             fn from_str(word: &str) -> Result<Self, Self::Err> {
-                $any::new(word).ok_or(UnknownWord(Inline::quoted(word)))
+                $any::new(word).ok_or(UnknownWord::quoting(word))
             }
         }
 

@@ -1077,7 +1077,7 @@ mod codes {
     use core::fmt;
     use core::str::FromStr;
 
-    use super::inline::Inline;
+    use super::inline::quoting_error;
     use super::{
         Group, Kind, LogCode, Position, CODE_NUMBERS, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES,
         NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, NO_POSITION, TITLES,
@@ -1342,7 +1342,7 @@ mod codes {
     #[cold]
     #[inline(never)]
     fn unknown(text: &str) -> UnknownName {
-        UnknownName(Inline::quoted(text))
+        UnknownName::quoting(text)
     }
 
     /// The number written in `text`, if it is one: ASCII digits only, as logs carry codes.
@@ -1387,29 +1387,13 @@ mod codes {
 
     impl core::error::Error for UnknownCode {}
 
-    /// A text that is neither the number nor the name of a code this version knows; it quotes the
-    /// input (its first 32 bytes).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub struct UnknownName(Inline);
-
-    impl UnknownName {
-        /// The rejected input (its first 32 bytes, cut at a character).
-        pub fn input(&self) -> &str {
-            self.0.as_str()
-        }
-    }
-
-    impl fmt::Display for UnknownName {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(
-                f,
-                "`{}` is neither the number nor the name of a known log code",
-                self.0
-            )
-        }
-    }
-
-    impl core::error::Error for UnknownName {}
+    quoting_error!(
+        /// A text that is neither the number nor the name of a code this version knows; it quotes
+        /// the input (its first 32 bytes).
+        UnknownName,
+        "",
+        " is neither the number nor the name of a known log code"
+    );
 
     /// `TryFrom` every integer type: for [`LogCode`], a number of a known code; for
     /// [`AnyLogCode`], any number from 0 to 65535.
@@ -1777,6 +1761,36 @@ mod inline {
         }
     }
 
+    /// A parse error that quotes its input: `$name` holds the first 32 bytes (cut at a character),
+    /// shows them in its message between `$before` and `$after`, and stays `Copy`.
+    macro_rules! quoting_error {
+        ($(#[$doc:meta])* $name:ident, $before:literal, $after:literal) => {
+            $(#[$doc])*
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+            pub struct $name(super::inline::Inline);
+
+            impl $name {
+                pub(crate) fn quoting(input: &str) -> $name {
+                    $name(super::inline::Inline::quoted(input))
+                }
+
+                /// The rejected input (its first 32 bytes, cut at a character).
+                pub fn input(&self) -> &str {
+                    self.0.as_str()
+                }
+            }
+
+            impl core::fmt::Display for $name {
+                fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                    write!(f, concat!($before, "`{}`", $after), self.0)
+                }
+            }
+
+            impl core::error::Error for $name {}
+        };
+    }
+    pub(crate) use quoting_error;
+
     /// A kind or group word that this version does not know, kept inline: at most
     /// [`INLINE_BYTES`] bytes, any text (a newer table's words are snake_case, but data is data).
     #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -1853,7 +1867,7 @@ mod locale {
     use core::str::FromStr;
 
     use super::{CODE_NUMBERS, DESCRIPTION_TRANSLATIONS, LOCALE_TAGS, TITLE_TRANSLATIONS};
-    use super::inline::Inline;
+    use super::inline::quoting_error;
     use super::{Locale, LogCode};
 
     // One array of each field per translation, each with an entry per code: the lookups below
@@ -1937,31 +1951,19 @@ mod locale {
         }
     }
 
-    /// A tag that is not a [`Locale`] this version has; it quotes the input (its first 32 bytes).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub struct UnknownLocale(Inline);
-
-    impl UnknownLocale {
-        /// The rejected input (its first 32 bytes, cut at a character).
-        pub fn input(&self) -> &str {
-            self.0.as_str()
-        }
-    }
-
-    impl fmt::Display for UnknownLocale {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "unknown locale tag `{}`", self.0)
-        }
-    }
-
-    impl core::error::Error for UnknownLocale {}
+    quoting_error!(
+        /// A tag that is not a [`Locale`] this version has; it quotes the input (its first 32 bytes).
+        UnknownLocale,
+        "unknown locale tag ",
+        ""
+    );
 
     /// Parses the tag exactly (ignoring ASCII case), as [`Locale::from_tag`].
     impl FromStr for Locale {
         type Err = UnknownLocale;
 
         fn from_str(tag: &str) -> Result<Self, Self::Err> {
-            Locale::from_tag(tag).ok_or(UnknownLocale(Inline::quoted(tag)))
+            Locale::from_tag(tag).ok_or(UnknownLocale::quoting(tag))
         }
     }
 
@@ -2181,7 +2183,7 @@ mod words {
         GROUP_TITLE_TRANSLATIONS, KIND_DESCRIPTIONS, KIND_DESCRIPTION_TRANSLATIONS, KIND_NAMES,
         KIND_TITLES, KIND_TITLE_TRANSLATIONS,
     };
-    use super::inline::{Inline, Word};
+    use super::inline::{Word, quoting_error};
     use super::{Group, Kind, Locale, LOCALE_TAGS};
 
     // One entry per variant in every table, one table per translation: the lookups below cannot go
@@ -2202,25 +2204,13 @@ mod words {
         }
     };
 
-    /// A word that is not a [`Kind`] or [`Group`] this version knows; it quotes the input (its
-    /// first 32 bytes).
-    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-    pub struct UnknownWord(Inline);
-
-    impl UnknownWord {
-        /// The rejected input (its first 32 bytes, cut at a character).
-        pub fn input(&self) -> &str {
-            self.0.as_str()
-        }
-    }
-
-    impl fmt::Display for UnknownWord {
-        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-            write!(f, "unknown kind or group word `{}`", self.0)
-        }
-    }
-
-    impl core::error::Error for UnknownWord {}
+    quoting_error!(
+        /// A word that is not a [`Kind`] or [`Group`] this version knows; it quotes the input (its
+        /// first 32 bytes).
+        UnknownWord,
+        "unknown kind or group word ",
+        ""
+    );
 
     macro_rules! word_api {
         (
@@ -2302,7 +2292,7 @@ mod words {
                 type Err = UnknownWord;
 
                 fn from_str(word: &str) -> Result<Self, Self::Err> {
-                    $enum::from_name(word).ok_or(UnknownWord(Inline::quoted(word)))
+                    $enum::from_name(word).ok_or(UnknownWord::quoting(word))
                 }
             }
 
@@ -2395,7 +2385,7 @@ mod words {
                 type Err = UnknownWord;
 
                 fn from_str(word: &str) -> Result<Self, Self::Err> {
-                    $any::new(word).ok_or(UnknownWord(Inline::quoted(word)))
+                    $any::new(word).ok_or(UnknownWord::quoting(word))
                 }
             }
 
