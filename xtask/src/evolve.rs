@@ -598,7 +598,12 @@ mod tests {
         let (base, report) = log_codes_codegen::testing::parse(&real.input());
         let (base, base_warnings) = (base.unwrap(), report.diagnostics.len());
         let mut kinds_of_edit = std::collections::BTreeSet::new();
-        for case in 0..200 {
+        // `EVOLVE_CASES=N` tries more (a case is a seed and an index).
+        let cases: usize = std::env::var("EVOLVE_CASES")
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(200);
+        for case in 0..cases {
             let (edited, mut rng) = edited_case(&base, 7, case);
             let sheets = sheets(&edited, &mut rng);
             let (parsed, report) = log_codes_codegen::testing::parse(&sheets.input());
