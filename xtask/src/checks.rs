@@ -289,7 +289,7 @@ pub fn run_all() -> i32 {
         return 2;
     }
     let steps = steps();
-    let total = steps.len() + 3;
+    let total = steps.len() + 4;
     let mut times: Vec<(String, Duration)> = Vec::new();
     let outcome = (|| {
         let at = Instant::now();
@@ -320,6 +320,19 @@ pub fn run_all() -> i32 {
             println!("    ok in {:.1} s", at.elapsed().as_secs_f64());
         }
         // In process: `cargo test` above may have rebuilt this very binary.
+        let at = Instant::now();
+        println!(
+            "[{}/{total}] build-script consumer: its table's edits, and nothing else, rerun its build script",
+            total - 2
+        );
+        match crate::rebuilds::run(&root) {
+            Ok(summary) => println!("{summary}"),
+            Err(failure) => {
+                eprintln!("{failure:?}");
+                return Err("build-script consumer rebuilds".to_owned());
+            }
+        }
+        times.push(("build-script consumer rebuilds".to_owned(), at.elapsed()));
         let at = Instant::now();
         println!(
             "[{}/{total}] hostile corpus: rustc, clippy, rustdoc, tsc and node on every valid corpus table",

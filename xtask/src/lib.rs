@@ -8,6 +8,7 @@ pub mod evolve;
 pub mod files;
 pub mod fuzz;
 pub mod guard;
+pub mod rebuilds;
 
 use std::fmt::Write as _;
 use std::io::IsTerminal as _;
@@ -512,6 +513,16 @@ fn parse_gen(args: &[&String]) -> Result<Options, String> {
 pub fn main_with_args(args: &[String]) -> i32 {
     match args.first().map(String::as_str) {
         Some("__measure") => return bench::measure_child(&args[1..]),
+        // One step of `cargo xtask test` alone, for working on it.
+        Some("__rebuilds") => {
+            return match rebuilds::run(&workspace_root()) {
+                Ok(summary) => {
+                    println!("{summary}");
+                    0
+                }
+                Err(failure) => report(failure),
+            };
+        }
         Some("help" | "--help" | "-h") => {
             println!("{USAGE}");
             return 0;
