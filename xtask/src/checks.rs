@@ -253,6 +253,29 @@ fn required_locales(root: &Path, input: &Path) -> Result<Vec<String>, String> {
     Ok(present)
 }
 
+/// Runs a check of this process as step `n`, printing its summary, or its failure and the step's
+/// name as the error.
+fn in_process(
+    times: &mut Vec<(String, Duration)>,
+    n: usize,
+    total: usize,
+    heading: &str,
+    name: &str,
+    check: impl FnOnce() -> Result<String, Failure>,
+) -> Result<(), String> {
+    let at = Instant::now();
+    println!("[{n}/{total}] {heading}");
+    match check() {
+        Ok(summary) => println!("{summary}"),
+        Err(failure) => {
+            eprintln!("{failure:?}");
+            return Err(name.to_owned());
+        }
+    }
+    times.push((name.to_owned(), at.elapsed()));
+    Ok(())
+}
+
 /// The tools the steps need besides cargo, with what needs them.
 const TOOLS: &[(&str, &str)] = &[
     ("git", "the stability guard (the table at the last release)"),
@@ -320,46 +343,34 @@ pub fn run_all() -> i32 {
             println!("    ok in {:.1} s", at.elapsed().as_secs_f64());
         }
         // In process: `cargo test` above may have rebuilt this very binary.
-        let at = Instant::now();
-        println!(
-            "[{}/{total}] build-script consumer: its table's edits, and nothing else, rerun its build script",
-            total - 2
-        );
-        match crate::rebuilds::run(&root) {
-            Ok(summary) => println!("{summary}"),
-            Err(failure) => {
-                eprintln!("{failure:?}");
-                return Err("build-script consumer rebuilds".to_owned());
-            }
-        }
-        times.push(("build-script consumer rebuilds".to_owned(), at.elapsed()));
-        let at = Instant::now();
-        println!(
-            "[{}/{total}] hostile corpus: rustc, clippy, rustdoc, tsc and node on every valid corpus table",
-            total - 1
-        );
-        match crate::corpus::run() {
-            Ok(summary) => println!("{summary}"),
-            Err(failure) => {
-                eprintln!("{failure:?}");
-                return Err("hostile corpus".to_owned());
-            }
-        }
-        times.push(("hostile corpus".to_owned(), at.elapsed()));
-        let at = Instant::now();
+        let heading =
+            "build-script consumer: its table's edits, and nothing else, rerun its build script";
+        in_process(
+            &mut times,
+            total - 2,
+            total,
+            heading,
+            "build-script consumer rebuilds",
+            || crate::rebuilds::run(&root),
+        )?;
+        let heading =
+            "hostile corpus: rustc, clippy, rustdoc, tsc and node on every valid corpus table";
+        in_process(
+            &mut times,
+            total - 1,
+            total,
+            heading,
+            "hostile corpus",
+            crate::corpus::run,
+        )?;
         let cases = crate::evolve::CASES_IN_TEST;
         let seed = crate::evolve::fresh_seed();
-        println!(
-            "[{total}/{total}] evolution: {cases} random sequences of valid edits of the table, each regenerated and tested (replay: cargo xtask evolve --cases {cases} --seed {seed})"
+        let heading = format!(
+            "evolution: {cases} random sequences of valid edits of the table, each regenerated and tested (replay: cargo xtask evolve --cases {cases} --seed {seed})"
         );
-        match crate::evolve::run(cases, seed) {
-            Ok(summary) => println!("{summary}"),
-            Err(failure) => {
-                eprintln!("{failure:?}");
-                return Err("evolution".to_owned());
-            }
-        }
-        times.push(("evolution".to_owned(), at.elapsed()));
+        in_process(&mut times, total, total, &heading, "evolution", || {
+            crate::evolve::run(cases, seed)
+        })?;
         Ok(())
     })();
     let _ = fs::remove_dir_all(&temp);

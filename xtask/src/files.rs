@@ -179,10 +179,7 @@ impl SheetBytes {
 /// Where `sheet` of the table whose codes sheet is `codes` is: the declaration sheets are beside
 /// it.
 pub fn sheet_path(codes: &Path, sheet: SheetName) -> PathBuf {
-    match sheet {
-        SheetName::Codes => codes.to_path_buf(),
-        other => codes.with_file_name(other.file_name()),
-    }
+    sheet.path_beside(codes)
 }
 
 /// Writes every sheet of a table made in code: the codes sheet at `codes`, the declaration sheets

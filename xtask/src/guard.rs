@@ -45,10 +45,7 @@ pub fn table_at(root: &Path, rev: &str, input: &Path) -> Result<Option<(Table, S
     // The declaration sheets beside it at that revision; a revision from before them declares
     // the words its codes use.
     let beside = |sheet: SheetName| {
-        let path = match relative.rfind('/') {
-            Some(slash) => format!("{}/{}", &relative[..slash], sheet.file_name()),
-            None => sheet.file_name().to_owned(),
-        };
+        let path = sheet.beside(&relative);
         git(root, &["show", &format!("{rev}:{path}")]).ok()
     };
     let (kinds, groups) = (beside(SheetName::Kinds), beside(SheetName::Groups));

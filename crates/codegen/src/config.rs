@@ -189,10 +189,7 @@ impl Sources {
         let shown = codes.display().to_string();
         let mut sources = Sources::new(&shown, Vec::new());
         for sheet in SheetName::ALL {
-            let path = match sheet {
-                SheetName::Codes => codes.to_path_buf(),
-                other => codes.with_file_name(other.file_name()),
-            };
+            let path = sheet.path_beside(codes);
             println!("cargo::rerun-if-changed={}", path.display());
             match std::fs::read(&path) {
                 Ok(bytes) => sources = sources.with(sheet, bytes),

@@ -38,6 +38,14 @@ impl SheetName {
             None => self.file_name().to_owned(),
         }
     }
+
+    /// [`SheetName::beside`] for a path on the disk.
+    pub fn path_beside(self, codes_path: &std::path::Path) -> std::path::PathBuf {
+        match self {
+            SheetName::Codes => codes_path.to_path_buf(),
+            other => codes_path.with_file_name(other.file_name()),
+        }
+    }
 }
 
 /// The bytes of every sheet of one table. A declaration sheet that does not exist is `None`:
