@@ -477,7 +477,7 @@ fn words_from_json(
         .map(|(i, name)| {
             let name = string(Some(name), &format!("{list}[{i}]"))?;
             Ok(Word {
-                title: heck::ToTitleCase::to_title_case(name.as_str()),
+                title: crate::naming::title(&name),
                 name,
                 description: None,
                 translations: BTreeMap::new(),

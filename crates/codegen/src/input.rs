@@ -92,10 +92,7 @@ impl SheetTexts {
         let sheet = |column: &str, words: &[&str]| {
             let mut csv = format!("{column},title\n");
             for word in words {
-                csv.push_str(&format!(
-                    "{word},{}\n",
-                    heck::ToTitleCase::to_title_case(*word)
-                ));
+                csv.push_str(&format!("{word},{}\n", crate::naming::title(word)));
             }
             csv
         };

@@ -1,11 +1,12 @@
-//! How the table's names, kind and group words and locale tags become identifiers, and which
-//! identifiers the generated code already uses. Validation refuses what would clash; every
-//! renderer makes identifiers through this module, so the two cannot drift apart.
+//! How the table's names, kind and group words and locale tags become identifiers and titles,
+//! and which identifiers the generated code already uses. Validation refuses what would clash;
+//! every renderer, suggestion and test makes identifiers through this module (the only user of
+//! `heck`), so they cannot drift apart.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use heck::ToUpperCamelCase;
+use heck::{ToShoutySnakeCase, ToSnakeCase, ToTitleCase, ToUpperCamelCase};
 
 /// Every associated item and trait item of the generated types (`LogCode`, `Kind`, `Group`,
 /// `Locale`), in the generated and the hand-written Rust, and every export of the TypeScript
@@ -106,7 +107,35 @@ static FOLDED_RESERVED: LazyLock<HashMap<String, &'static str>> = LazyLock::new(
 
 /// The enum variant a kind or group word becomes: `directory_sync` → `DirectorySync`.
 pub fn variant(word: &str) -> String {
-    word.to_upper_camel_case()
+    pascal(word)
+}
+
+/// Any text in PascalCase, the shape of a code's name: `Successful login` → `SuccessfulLogin`.
+pub fn pascal(text: &str) -> String {
+    text.to_upper_camel_case()
+}
+
+/// Whether `name` is a name's shape: an ASCII capital, then ASCII letters and digits, in the
+/// PascalCase [`pascal`] gives (acronyms as words: `MfaRequired`, not `MFARequired`).
+pub fn is_pascal(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && name.chars().all(|c| c.is_ascii_alphanumeric())
+        && pascal(name) == name
+}
+
+/// Any text as a kind or group word's shape: `DirectorySync` → `directory_sync`.
+pub fn snake(text: &str) -> String {
+    text.to_snake_case()
+}
+
+/// The display title a word gets when nobody wrote one: `directory_sync` → `Directory Sync`.
+pub fn title(word: &str) -> String {
+    word.to_title_case()
+}
+
+/// The suffix of a locale's constants in the Rust crate: `pt-BR` → `PT_BR` (`TITLES_PT_BR`).
+pub fn constant_suffix(tag: &str) -> String {
+    tag.to_shouty_snake_case()
 }
 
 /// Whether `word` makes a variant in the PascalCase the names use: one-letter parts make runs
@@ -143,5 +172,16 @@ mod tests {
         assert!(!round_trips("a_l_l"));
         assert!(!round_trips("a_b"));
         assert!(round_trips("group_1"));
+    }
+
+    #[test]
+    fn conversions_agree_with_the_shapes() {
+        assert_eq!(pascal("Successful login"), "SuccessfulLogin");
+        assert!(is_pascal("MfaRequired"));
+        assert!(!is_pascal("MFARequired"));
+        assert!(!is_pascal("Ağ"));
+        assert_eq!(snake("DirectorySync"), "directory_sync");
+        assert_eq!(title("directory_sync"), "Directory Sync");
+        assert_eq!(constant_suffix("pt-BR"), "PT_BR");
     }
 }

@@ -150,8 +150,7 @@ fn collect_items(items: &[syn::Item], found: &mut Vec<String>) {
 /// shape of one, is refused at its cell; a near miss of it is accepted.
 #[test]
 fn every_reserved_item_is_refused_in_every_column() {
-    use heck::{ToSnakeCase, ToUpperCamelCase};
-    use log_codes_codegen::testing::naming::RESERVED;
+    use log_codes_codegen::testing::naming::{RESERVED, pascal, snake};
 
     let accepted = |csv: &str| {
         common::parse_declaring(csv, &["failure"], &["login"])
@@ -159,8 +158,8 @@ fn every_reserved_item_is_refused_in_every_column() {
             .is_some()
     };
     for item in RESERVED {
-        let name = item.to_upper_camel_case();
-        let word = item.to_snake_case();
+        let name = pascal(item);
+        let word = snake(item);
         if !name.is_empty() {
             let csv = format!("code,name,title,kind,group\n1,{name},T,failure,login\n");
             assert!(!accepted(&csv), "name {name}");

@@ -13,7 +13,6 @@
 
 use std::fmt::Write as _;
 
-use heck::ToShoutySnakeCase;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
@@ -441,7 +440,7 @@ fn translation_tables(out: &mut String, table: &Table) {
     let mut titles = Vec::new();
     let mut descriptions = Vec::new();
     for tag in &table.locales {
-        let suffix = tag.to_shouty_snake_case();
+        let suffix = naming::constant_suffix(tag);
         let (title, description) = (format!("TITLES_{suffix}"), format!("DESCRIPTIONS_{suffix}"));
         let translations = || table.codes.iter().map(|c| c.translations.get(tag));
         array(

@@ -8,8 +8,6 @@ pub(crate) mod words;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use heck::ToUpperCamelCase;
-
 use crate::chars::{hidden, invisible};
 use crate::diagnostic::{Diagnostic, Severity, column_letter};
 use crate::model::{Code, Table};
@@ -528,10 +526,9 @@ fn parse_code(value: &str) -> Result<u16, (String, String)> {
 fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String)> {
     let suggestion = || {
         let from = title.filter(|t| !t.is_empty()).unwrap_or(name);
-        let suggested = from.to_upper_camel_case();
+        let suggested = naming::pascal(from);
         // Only a name the same rules accept is suggested (not one of Turkish letters, say).
-        let valid = suggested.starts_with(|c: char| c.is_ascii_uppercase())
-            && suggested.chars().all(|c| c.is_ascii_alphanumeric())
+        let valid = naming::is_pascal(&suggested)
             && suggested != "Self"
             && naming::reserved(&suggested).is_none();
         if valid {
@@ -543,9 +540,7 @@ fn check_name(name: &str, title: Option<&str>) -> Result<String, (String, String
     if name.is_empty() {
         return Err(("missing name".into(), suggestion()));
     }
-    let shaped = name.starts_with(|c: char| c.is_ascii_uppercase())
-        && name.chars().all(|c| c.is_ascii_alphanumeric());
-    if !shaped || name.to_upper_camel_case() != name {
+    if !naming::is_pascal(name) {
         return Err((format!("name `{name}` is not PascalCase"), suggestion()));
     }
     if name == "Self" {

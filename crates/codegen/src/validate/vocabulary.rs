@@ -5,8 +5,6 @@
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
-use heck::ToTitleCase;
-
 use super::translations::{English, Translations};
 use super::{Column, Options, TextRule, text_cell, word_problem};
 use crate::diagnostic::{Diagnostic, Severity, column_letter};
@@ -70,7 +68,7 @@ impl Vocabulary {
 
     /// The row that declares `word`, with a display title made from it, as a user would add it.
     pub fn row_for(self, word: &str) -> String {
-        format!("{word},{}", word.to_title_case())
+        format!("{word},{}", naming::title(word))
     }
 }
 

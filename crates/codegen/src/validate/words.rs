@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-use heck::ToSnakeCase;
 
 use super::*;
 
@@ -239,7 +238,7 @@ pub(super) fn closest_declared<'a>(
     value: &str,
     declared: &'a vocabulary::Declared,
 ) -> Option<&'a str> {
-    let snake = value.to_snake_case();
+    let snake = naming::snake(value);
     let words = || declared.words.iter().map(|w| w.name.as_str());
     words().find(|&w| w == snake).or_else(|| {
         let limit = (value.chars().count() / 3).clamp(1, 2);
@@ -254,7 +253,7 @@ pub(super) fn closest_declared<'a>(
 /// How to fix a word with `word_problem`: a suggestion only when the same rules accept it.
 pub(super) fn word_help(value: &str, column: Column, shaped: bool) -> String {
     let accepted = |word: &str| word != value && word_problem(word, column).is_none();
-    let suggested = value.to_snake_case();
+    let suggested = naming::snake(value);
     let specific = format!("{value}_event");
     if accepted(&suggested) {
         format!("write `{suggested}`: lowercase words joined by `_`")

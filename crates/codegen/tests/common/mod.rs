@@ -1,7 +1,6 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
-use heck::ToShoutySnakeCase;
 use log_codes_codegen::compat::table_from_json;
 use log_codes_codegen::testing::render::{docs, json, page_text, rust, typescript};
 use log_codes_codegen::{
@@ -271,7 +270,7 @@ fn check_rust(name: &str, table: &Table, source: &str) {
         "{name}"
     );
     for locale in &table.locales {
-        let suffix = locale.to_shouty_snake_case();
+        let suffix = log_codes_codegen::testing::naming::constant_suffix(locale);
         let translations = || table.codes.iter().map(|c| c.translations.get(locale));
         assert_eq!(
             strings(&format!("TITLES_{suffix}")),
