@@ -10,7 +10,7 @@ use csv_core::{QuoteStyle, WriteResult, WriterBuilder};
 
 use crate::input::SheetTexts;
 use crate::model::{Table, Translation, Word};
-use crate::validate::Column;
+use crate::schema::{self, Column, WordColumn};
 
 /// Every sheet of the table as canonical CSV text.
 pub fn to_sheets(table: &Table) -> SheetTexts {
@@ -24,14 +24,7 @@ pub fn to_sheets(table: &Table) -> SheetTexts {
 /// A declaration sheet: the word, its title and description, then each locale's columns.
 fn words_csv(column: Column, words: &[Word], locales: &[String]) -> String {
     let mut out = Vec::new();
-    let mut header = vec![
-        column.header().to_owned(),
-        "title".to_owned(),
-        "description".to_owned(),
-    ];
-    for tag in locales {
-        header.extend([format!("title.{tag}"), format!("description.{tag}")]);
-    }
+    let header = schema::with_translations(WordColumn::ALL.map(|c| c.header(column)), locales);
     write_record(
         &mut out,
         &header.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -67,10 +60,7 @@ fn push_translations<'a>(
 /// The codes sheet as canonical CSV text.
 pub fn to_csv(table: &Table) -> String {
     let mut out = Vec::new();
-    let mut header: Vec<String> = Column::ALL.iter().map(|c| c.header().to_owned()).collect();
-    for tag in &table.locales {
-        header.extend([format!("title.{tag}"), format!("description.{tag}")]);
-    }
+    let header = schema::with_translations(Column::ALL.map(Column::header), &table.locales);
     write_record(
         &mut out,
         &header.iter().map(String::as_str).collect::<Vec<_>>(),

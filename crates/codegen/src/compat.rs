@@ -308,36 +308,9 @@ pub fn changelog(version: &str, changes: &[Change]) -> String {
         }
         let _ = write!(out, "\n### {heading}\n\n");
         for change in lines {
-            let _ = writeln!(out, "- {}", markdown(&change.message));
+            let _ = writeln!(out, "- {}", crate::markdown::message_line(&change.message));
         }
     }
-    out
-}
-
-/// A change message as a Markdown line: the names and words it quotes in backticks (identifiers,
-/// which validation allows only letters, digits and `_`) stay code spans; everything else, the
-/// cells' text included, is escaped like the docs page, so no cell becomes a link, HTML or markup.
-fn markdown(message: &str) -> String {
-    let mut out = String::new();
-    let mut rest = message;
-    while let Some(open) = rest.find('`') {
-        let after = &rest[open + 1..];
-        let identifier = after.find('`').filter(|&close| close > 0).filter(|&close| {
-            (after[..close].bytes()).all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        });
-        match identifier {
-            Some(close) => {
-                out.push_str(&crate::render::docs::escape(&rest[..open]));
-                out.push_str(&rest[open..open + close + 2]);
-                rest = &after[close + 1..];
-            }
-            None => {
-                out.push_str(&crate::render::docs::escape(&rest[..=open]));
-                rest = after;
-            }
-        }
-    }
-    out.push_str(&crate::render::docs::escape(rest));
     out
 }
 

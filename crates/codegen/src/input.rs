@@ -1,6 +1,8 @@
 //! The sheets a table is made of: `codes.csv`, and beside it the declared vocabulary,
 //! `kinds.csv` and `groups.csv`.
 
+use crate::schema::{Column, WordColumn};
+
 /// One of the table's sheets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub enum SheetName {
@@ -89,8 +91,9 @@ impl SheetTexts {
     /// write a table in code. The words are named by the caller, never taken from the codes, so
     /// a misspelt word in `codes` is still refused.
     pub fn declaring(codes: impl Into<String>, kinds: &[&str], groups: &[&str]) -> SheetTexts {
-        let sheet = |column: &str, words: &[&str]| {
-            let mut csv = format!("{column},title\n");
+        let sheet = |uses: Column, words: &[&str]| {
+            let header = [WordColumn::Word, WordColumn::Title].map(|c| c.header(uses));
+            let mut csv = header.join(",") + "\n";
             for word in words {
                 csv.push_str(&format!("{word},{}\n", crate::naming::title(word)));
             }
@@ -98,8 +101,8 @@ impl SheetTexts {
         };
         SheetTexts {
             codes: codes.into(),
-            kinds: sheet("kind", kinds),
-            groups: sheet("group", groups),
+            kinds: sheet(Column::Kind, kinds),
+            groups: sheet(Column::Group, groups),
         }
     }
 

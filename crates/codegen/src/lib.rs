@@ -66,11 +66,13 @@ mod config;
 mod diagnostic;
 mod input;
 mod locale;
+mod markdown;
 pub mod model;
 mod naming;
 mod pipeline;
 mod read;
 mod render;
+mod schema;
 #[doc(hidden)]
 pub mod synthetic;
 #[doc(hidden)]

@@ -5,6 +5,7 @@ use crate::diagnostic::{Report, Source};
 use crate::input::{Input, SheetName};
 use crate::model::Table;
 use crate::read;
+use crate::schema::Column;
 use crate::validate::{self, Options};
 
 /// Reads and validates a table from its sheets. The table is `Some` exactly when the report has
@@ -25,9 +26,9 @@ pub fn parse_with(input: &Input, options: &Options) -> (Option<Table>, Report) {
             (Some(bytes), _) => read::read(bytes),
             (None, Some(codes)) if options.declare_used_words => {
                 let column = if name == SheetName::Kinds {
-                    validate::Column::Kind
+                    Column::Kind
                 } else {
-                    validate::Column::Group
+                    Column::Group
                 };
                 declared_by_use.push(validate::words::used_words_sheet(codes, column));
                 read::read(declared_by_use.last().map_or(&[][..], |t| t.as_bytes()))

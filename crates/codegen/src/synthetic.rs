@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use crate::input::SheetTexts;
+use crate::schema::{self, Column, Translated, WordColumn};
 
 /// The kinds of the synthetic tables, with their titles in English and Turkish.
 const KINDS: [(&str, &str, &str); 4] = [
@@ -27,9 +28,15 @@ const GROUPS: [(&str, &str, &str); 10] = [
 ];
 
 /// A declaration sheet of `words`, with their Turkish titles when `turkish`.
-fn declarations(column: &str, words: &[(&str, &str, &str)], turkish: bool) -> String {
-    let mut csv = format!("{column},title");
-    csv.push_str(if turkish { ",title.tr\n" } else { "\n" });
+fn declarations(uses: Column, words: &[(&str, &str, &str)], turkish: bool) -> String {
+    let mut header = vec![
+        WordColumn::Word.header(uses).to_owned(),
+        WordColumn::Title.header(uses).to_owned(),
+    ];
+    if turkish {
+        header.push(Translated::Title.translation("tr"));
+    }
+    let mut csv = header.join(",") + "\n";
     for (word, title, tr) in words {
         let _ = write!(csv, "{word},{title}");
         if turkish {
@@ -48,8 +55,9 @@ pub fn synthetic_table(rows: usize) -> SheetTexts {
     assert!((1..=65_536).contains(&rows), "1 to 65,536 rows");
     let kinds = KINDS.map(|(word, ..)| word);
     let groups = GROUPS.map(|(word, ..)| word);
-    let mut csv =
-        String::from("code,name,title,description,kind,group,deprecated,title.tr,description.tr\n");
+    let mut csv = schema::with_translations(Column::ALL.map(Column::header), &["tr".to_owned()])
+        .join(",")
+        + "\n";
     let step = 65_536 / rows;
     for i in 0..rows {
         let code = i * step;
@@ -79,15 +87,21 @@ pub fn synthetic_table(rows: usize) -> SheetTexts {
     let used = rows.min(GROUPS.len());
     SheetTexts {
         codes: csv,
-        kinds: declarations("kind", &KINDS[..rows.min(KINDS.len())], true),
-        groups: declarations("group", &GROUPS[..used], true),
+        kinds: declarations(Column::Kind, &KINDS[..rows.min(KINDS.len())], true),
+        groups: declarations(Column::Group, &GROUPS[..used], true),
     }
+}
+
+/// The header of the required columns only.
+fn required_header() -> String {
+    let required = Column::ALL.into_iter().filter(|c| c.required());
+    required.map(Column::header).collect::<Vec<_>>().join(",") + "\n"
 }
 
 /// A table of `rows` rows that are all wrong: every other code is not a number, the others have
 /// a name that is not PascalCase, so refusing it renders `rows` diagnostics.
 pub fn synthetic_bad_table(rows: usize) -> SheetTexts {
-    let mut csv = String::from("code,name,title,kind,group\n");
+    let mut csv = required_header();
     for i in 0..rows {
         if i % 2 == 0 {
             let _ = writeln!(csv, "x{i},BadCode{i},Bad Code {i},failure,login");
@@ -97,8 +111,8 @@ pub fn synthetic_bad_table(rows: usize) -> SheetTexts {
     }
     SheetTexts {
         codes: csv,
-        kinds: declarations("kind", &KINDS[2..3], false),
-        groups: declarations("group", &GROUPS[..1], false),
+        kinds: declarations(Column::Kind, &KINDS[2..3], false),
+        groups: declarations(Column::Group, &GROUPS[..1], false),
     }
 }
 
@@ -207,7 +221,7 @@ mod tests {
             .map(|(i, name)| format!("{i},{name},Title {i},failure,login\n"))
             .collect();
         let sheets = crate::SheetTexts::declaring(
-            format!("code,name,title,kind,group\n{csv}"),
+            format!("{}{csv}", super::required_header()),
             &["failure"],
             &["login"],
         );

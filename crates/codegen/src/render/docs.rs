@@ -5,7 +5,7 @@
 //! A translated page shows the English text, marked, where a cell has no translation, and says
 //! at the top how many texts that is.
 //!
-//! Cell text is plain text, never markup: [`escape`] turns everything Markdown, GFM tables,
+//! Cell text is plain text, never markup: [`escape`](crate::markdown::escape) turns everything Markdown, GFM tables,
 //! HTML and VitePress (Vue `{{ }}` interpolation, emoji shortcodes) would interpret into escapes
 //! or entities, so a Markdown parser reads back exactly the table's text.
 
@@ -14,6 +14,7 @@ use std::fmt::Write as _;
 use super::Artifact;
 use super::page_text::{self, PageText};
 use crate::locale::ENGLISH;
+use crate::markdown::escape;
 use crate::model::{Code, Package, Table, Word};
 
 /// The directory of every page: its generated files belong to the docs target.
@@ -286,57 +287,6 @@ fn sections(table: &Table) -> Vec<(&Word, Vec<&Code>)> {
     sections
 }
 
-/// Plain text as Markdown that every target reads back as the same text: inline markup
-/// characters are backslash-escaped, HTML-significant ones and Vue's braces become entities, and
-/// a line break becomes `<br>` (a table row must stay on one line).
-pub fn escape(text: &str) -> String {
-    // Most cells hold none of the characters below: copied at once.
-    const SPECIAL: &[u8] = b".&<>{}\n\\`*_[]|~$:#!^@";
-    if !text.bytes().any(|b| SPECIAL.contains(&b)) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    let mut previous = ' ';
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        let next = chars.peek().copied().unwrap_or(' ');
-        let joins_words = previous.is_alphanumeric() && next.is_alphanumeric();
-        previous = c;
-        match c {
-            // A dot between letters or digits escaped: `www.example.com` and `evil.com/login`
-            // are not links under GFM autolinks or markdown-it's linkify.
-            '.' if joins_words => out.push_str("\\."),
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '{' => out.push_str("&#123;"),
-            '}' => out.push_str("&#125;"),
-            '\n' => out.push_str("<br>"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '$' | ':' | '#' | '!' | '^' | '@' => {
-                out.push('\\');
-                out.push(c);
-            }
-            _ => out.push(c),
-        }
-    }
-    out
-}
-
-/// One line of plain text as a line of a Markdown document (a doc comment, a JSDoc block):
-/// [`escape`], with the line's leading spaces dropped (four would start a code block, which
-/// rustdoc compiles as a doctest) and a leading list, quote or heading marker escaped.
-pub fn escape_line(line: &str) -> String {
-    let line = line.trim_start();
-    let mut out = escape(line);
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if line.starts_with(['-', '+', '=']) {
-        out.insert(0, '\\');
-    } else if digits > 0 && matches!(line.as_bytes().get(digits), Some(b'.' | b')')) {
-        out.insert(digits, '\\');
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -349,33 +299,5 @@ mod tests {
         assert!(anchor_clash("Code 2001").is_some());
         assert!(anchor_clash("log event types").is_some());
         assert!(anchor_clash("Code 2001 Event").is_none());
-    }
-
-    #[test]
-    fn line_starts_cannot_open_blocks() {
-        assert_eq!(escape_line("    indented code"), "indented code");
-        assert_eq!(escape_line("- item"), "\\- item");
-        assert_eq!(escape_line("+ item"), "\\+ item");
-        assert_eq!(escape_line("==="), "\\===");
-        assert_eq!(escape_line("12. twelve"), "12\\. twelve");
-        assert_eq!(escape_line("3) three"), "3\\) three");
-        assert_eq!(escape_line("2001 login"), "2001 login");
-        assert_eq!(escape_line("```rust"), "\\`\\`\\`rust");
-    }
-
-    #[test]
-    fn escaping_leaves_plain_text_alone() {
-        assert_eq!(
-            escape("Failed Login (Invalid User)"),
-            "Failed Login (Invalid User)"
-        );
-        assert_eq!(
-            escape("AD/LDAP user synchronizing failed."),
-            "AD/LDAP user synchronizing failed."
-        );
-        assert_eq!(
-            escape("a|b <i>{{x}}</i>\nc"),
-            "a\\|b &lt;i&gt;&#123;&#123;x&#125;&#125;&lt;/i&gt;<br>c"
-        );
     }
 }

@@ -16,10 +16,10 @@ use std::fmt::Write as _;
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Artifact, RenderError, docs, perfect_hash};
+use super::{Artifact, RenderError, perfect_hash};
 use crate::locale::{self, ENGLISH};
 use crate::model::{Table, Word};
-use crate::naming;
+use crate::{markdown, naming};
 
 /// Where the file goes, relative to the crate.
 pub const PATH: &str = "src/generated.rs";
@@ -232,11 +232,11 @@ fn log_code_enum(out: &mut String, table: &Table) {
     for code in &table.codes {
         // Cell text is Markdown-escaped: rustdoc must show it as text, never as HTML, links or
         // a code block (which it would compile as a doctest).
-        doc_line(out, "    ", &docs::escape_line(&code.title));
+        doc_line(out, "    ", &markdown::escape_line(&code.title));
         doc_line(out, "    ", "");
         if let Some(description) = &code.description {
             for line in description.lines() {
-                doc_line(out, "    ", &docs::escape_line(line));
+                doc_line(out, "    ", &markdown::escape_line(line));
             }
             doc_line(out, "    ", "");
         }
@@ -252,7 +252,7 @@ fn log_code_enum(out: &mut String, table: &Table) {
             let _ = writeln!(
                 out,
                 "    #[deprecated(note = {})]",
-                literal(&docs::escape_line(note))
+                literal(&markdown::escape_line(note))
             );
         }
         let _ = writeln!(out, "    {} = {},", code.name, code.code);
@@ -266,14 +266,14 @@ fn word_enum(name: &str, doc: &str, words: &[Word]) -> TokenStream {
     let variants = words.iter().map(|word| {
         // The display title and description are cell text, Markdown-escaped like a code's.
         let mut lines = vec![
-            format!(" {}", docs::escape_line(&word.title)),
+            format!(" {}", markdown::escape_line(&word.title)),
             String::new(),
         ];
         if let Some(description) = &word.description {
             lines.extend(
                 description
                     .lines()
-                    .map(|l| format!(" {}", docs::escape_line(l))),
+                    .map(|l| format!(" {}", markdown::escape_line(l))),
             );
             lines.push(String::new());
         }

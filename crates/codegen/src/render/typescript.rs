@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 
 use serde_json::json;
 
-use super::{Artifact, RenderError, docs, json};
+use super::{Artifact, RenderError, json};
 use crate::model::{Code, Package, Table, Word};
-use crate::naming;
+use crate::{markdown, naming};
 
 /// The package's files, relative to the crate.
 pub const JS: &str = "ts/index.js";
@@ -61,7 +61,7 @@ fn nullable(text: Option<&str>) -> String {
 }
 
 /// A JSDoc block at `indent`. Lines are written as they are: text from cells goes through
-/// [`cell_text`] first.
+/// [`markdown::jsdoc_line`] first.
 fn jsdoc(lines: &[String], indent: &str) -> String {
     let mut out = format!("{indent}/**\n");
     for safe in lines {
@@ -75,18 +75,11 @@ fn jsdoc(lines: &[String], indent: &str) -> String {
     out
 }
 
-/// One line of cell text for a JSDoc block: Markdown-escaped (editors render JSDoc as Markdown
-/// and HTML), so it cannot start a tag (`@` is escaped) or end the comment (`*/` is broken up
-/// with an entity, which Markdown shows as `/`).
-fn cell_text(line: &str) -> String {
-    docs::escape_line(line).replace("*/", "*&#47;")
-}
-
 /// The doc lines of one code: title, description, facts and deprecation.
 fn code_doc(code: &Code) -> Vec<String> {
-    let mut lines = vec![cell_text(&code.title), String::new()];
+    let mut lines = vec![markdown::jsdoc_line(&code.title), String::new()];
     if let Some(description) = &code.description {
-        lines.extend(description.lines().map(cell_text));
+        lines.extend(description.lines().map(markdown::jsdoc_line));
         lines.push(String::new());
     }
     lines.push(format!(
@@ -96,7 +89,7 @@ fn code_doc(code: &Code) -> Vec<String> {
     if let Some(note) = &code.deprecated {
         lines.push(format!(
             "@deprecated {}",
-            cell_text(&note.replace('\n', " "))
+            markdown::jsdoc_line(&note.replace('\n', " "))
         ));
     }
     lines
@@ -451,9 +444,9 @@ fn declarations(table: &Table, package: &Package) -> String {
 
 /// The doc lines of a kind or group: its display title, description and word.
 fn word_doc(word: &Word) -> Vec<String> {
-    let mut lines = vec![cell_text(&word.title), String::new()];
+    let mut lines = vec![markdown::jsdoc_line(&word.title), String::new()];
     if let Some(description) = &word.description {
-        lines.extend(description.lines().map(cell_text));
+        lines.extend(description.lines().map(markdown::jsdoc_line));
         lines.push(String::new());
     }
     lines.push(format!("`{}`", word.name));

@@ -8,24 +8,7 @@ use crate::diagnostic::{Diagnostic, column_letter};
 use crate::locale::{self, TagError};
 use crate::model::Translation;
 use crate::read::{Cell, Record};
-
-/// Which English column a translation column translates.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    Title,
-    Description,
-}
-
-impl Field {
-    const ALL: [Field; 2] = [Field::Title, Field::Description];
-
-    fn header(self) -> &'static str {
-        match self {
-            Field::Title => "title",
-            Field::Description => "description",
-        }
-    }
-}
+use crate::schema::{self, Translated as Field};
 
 /// One translation column: where it is, and how messages name it (built once, not per row).
 #[derive(Debug)]
@@ -41,7 +24,7 @@ impl Column {
     fn new(index: usize, tag: &str, field: Field) -> Column {
         Column {
             index,
-            header: format!("{}.{tag}", field.header()),
+            header: field.translation(tag),
             noun: format!("`{tag}` {}", field.header()),
         }
     }
@@ -116,7 +99,7 @@ impl Translations {
     ) -> bool {
         let cell = &header.cells[index];
         let text = crate::read::trimmed(&cell.value);
-        let Some((prefix, tag)) = text.split_once('.') else {
+        let Some((prefix, tag)) = schema::split_translation(text) else {
             return false;
         };
         let letter = column_letter(index);
@@ -239,8 +222,8 @@ impl Translations {
                     self.required.push(tag.clone());
                     continue;
                 }
-                Some(LocaleColumns { title: Some(_), .. }) => format!("description.{tag}"),
-                _ => format!("title.{tag}"),
+                Some(LocaleColumns { title: Some(_), .. }) => Field::Description.translation(tag),
+                _ => Field::Title.translation(tag),
             };
             diagnostics.push(
                 Diagnostic::error(

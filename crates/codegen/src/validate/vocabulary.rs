@@ -6,12 +6,13 @@ use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use super::translations::{English, Translations};
-use super::{Column, Options, TextRule, text_cell, word_problem};
+use super::{Options, TextRule, text_cell, word_problem};
 use crate::diagnostic::{Diagnostic, Severity, column_letter};
 use crate::input::SheetName;
 use crate::model::Word;
 use crate::naming;
 use crate::read::{Record, Sheet, trimmed};
+use crate::schema::{self, Column, WordColumn as Field};
 
 /// What one declaration sheet declares.
 #[derive(Debug, Default)]
@@ -26,17 +27,6 @@ pub(super) struct Declared {
     /// The translation columns the sheet has, by locale, with their header cells.
     pub locales: Vec<(String, Range<usize>)>,
 }
-
-/// The columns of a declaration sheet, matched by header name in any order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Field {
-    /// `kind` or `group`: the word.
-    Word,
-    Title,
-    Description,
-}
-
-const FIELDS: [Field; 3] = [Field::Word, Field::Title, Field::Description];
 
 /// Which vocabulary a sheet declares: [`Column::Kind`] or [`Column::Group`].
 #[derive(Debug, Clone, Copy)]
@@ -54,16 +44,12 @@ impl Vocabulary {
     }
 
     fn header(self, field: Field) -> &'static str {
-        match field {
-            Field::Word => self.column.header(),
-            Field::Title => "title",
-            Field::Description => "description",
-        }
+        field.header(self.column)
     }
 
     /// `kind,title,description`.
     pub fn canonical_header(self) -> String {
-        FIELDS.map(|f| self.header(f)).join(",")
+        schema::words_header(self.column)
     }
 
     /// The row that declares `word`, with a display title made from it, as a user would add it.
@@ -296,7 +282,7 @@ fn rule(vocabulary: Vocabulary, field: Field, index: usize, multiline: bool) -> 
         header: vocabulary.header(field),
         noun: vocabulary.header(field),
         index: Some(index),
-        required: field != Field::Description,
+        required: field.required(),
         multiline,
     }
 }
@@ -324,7 +310,10 @@ fn read_header(
         if translations.read_header_cell(header, index, diagnostics) {
             continue;
         }
-        match FIELDS.iter().position(|&f| vocabulary.header(f) == text) {
+        match Field::ALL
+            .iter()
+            .position(|&f| vocabulary.header(f) == text)
+        {
             Some(field) if let Some(first) = columns[field] => {
                 diagnostics.push(super::repeated_column(header, index, first));
             }
@@ -335,10 +324,10 @@ fn read_header(
     let mut suggested = Vec::new();
     for (index, cell) in unknown {
         let text = trimmed(&cell.value);
-        let closest = (0..FIELDS.len())
+        let closest = (0..Field::ALL.len())
             .filter(|&f| columns[f].is_none())
             .map(|f| {
-                let header = vocabulary.header(FIELDS[f]);
+                let header = vocabulary.header(Field::ALL[f]);
                 (strsim::levenshtein(&text.to_lowercase(), header), f)
             })
             .min()
@@ -346,7 +335,7 @@ fn read_header(
         let help = match closest {
             Some((_, field)) => {
                 suggested.push(field);
-                format!("did you mean `{}`?", vocabulary.header(FIELDS[field]))
+                format!("did you mean `{}`?", vocabulary.header(Field::ALL[field]))
             }
             None => format!(
                 "the columns are: {}, and optional translations such as `title.tr`",
@@ -367,7 +356,7 @@ fn read_header(
     }
     for (field, found) in columns.iter().enumerate().take(2) {
         if found.is_none() && !suggested.contains(&field) {
-            let name = vocabulary.header(FIELDS[field]);
+            let name = vocabulary.header(Field::ALL[field]);
             diagnostics.push(
                 Diagnostic::error(
                     header.span.clone(),

@@ -3,7 +3,6 @@
 
 use std::collections::HashSet;
 
-
 use super::*;
 
 /// The declared kinds and groups, as read (`None` for a sheet that does not exist).

@@ -1,0 +1,183 @@
+//! The sheets' columns: what a header of `codes.csv`, `kinds.csv` and `groups.csv` may hold,
+//! and in which canonical order. Validation finds columns through it, `canonical` (`cargo xtask
+//! fmt`) writes them through it and the synthetic tables build their headers with it, so a column
+//! is named in this file alone.
+
+/// The columns of `codes.csv`, matched by header name in any order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// `code`: the number.
+    Code,
+    /// `name`: the PascalCase API name.
+    Name,
+    /// `title`: one line of text.
+    Title,
+    /// `description`: optional text.
+    Description,
+    /// `kind`: a snake_case word.
+    Kind,
+    /// `group`: a snake_case word.
+    Group,
+    /// `deprecated`: optional deprecation note.
+    Deprecated,
+}
+
+impl Column {
+    /// Every column, in the canonical order of the header.
+    pub const ALL: [Column; 7] = [
+        Column::Code,
+        Column::Name,
+        Column::Title,
+        Column::Description,
+        Column::Kind,
+        Column::Group,
+        Column::Deprecated,
+    ];
+
+    /// The header text.
+    pub fn header(self) -> &'static str {
+        match self {
+            Column::Code => "code",
+            Column::Name => "name",
+            Column::Title => Translated::Title.header(),
+            Column::Description => Translated::Description.header(),
+            Column::Kind => "kind",
+            Column::Group => "group",
+            Column::Deprecated => "deprecated",
+        }
+    }
+
+    /// What a cell of this column holds, for messages.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Column::Deprecated => "deprecation note",
+            other => other.header(),
+        }
+    }
+
+    /// Whether every row needs a value in this column (and the header must have it).
+    pub fn required(self) -> bool {
+        !matches!(self, Column::Description | Column::Deprecated)
+    }
+}
+
+/// The English columns that have a translation column per locale, in every sheet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Translated {
+    /// `title.<locale>`.
+    Title,
+    /// `description.<locale>`.
+    Description,
+}
+
+impl Translated {
+    /// Both, in the canonical order of a locale's pair of columns.
+    pub const ALL: [Translated; 2] = [Translated::Title, Translated::Description];
+
+    /// The English column's header, the prefix of its translations' headers.
+    pub fn header(self) -> &'static str {
+        match self {
+            Translated::Title => "title",
+            Translated::Description => "description",
+        }
+    }
+
+    /// The header of its translation into `tag`: `title.tr`.
+    pub fn translation(self, tag: &str) -> String {
+        format!("{}.{tag}", self.header())
+    }
+}
+
+/// A translation column's header split into its English column's header and its tag (`title.tr`
+/// → `("title", "tr")`), whether or not either part is valid; `None` without a `.`.
+pub fn split_translation(header: &str) -> Option<(&str, &str)> {
+    header.split_once('.')
+}
+
+/// Whether the column of header `header` may hold line breaks: a description or its translation.
+pub fn is_multiline(header: &str) -> bool {
+    let english = split_translation(header).map_or(header, |(english, _)| english);
+    english == Translated::Description.header()
+}
+
+/// The columns of a declaration sheet (`kinds.csv`, `groups.csv`), matched by header name in any
+/// order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WordColumn {
+    /// The word, headed like the codes sheet's column that uses it: `kind` or `group`.
+    Word,
+    /// `title`: the display title, required.
+    Title,
+    /// `description`: optional text.
+    Description,
+}
+
+impl WordColumn {
+    /// Every column, in the canonical order of the header.
+    pub const ALL: [WordColumn; 3] = [WordColumn::Word, WordColumn::Title, WordColumn::Description];
+
+    /// The header text in the sheet that declares the words of `uses` (`Column::Kind`).
+    pub fn header(self, uses: Column) -> &'static str {
+        match self {
+            WordColumn::Word => uses.header(),
+            WordColumn::Title => Translated::Title.header(),
+            WordColumn::Description => Translated::Description.header(),
+        }
+    }
+
+    /// Whether every row needs a value in this column.
+    pub fn required(self) -> bool {
+        self != WordColumn::Description
+    }
+}
+
+/// The canonical header of `codes.csv` without translations: `code,name,title,…`.
+pub fn codes_header() -> String {
+    Column::ALL.map(Column::header).join(",")
+}
+
+/// The canonical header of the declaration sheet of `uses` without translations:
+/// `kind,title,description`.
+pub fn words_header(uses: Column) -> String {
+    WordColumn::ALL.map(|c| c.header(uses)).join(",")
+}
+
+/// A header's cells: `english`, then each locale's translation columns in canonical order.
+pub fn with_translations<'a>(
+    english: impl IntoIterator<Item = &'a str>,
+    locales: &[String],
+) -> Vec<String> {
+    let mut header: Vec<String> = english.into_iter().map(str::to_owned).collect();
+    for tag in locales {
+        header.extend(Translated::ALL.map(|column| column.translation(tag)));
+    }
+    header
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_are_in_canonical_order() {
+        assert_eq!(
+            codes_header(),
+            "code,name,title,description,kind,group,deprecated"
+        );
+        assert_eq!(words_header(Column::Group), "group,title,description");
+        let locales = ["pt-BR".to_owned()];
+        assert_eq!(
+            with_translations(["kind", "title"], &locales).join(","),
+            "kind,title,title.pt-BR,description.pt-BR"
+        );
+    }
+
+    #[test]
+    fn descriptions_and_their_translations_span_lines() {
+        assert!(is_multiline("description"));
+        assert!(is_multiline("description.tr"));
+        assert!(!is_multiline("title.tr"));
+        assert!(!is_multiline("deprecated"));
+        assert_eq!(split_translation("title.tr"), Some(("title", "tr")));
+    }
+}
