@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 use serde_json::json;
 
+pub mod read;
+
 use super::{Artifact, RenderError};
 use crate::model::{Package, Table, Translation, Word};
 
