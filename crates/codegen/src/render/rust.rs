@@ -11,15 +11,19 @@
 //! seconds and half a gigabyte, printing them directly takes milliseconds. Every string in them is
 //! still a `proc_macro2` literal, escaped by it.
 
+mod items;
+mod tables;
+
 use std::fmt::Write as _;
 
 use proc_macro2::{Ident, Literal, TokenStream};
-use quote::{format_ident, quote};
+use quote::format_ident;
 
-use super::{Artifact, RenderError, perfect_hash};
-use crate::locale::{self, ENGLISH};
+use super::{Artifact, RenderError};
 use crate::model::{Table, Word};
-use crate::{markdown, naming};
+use crate::naming;
+use items::*;
+use tables::*;
 
 /// Where the file goes, relative to the crate.
 pub const PATH: &str = "src/generated.rs";
@@ -164,17 +168,17 @@ fn pretty(item: TokenStream) -> Result<String, RenderError> {
     Ok(prettyplease::unparse(&file))
 }
 
-fn word_variant(word: &str) -> Ident {
+pub(super) fn word_variant(word: &str) -> Ident {
     format_ident!("{}", naming::variant(word))
 }
 
 /// A string literal, escaped by `proc_macro2`.
-fn literal(text: &str) -> String {
+pub(super) fn literal(text: &str) -> String {
     Literal::string(text).to_string()
 }
 
 /// `Some("text")` or `None`, the string escaped by `proc_macro2`.
-fn option(value: Option<&str>) -> String {
+pub(super) fn option(value: Option<&str>) -> String {
     value.map_or_else(
         || "None".to_owned(),
         |text| format!("Some({})", literal(text)),
@@ -183,7 +187,7 @@ fn option(value: Option<&str>) -> String {
 
 /// One doc line at `indent`, as prettyplease prints a `#[doc]` attribute: `///` and the text,
 /// unless the text starts with `/` (which would make `////`, a plain comment).
-fn doc_line(out: &mut String, indent: &str, line: &str) {
+pub(super) fn doc_line(out: &mut String, indent: &str, line: &str) {
     let text = line.trim_end();
     if text.starts_with('/') {
         let _ = writeln!(out, "{indent}#[doc = {}]", literal(&format!(" {text}")));
@@ -195,402 +199,21 @@ fn doc_line(out: &mut String, indent: &str, line: &str) {
 }
 
 /// The variants of a table's kind or group words, made once rather than once per code.
-struct WordVariants<'a> {
+pub(super) struct WordVariants<'a> {
     words: &'a [Word],
     variants: Vec<String>,
 }
 
 impl<'a> WordVariants<'a> {
-    fn new(words: &'a [Word]) -> Self {
+    pub(super) fn new(words: &'a [Word]) -> Self {
         let variants = words.iter().map(|w| naming::variant(&w.name)).collect();
         WordVariants { words, variants }
     }
 
     /// The variant of a word of the table (the words are sorted).
-    fn of(&self, word: &str) -> &str {
+    pub(super) fn of(&self, word: &str) -> &str {
         let at =
             (self.words.binary_search_by(|w| w.name.as_str().cmp(word))).expect("a declared word");
         &self.variants[at]
     }
-}
-
-fn log_code_enum(out: &mut String, table: &Table) {
-    let (kinds, groups) = (
-        WordVariants::new(&table.kinds),
-        WordVariants::new(&table.groups),
-    );
-    out.push_str(
-        "/// A log event code known to this version of the crate; its discriminant is the code.\n\
-         ///\n\
-         /// New codes are added in minor releases, so the enum is non-exhaustive. To read codes\n\
-         /// from log records that may be newer than this crate, use [`AnyLogCode`].\n\
-         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]\n\
-         #[non_exhaustive]\n\
-         #[repr(u16)]\n\
-         pub enum LogCode {\n",
-    );
-    for code in &table.codes {
-        // Cell text is Markdown-escaped: rustdoc must show it as text, never as HTML, links or
-        // a code block (which it would compile as a doctest).
-        doc_line(out, "    ", &markdown::escape_line(&code.title));
-        doc_line(out, "    ", "");
-        if let Some(description) = &code.description {
-            for line in description.lines() {
-                doc_line(out, "    ", &markdown::escape_line(line));
-            }
-            doc_line(out, "    ", "");
-        }
-        let facts = format!(
-            "Code `{}`, kind [`Kind::{}`], group [`Group::{}`].",
-            code.code,
-            kinds.of(&code.kind),
-            groups.of(&code.group)
-        );
-        doc_line(out, "    ", &facts);
-        if let Some(note) = &code.deprecated {
-            // rustdoc renders the note as Markdown too: escaped like the doc text.
-            let _ = writeln!(
-                out,
-                "    #[deprecated(note = {})]",
-                literal(&markdown::escape_line(note))
-            );
-        }
-        let _ = writeln!(out, "    {} = {},", code.name, code.code);
-    }
-    out.push_str("}\n");
-}
-
-fn word_enum(name: &str, doc: &str, words: &[Word]) -> TokenStream {
-    let ident = format_ident!("{name}");
-    let doc = format!(" {doc}");
-    let variants = words.iter().map(|word| {
-        // The display title and description are cell text, Markdown-escaped like a code's.
-        let mut lines = vec![
-            format!(" {}", markdown::escape_line(&word.title)),
-            String::new(),
-        ];
-        if let Some(description) = &word.description {
-            lines.extend(
-                description
-                    .lines()
-                    .map(|l| format!(" {}", markdown::escape_line(l))),
-            );
-            lines.push(String::new());
-        }
-        lines.push(format!(" `{}`", word.name));
-        let variant = word_variant(&word.name);
-        quote!(#(#[doc = #lines])* #variant,)
-    });
-    quote! {
-        #[doc = #doc]
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum #ident {
-            #(#variants)*
-        }
-    }
-}
-
-fn log_code_items(table: &Table) -> TokenStream {
-    let predicates = table.kind_names().map(|kind| {
-        let predicate = format_ident!("{}", naming::predicate(kind));
-        let variant = word_variant(kind);
-        let doc = format!(" Whether the code is of kind [`Kind::{variant}`] (`{kind}`).");
-        quote! {
-            #[doc = #doc]
-            pub const fn #predicate(self) -> bool {
-                matches!(self.kind(), Kind::#variant)
-            }
-        }
-    });
-    let words_all = |enum_name: &str, words: &[Word]| {
-        let ident = format_ident!("{enum_name}");
-        let variants = words.iter().map(|w| word_variant(&w.name));
-        let doc = format!(
-            " Every {} in the table, sorted by name.",
-            enum_name.to_lowercase()
-        );
-        quote! {
-            impl #ident {
-                #[doc = #doc]
-                pub const ALL: All<#ident> = All::new(|| &[#(#ident::#variants),*]);
-            }
-        }
-    };
-    let kinds_all = words_all("Kind", &table.kinds);
-    let groups_all = words_all("Group", &table.groups);
-    quote! {
-        impl LogCode {
-            #(#predicates)*
-        }
-
-        #kinds_all
-        #groups_all
-    }
-}
-
-/// English, then one variant per translation; `Locale as usize - 1` indexes the translation
-/// tables.
-fn locale_enum(table: &Table) -> TokenStream {
-    let english = format_ident!("{}", locale::variant(ENGLISH));
-    let variants: Vec<Ident> = (table.locales.iter())
-        .map(|tag| format_ident!("{}", locale::variant(tag)))
-        .collect();
-    let docs = (table.locales.iter()).map(|tag| {
-        let coverage = table.coverage(tag);
-        format!(" `{tag}`: {coverage}; English where a cell is not translated.")
-    });
-    let tags = table.languages();
-    quote! {
-        /// A language of the titles and descriptions: English, the table's own, then each
-        /// translation the table has (a column such as `title.tr`).
-        ///
-        /// New locales are added in minor releases, so the enum is non-exhaustive.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-        #[non_exhaustive]
-        pub enum Locale {
-            /// `en`: the `title` and `description` columns, the fallback of every translation.
-            #english,
-            #(#[doc = #docs] #variants,)*
-        }
-
-        impl Locale {
-            /// Every locale: English, then the translations sorted by tag.
-            pub const ALL: All<Locale> = All::new(|| &[Locale::#english, #(Locale::#variants),*]);
-        }
-
-        /// The BCP 47 tag of each locale, by discriminant.
-        const LOCALE_TAGS: &[&str] = &[#(#tags),*];
-    }
-}
-
-/// The tables whose size does not depend on the number of codes.
-fn fixed_tables(table: &Table) -> TokenStream {
-    let position = match table.codes.len() {
-        0..255 => quote!(u8),
-        255..65535 => quote!(u16),
-        _ => quote!(u32),
-    };
-    let kinds = word_tables("KIND", &table.kinds, &table.locales);
-    let groups = word_tables("GROUP", &table.groups, &table.locales);
-    quote! {
-        /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
-        type Position = #position;
-        /// No code: an empty slot of a lookup table.
-        const NO_POSITION: Position = Position::MAX;
-        #kinds
-        #groups
-    }
-}
-
-/// The words, display titles and descriptions of the kinds (or groups), by discriminant, and
-/// their translations by translation (`Locale as usize - 1`), `None` where not translated.
-fn word_tables(prefix: &str, words: &[Word], locales: &[String]) -> TokenStream {
-    let ident = |suffix: &str| format_ident!("{prefix}_{suffix}");
-    let (names, titles, descriptions, title_translations, description_translations) = (
-        ident("NAMES"),
-        ident("TITLES"),
-        ident("DESCRIPTIONS"),
-        ident("TITLE_TRANSLATIONS"),
-        ident("DESCRIPTION_TRANSLATIONS"),
-    );
-    let optional = |text: Option<&str>| match text {
-        Some(text) => quote!(Some(#text)),
-        None => quote!(None),
-    };
-    let name_values = words.iter().map(|w| &w.name);
-    let title_values = words.iter().map(|w| &w.title);
-    let description_values = words.iter().map(|w| optional(w.description.as_deref()));
-    let translated = |field: fn(&crate::model::Translation) -> Option<&str>| {
-        (locales.iter())
-            .map(|tag| {
-                let values =
-                    (words.iter()).map(|w| optional(w.translations.get(tag).and_then(field)));
-                quote!(&[#(#values),*])
-            })
-            .collect::<Vec<_>>()
-    };
-    let title_arrays = translated(|t| Some(t.title.as_str()));
-    let description_arrays = translated(|t| t.description.as_deref());
-    quote! {
-        const #names: &[&str] = &[#(#name_values),*];
-        const #titles: &[&str] = &[#(#title_values),*];
-        const #descriptions: &[Option<&str>] = &[#(#description_values),*];
-        const #title_translations: &[&[Option<&str>]] = &[#(#title_arrays),*];
-        const #description_translations: &[&[Option<&str>]] = &[#(#description_arrays),*];
-    }
-}
-
-/// `const NAME: &[TYPE] = &[` one item per line `];`, with a doc line.
-fn array(out: &mut String, doc: &str, name: &str, ty: &str, items: impl Iterator<Item = String>) {
-    if !out.ends_with("]\n") {
-        out.push('\n');
-    }
-    doc_line(out, "", doc);
-    let _ = writeln!(out, "const {name}: &[{ty}] = &[");
-    for item in items {
-        let _ = writeln!(out, "    {item},");
-    }
-    out.push_str("];\n");
-}
-
-/// Per translation, its titles and descriptions by position (`None` where not translated), and
-/// the tables of those arrays by translation.
-fn translation_tables(out: &mut String, table: &Table) {
-    let mut titles = Vec::new();
-    let mut descriptions = Vec::new();
-    for tag in &table.locales {
-        let suffix = naming::constant_suffix(tag);
-        let (title, description) = (format!("TITLES_{suffix}"), format!("DESCRIPTIONS_{suffix}"));
-        let translations = || table.codes.iter().map(|c| c.translations.get(tag));
-        array(
-            out,
-            &format!("The `{tag}` titles, by position."),
-            &title,
-            "Option<&str>",
-            translations().map(|t| option(t.map(|t| t.title.as_str()))),
-        );
-        array(
-            out,
-            &format!("The `{tag}` descriptions, by position."),
-            &description,
-            "Option<&str>",
-            translations().map(|t| option(t.and_then(|t| t.description.as_deref()))),
-        );
-        titles.push(title);
-        descriptions.push(description);
-    }
-    for (doc, name, arrays) in [
-        ("title", "TITLE_TRANSLATIONS", titles),
-        ("description", "DESCRIPTION_TRANSLATIONS", descriptions),
-    ] {
-        array(
-            out,
-            &format!("The {doc} arrays, by translation (`Locale as usize - 1`)."),
-            name,
-            "&[Option<&str>]",
-            arrays.into_iter(),
-        );
-    }
-}
-
-/// The per-code arrays, all in code order, and the name lookup's perfect hash table.
-fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderError> {
-    let codes = &table.codes;
-    let (kinds, groups) = (
-        WordVariants::new(&table.kinds),
-        WordVariants::new(&table.groups),
-    );
-    // A function, not a constant of `LogCode` values: rustc checks each enum value in a constant
-    // by searching the discriminants, which made the crate's test build quadratic in codes.
-    out.push('\n');
-    doc_line(
-        out,
-        "",
-        "Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.",
-    );
-    out.push_str(
-        "#[cfg(test)]\n#[allow(deprecated)]\nfn for_each_variant(mut visit: impl FnMut(LogCode)) {\n",
-    );
-    for code in codes {
-        let _ = writeln!(out, "    visit(LogCode::{});", code.name);
-    }
-    out.push_str("}\n");
-    array(
-        out,
-        "The number of every code, in code order (the discriminants of `LogCode`).",
-        "CODE_NUMBERS",
-        "u16",
-        codes.iter().map(|c| c.code.to_string()),
-    );
-    array(
-        out,
-        "The names, by position.",
-        "NAMES",
-        "&str",
-        codes.iter().map(|c| literal(&c.name)),
-    );
-    array(
-        out,
-        "The titles, by position.",
-        "TITLES",
-        "&str",
-        codes.iter().map(|c| literal(&c.title)),
-    );
-    array(
-        out,
-        "The descriptions, by position.",
-        "DESCRIPTIONS",
-        "Option<&str>",
-        codes.iter().map(|c| option(c.description.as_deref())),
-    );
-    array(
-        out,
-        "The deprecation notes, by position.",
-        "DEPRECATIONS",
-        "Option<&str>",
-        codes.iter().map(|c| option(c.deprecated.as_deref())),
-    );
-    array(
-        out,
-        "The kinds, by position.",
-        "KINDS",
-        "Kind",
-        codes.iter().map(|c| format!("Kind::{}", kinds.of(&c.kind))),
-    );
-    array(
-        out,
-        "The groups, by position.",
-        "GROUPS",
-        "Group",
-        codes
-            .iter()
-            .map(|c| format!("Group::{}", groups.of(&c.group))),
-    );
-    translation_tables(out, table);
-    let names: Vec<&str> = codes.iter().map(|c| c.name.as_str()).collect();
-    let hash = perfect_hash::build(&names).map_err(|e| {
-        let pairs: Vec<String> = (e.colliding.iter().take(5))
-            .map(|&(a, b)| {
-                let (a, b) = (&codes[a], &codes[b]);
-                format!(
-                    "`{}` (code {}) and `{}` (code {})",
-                    a.name, a.code, b.name, b.code
-                )
-            })
-            .collect();
-        RenderError {
-            path: PATH,
-            message: format!(
-                "no perfect hash of the names was found; these names kept the most seeds from working: {} \
-                 (please report this: every name should hash apart; renaming one of them avoids it)",
-                pairs.join(", ")
-            ),
-        }
-    })?;
-    out.push('\n');
-    doc_line(
-        out,
-        "",
-        "The name lookup's perfect hash (see `name_hash.rs`): its seed, one displacement",
-    );
-    doc_line(out, "", "per bucket, and slot → position.");
-    let _ = writeln!(out, "const NAME_SEED: u64 = {};", hash.seed);
-    array(
-        out,
-        "Displacement of each bucket.",
-        "NAME_DISPLACEMENTS",
-        "u32",
-        hash.displacements.iter().map(u32::to_string),
-    );
-    array(
-        out,
-        "Position of the name in each slot; an empty slot holds 0, which the name comparison rejects.",
-        "NAME_SLOTS",
-        "Position",
-        hash.slots
-            .iter()
-            .map(|slot| slot.unwrap_or_default().to_string()),
-    );
-    Ok(())
 }
