@@ -206,7 +206,7 @@ fn steps() -> Vec<Step> {
         Step {
             dir: TS_CHECKS,
             ..step(
-                "TypeScript: tsc --strict x3, node --test, publint, attw",
+                "TypeScript: tsc on the generator's templates, tsc --strict x3, node --test, publint, attw",
                 "npm",
                 &["test"],
             )

@@ -1,7 +1,9 @@
 //! The npm package in `ts/`: ESM JavaScript, its declarations, `package.json`, and copies of the
 //! JSON data and schema. Only erasable syntax: frozen objects and union types, no `enum` or
 //! `namespace`. Every string and literal type is written by `serde_json`, whose escaping is valid
-//! JavaScript and TypeScript; doc text goes through `jsdoc`.
+//! JavaScript and TypeScript; doc text goes through `jsdoc`. The fixed code of `index.js` and
+//! `index.d.ts` is real JavaScript and TypeScript in `runtime/ts/`, checked by `tsc`, which the
+//! table's parts fill in.
 
 use std::fmt::Write as _;
 
@@ -95,157 +97,127 @@ fn code_doc(code: &Code) -> Vec<String> {
     lines
 }
 
-fn doc(text: &str) -> Vec<String> {
-    text.lines().map(str::to_owned).collect()
-}
+/// The fixed part of each file, with a `table:` region where the table's part goes.
+const JS_TEMPLATE: &str = include_str!("../../runtime/ts/index.js");
+const DTS_TEMPLATE: &str = include_str!("../../runtime/ts/index.d.ts");
 
-const LOG_CODE_DOC: &str =
-    "Every log code this version knows, by name: `LogCode.SuccessfulLogin === 2001`.";
-const KIND_DOC: &str = "Every kind of code (the `kind` column), by PascalCase name.";
-const GROUP_DOC: &str = "Every group of codes (the `group` column), by PascalCase name.";
-const LIST_DOC: &str = "The metadata of every code this version knows, ordered by code.";
-const VERSION_DOC: &str = "The version of this package, the Rust crate and the JSON file.";
-const IS_LOG_CODE_DOC: &str = "Whether `value` is a code this version knows.";
-const INFO_DOC: &str = "The metadata of a code, or `undefined` when this version does not know it\n(a code from a newer table). Never throws.";
-const BY_NAME_DOC: &str = "The metadata of the code with this name, or `undefined`.";
-const LOCALES_DOC: &str = "Every locale of the titles and descriptions: English (the `title` and\n`description` fields) first, then each translation, by tag.";
-const KIND_TITLE_DOC: &str = "The display title of a kind in `locale` (English by default, and where it\nis not translated); `undefined` for a kind this version does not know.";
-const GROUP_TITLE_DOC: &str = "The display title of a group in `locale` (English by default, and where it\nis not translated); `undefined` for a group this version does not know.";
-const IS_LOCALE_DOC: &str =
-    "Whether `value` is the tag of a locale this version has (exactly, as in {@link locales}).";
-const LOOKUP_DOC: &str = "The best locale for a user's language tag, by the lookup of RFC 4647: the tag\nitself (ignoring ASCII case), then without its last subtag, and so on\n(`\"tr-TR\"` finds `\"tr\"`); `\"en\"` when nothing matches.";
-const TITLE_IN_DOC: &str = "The title of a code in `locale`, or the English title where it is not\ntranslated; `undefined` for a code this version does not know.";
-const DESCRIPTION_IN_DOC: &str = "The description of a code in `locale`, or the English one where it is not\ntranslated (`null` when the code has none); `undefined` for a code this\nversion does not know.";
-
-/// The translation helpers, the same for every table.
-const LOCALE_FUNCTIONS: &str = r#"const asciiLowercase = (text) => text.replace(/[A-Z]/g, (c) => c.toLowerCase());
-
-function translation(info, locale) {
-  return Object.hasOwn(info.translations, locale) ? info.translations[locale] : undefined;
-}
-"#;
-
-fn javascript(table: &Table, package: &Package) -> String {
-    let mut out = format!("// {}\n\n", package.notice);
-    out.push_str(&jsdoc(&doc(LOG_CODE_DOC), ""));
-    out.push_str("export const LogCode = Object.freeze({\n");
-    for code in &table.codes {
-        let _ = writeln!(out, "  {}: {},", code.name, code.code);
-    }
-    out.push_str("});\n\n");
-    for (name, words, text) in [
-        ("Kind", &table.kinds, KIND_DOC),
-        ("Group", &table.groups, GROUP_DOC),
-    ] {
-        out.push_str(&jsdoc(&doc(text), ""));
-        let _ = writeln!(out, "export const {name} = Object.freeze({{");
-        for word in words {
-            let _ = writeln!(
-                out,
-                "  {}: {},",
-                naming::variant(&word.name),
-                literal(&word.name)
-            );
+/// `template` with its own header region dropped and each `table:` region (the markers and the
+/// stand-in between them) replaced by `part(name)`.
+fn fill(template: &str, part: impl Fn(&str) -> String) -> String {
+    let mut out = String::with_capacity(template.len());
+    let mut lines = template.lines();
+    while let Some(line) = lines.next() {
+        let Some(region) = line.strip_prefix("//#region ") else {
+            out.push_str(line);
+            out.push('\n');
+            continue;
+        };
+        for inside in lines.by_ref() {
+            if inside == "//#endregion" {
+                break;
+            }
         }
-        out.push_str("});\n\n");
-    }
-    out.push_str(&jsdoc(&doc(LOCALES_DOC), ""));
-    let _ = writeln!(
-        out,
-        "export const locales = Object.freeze([{}]);\n",
-        locale_tags(table).join(", ")
-    );
-    out.push_str(
-        "const deepFreeze = (value) => {\n  \
-         for (const inner of Object.values(value)) {\n    \
-         if (typeof inner === \"object\" && inner !== null) deepFreeze(inner);\n  \
-         }\n  return Object.freeze(value);\n};\n\n",
-    );
-    out.push_str(&jsdoc(&doc(LIST_DOC), ""));
-    out.push_str("export const logCodes = deepFreeze([\n");
-    // Each entry is the JSON of the code, as in log-codes.json: a JSON object is a JavaScript
-    // object literal, and serde_json's escaping is valid JavaScript.
-    for code in &table.codes {
-        let _ = writeln!(out, "  {},", json::entry_json(code));
-    }
-    out.push_str("]);\n\n");
-    out.push_str(&jsdoc(&doc(VERSION_DOC), ""));
-    let _ = writeln!(
-        out,
-        "export const version = {};\n",
-        literal(&package.version)
-    );
-    out.push_str(
-        "const byCode = new Map(logCodes.map((info) => [info.code, info]));\n\
-         const byName = new Map(logCodes.map((info) => [info.name, info]));\n\n",
-    );
-    // Each kind and group as in `kindInfo`/`groupInfo` of log-codes.json, by word.
-    for (name, words) in [("kindInfo", &table.kinds), ("groupInfo", &table.groups)] {
-        let _ = writeln!(out, "const {name} = new Map([");
-        for word in words.iter() {
-            let _ = writeln!(
-                out,
-                "  [{}, deepFreeze({})],",
-                literal(&word.name),
-                json::word_json(word)
-            );
+        if let Some(name) = region.strip_prefix("table: ") {
+            out.push_str(&part(name));
         }
-        out.push_str("]);\n\n");
-    }
-    out.push_str(&jsdoc(&doc(IS_LOG_CODE_DOC), ""));
-    out.push_str("export function isLogCode(value) {\n  return typeof value === \"number\" && byCode.has(value);\n}\n\n");
-    out.push_str(&jsdoc(&doc(INFO_DOC), ""));
-    out.push_str("export function logCodeInfo(code) {\n  return byCode.get(code);\n}\n\n");
-    out.push_str(&jsdoc(&doc(BY_NAME_DOC), ""));
-    out.push_str("export function logCodeByName(name) {\n  return byName.get(name);\n}\n\n");
-    out.push_str(LOCALE_FUNCTIONS);
-    out.push('\n');
-    out.push_str(&jsdoc(&doc(IS_LOCALE_DOC), ""));
-    out.push_str(
-        "export function isLocale(value) {\n  \
-         return typeof value === \"string\" && locales.includes(value);\n}\n\n",
-    );
-    out.push_str(&jsdoc(&doc(LOOKUP_DOC), ""));
-    out.push_str(
-        "export function lookupLocale(tag) {\n  \
-         let rest = asciiLowercase(String(tag));\n  \
-         for (;;) {\n    \
-         const found = locales.find((locale) => asciiLowercase(locale) === rest);\n    \
-         if (found !== undefined) return found;\n    \
-         const end = Math.max(rest.lastIndexOf(\"-\"), rest.lastIndexOf(\"_\"));\n    \
-         if (end < 0) return \"en\";\n    \
-         rest = rest.slice(0, end);\n    \
-         // A single-letter subtag left at the end (an extension's singleton) goes too.\n    \
-         const start = Math.max(rest.lastIndexOf(\"-\"), rest.lastIndexOf(\"_\"));\n    \
-         if (start >= 0 && rest.length - start === 2) rest = rest.slice(0, start);\n  \
-         }\n}\n\n",
-    );
-    out.push_str(&jsdoc(&doc(TITLE_IN_DOC), ""));
-    out.push_str(
-        "export function titleIn(code, locale) {\n  \
-         const info = byCode.get(code);\n  \
-         return info && (translation(info, locale)?.title ?? info.title);\n}\n\n",
-    );
-    out.push_str(&jsdoc(&doc(DESCRIPTION_IN_DOC), ""));
-    out.push_str(
-        "export function descriptionIn(code, locale) {\n  \
-         const info = byCode.get(code);\n  \
-         return info && (translation(info, locale)?.description ?? info.description);\n}\n",
-    );
-    for (function, map, doc_text) in [
-        ("kindTitle", "kindInfo", KIND_TITLE_DOC),
-        ("groupTitle", "groupInfo", GROUP_TITLE_DOC),
-    ] {
-        out.push('\n');
-        out.push_str(&jsdoc(&doc(doc_text), ""));
-        let _ = write!(
-            out,
-            "export function {function}(word, locale = \"en\") {{\n  \
-             const info = {map}.get(word);\n  \
-             return info && (translation(info, locale)?.title ?? info.title);\n}}\n",
-        );
     }
     out
+}
+
+/// `lines` with a line break after each.
+fn lines(lines: impl Iterator<Item = String>) -> String {
+    lines.map(|line| line + "\n").collect()
+}
+
+fn javascript(table: &Table, package: &Package) -> String {
+    fill(JS_TEMPLATE, |part| match part {
+        "notice" => format!("// {}\n", package.notice),
+        "codes" => {
+            lines((table.codes.iter()).map(|code| format!("  {}: {},", code.name, code.code)))
+        }
+        "kinds" => word_members(&table.kinds),
+        "groups" => word_members(&table.groups),
+        "locales" => format!(
+            "export const locales = Object.freeze([{}]);\n",
+            locale_tags(table).join(", ")
+        ),
+        // Each entry is the JSON of the code, as in log-codes.json: a JSON object is a
+        // JavaScript object literal, and serde_json's escaping is valid JavaScript.
+        "entries" => {
+            lines((table.codes.iter()).map(|code| format!("  {},", json::entry_json(code))))
+        }
+        "version" => format!("export const version = {};\n", literal(&package.version)),
+        // Each kind and group as in `kindInfo`/`groupInfo` of log-codes.json, by word.
+        "kind-info" => word_info(&table.kinds),
+        "group-info" => word_info(&table.groups),
+        other => unreachable!("the JavaScript template has no region `{other}`"),
+    })
+}
+
+/// The members of `Kind` or `Group`: `  DirectorySync: "directory_sync",`.
+fn word_members(words: &[Word]) -> String {
+    lines(words.iter().map(|word| {
+        let variant = naming::variant(&word.name);
+        format!("  {variant}: {},", literal(&word.name))
+    }))
+}
+
+/// The entries of the `kindInfo` or `groupInfo` map.
+fn word_info(words: &[Word]) -> String {
+    lines(words.iter().map(|word| {
+        let (name, info) = (literal(&word.name), json::word_json(word));
+        format!("  [{name}, deepFreeze({info})],")
+    }))
+}
+
+fn declarations(table: &Table, package: &Package) -> String {
+    fill(DTS_TEMPLATE, |part| match part {
+        "notice" => format!("// {}\n", package.notice),
+        "codes" => (table.codes.iter())
+            .map(|code| {
+                let member = format!("  readonly {}: {};\n", code.name, code.code);
+                jsdoc(&code_doc(code), "  ") + &member
+            })
+            .collect(),
+        "kinds" => word_declarations(&table.kinds),
+        "groups" => word_declarations(&table.groups),
+        "locales" => format!(
+            "export declare const locales: readonly [{}];\n",
+            locale_tags(table).join(", ")
+        ),
+        "entries" => lines(table.codes.iter().map(entry_type)),
+        "version" => format!(
+            "export declare const version: {};\n",
+            literal(&package.version)
+        ),
+        other => unreachable!("the declarations template has no region `{other}`"),
+    })
+}
+
+/// The literal type of one entry of `logCodes`.
+fn entry_type(code: &Code) -> String {
+    format!(
+        "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {}; readonly translations: {} }},",
+        code.code,
+        literal(&code.name),
+        literal(&code.title),
+        nullable(code.description.as_deref()),
+        literal(&code.kind),
+        literal(&code.group),
+        nullable(code.deprecated.as_deref()),
+        translations_type(code),
+    )
+}
+
+/// The members of `Kind` or `Group` in the declarations, each with its doc.
+fn word_declarations(words: &[Word]) -> String {
+    (words.iter())
+        .map(|word| {
+            let variant = naming::variant(&word.name);
+            let member = format!("  readonly {variant}: {};\n", literal(&word.name));
+            jsdoc(&word_doc(word), "  ") + &member
+        })
+        .collect()
 }
 
 /// `"en"`, then each translation's tag, as string literals.
@@ -273,173 +245,6 @@ fn translations_type(code: &Code) -> String {
     } else {
         format!("{{ {} }}", entries.join("; "))
     }
-}
-
-fn declarations(table: &Table, package: &Package) -> String {
-    let mut out = format!("// {}\n\n", package.notice);
-    out.push_str(&jsdoc(&doc(LOG_CODE_DOC), ""));
-    out.push_str("export declare const LogCode: {\n");
-    for code in &table.codes {
-        out.push_str(&jsdoc(&code_doc(code), "  "));
-        let _ = writeln!(out, "  readonly {}: {};", code.name, code.code);
-    }
-    out.push_str("};\n");
-    out.push_str(&jsdoc(
-        &doc("A code this version knows: the union of the values of {@link LogCode}."),
-        "",
-    ));
-    out.push_str("export type LogCode = (typeof LogCode)[keyof typeof LogCode];\n");
-    out.push_str(&jsdoc(&doc("The name of a code this version knows."), ""));
-    out.push_str("export type LogCodeName = keyof typeof LogCode;\n");
-    out.push_str(&jsdoc(
-        &doc("A code read from data, which may be newer than this package: any number,\nwith editor completion for the known ones."),
-        "",
-    ));
-    out.push_str("export type AnyLogCode = LogCode | (number & {});\n\n");
-    for (name, words, text) in [
-        ("Kind", &table.kinds, KIND_DOC),
-        ("Group", &table.groups, GROUP_DOC),
-    ] {
-        out.push_str(&jsdoc(&doc(text), ""));
-        let _ = writeln!(out, "export declare const {name}: {{");
-        for word in words {
-            out.push_str(&jsdoc(&word_doc(word), "  "));
-            let _ = writeln!(
-                out,
-                "  readonly {}: {};",
-                naming::variant(&word.name),
-                literal(&word.name)
-            );
-        }
-        out.push_str("};\n");
-        let lower = name.to_lowercase();
-        out.push_str(&jsdoc(&[format!("A {lower} this version knows.")], ""));
-        let _ = writeln!(
-            out,
-            "export type {name} = (typeof {name})[keyof typeof {name}];"
-        );
-        out.push_str(&jsdoc(
-            &[format!(
-                "A {lower} read from data, which may be newer than this package."
-            )],
-            "",
-        ));
-        let _ = writeln!(out, "export type Any{name} = {name} | (string & {{}});\n");
-    }
-    out.push_str(&jsdoc(&doc(LOCALES_DOC), ""));
-    let _ = writeln!(
-        out,
-        "export declare const locales: readonly [{}];",
-        locale_tags(table).join(", ")
-    );
-    out.push_str(&jsdoc(
-        &doc("A locale this version has: `\"en\"` or a translation's tag."),
-        "",
-    ));
-    out.push_str("export type Locale = (typeof locales)[number];\n");
-    out.push_str(&jsdoc(&doc("A locale other than English."), ""));
-    out.push_str("export type TranslatedLocale = Exclude<Locale, \"en\">;\n");
-    out.push_str(&jsdoc(
-        &doc("A code's title and description in one locale. A missing `description` is not\ntranslated: show the English one."),
-        "",
-    ));
-    out.push_str(
-        "export interface Translation {\n  readonly title: string;\n  readonly description?: string;\n}\n\n",
-    );
-    out.push_str(&jsdoc(
-        &doc("The metadata of one code, as in `log-codes.json`."),
-        "",
-    ));
-    out.push_str(
-        "export interface LogCodeInfo {\n\
-         \x20 /** The number written to logs. */\n  readonly code: LogCode;\n\
-         \x20 /** The stable API name, the same in every language. */\n  readonly name: LogCodeName;\n\
-         \x20 /** One line of text. */\n  readonly title: string;\n\
-         \x20 /** Text that may span lines, or `null`. */\n  readonly description: string | null;\n\
-         \x20 /** What the code reports. */\n  readonly kind: Kind;\n\
-         \x20 /** The area the code belongs to. */\n  readonly group: Group;\n\
-         \x20 /** The deprecation note, or `null` for an active code. */\n  readonly deprecated: string | null;\n\
-         \x20 /** The title and description by locale; a locale is missing where the title is not translated. */\n\
-         \x20 readonly translations: { readonly [L in TranslatedLocale]?: Translation };\n\
-         }\n\n",
-    );
-    out.push_str(&jsdoc(&doc(LIST_DOC), ""));
-    out.push_str("export declare const logCodes: readonly [\n");
-    for code in &table.codes {
-        let _ = writeln!(
-            out,
-            "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {}; readonly translations: {} }},",
-            code.code,
-            literal(&code.name),
-            literal(&code.title),
-            nullable(code.description.as_deref()),
-            literal(&code.kind),
-            literal(&code.group),
-            nullable(code.deprecated.as_deref()),
-            translations_type(code),
-        );
-    }
-    out.push_str("];\n\n");
-    out.push_str(&jsdoc(&doc(VERSION_DOC), ""));
-    let _ = writeln!(
-        out,
-        "export declare const version: {};\n",
-        literal(&package.version)
-    );
-    out.push_str(&jsdoc(&doc(IS_LOG_CODE_DOC), ""));
-    out.push_str("export declare function isLogCode(value: unknown): value is LogCode;\n");
-    out.push_str(&jsdoc(&doc(INFO_DOC), ""));
-    out.push_str("export declare function logCodeInfo(code: LogCode): LogCodeInfo;\n");
-    out.push_str(&jsdoc(&doc(INFO_DOC), ""));
-    out.push_str(
-        "export declare function logCodeInfo(code: AnyLogCode): LogCodeInfo | undefined;\n",
-    );
-    out.push_str(&jsdoc(&doc(BY_NAME_DOC), ""));
-    out.push_str("export declare function logCodeByName(name: LogCodeName): LogCodeInfo;\n");
-    out.push_str(&jsdoc(&doc(BY_NAME_DOC), ""));
-    out.push_str("export declare function logCodeByName(name: string): LogCodeInfo | undefined;\n");
-    out.push_str(&jsdoc(&doc(IS_LOCALE_DOC), ""));
-    out.push_str("export declare function isLocale(value: unknown): value is Locale;\n");
-    out.push_str(&jsdoc(&doc(LOOKUP_DOC), ""));
-    out.push_str("export declare function lookupLocale(tag: string): Locale;\n");
-    for (signature, doc_text) in [
-        (
-            "titleIn(code: LogCode, locale: Locale): string",
-            TITLE_IN_DOC,
-        ),
-        (
-            "titleIn(code: AnyLogCode, locale: Locale): string | undefined",
-            TITLE_IN_DOC,
-        ),
-        (
-            "descriptionIn(code: LogCode, locale: Locale): string | null",
-            DESCRIPTION_IN_DOC,
-        ),
-        (
-            "descriptionIn(code: AnyLogCode, locale: Locale): string | null | undefined",
-            DESCRIPTION_IN_DOC,
-        ),
-    ] {
-        out.push_str(&jsdoc(&doc(doc_text), ""));
-        let _ = writeln!(out, "export declare function {signature};");
-    }
-    for (function, name, doc_text) in [
-        ("kindTitle", "Kind", KIND_TITLE_DOC),
-        ("groupTitle", "Group", GROUP_TITLE_DOC),
-    ] {
-        let lower = name.to_lowercase();
-        for (word, result) in [
-            (name.to_owned(), "string"),
-            (format!("Any{name}"), "string | undefined"),
-        ] {
-            out.push_str(&jsdoc(&doc(doc_text), ""));
-            let _ = writeln!(
-                out,
-                "export declare function {function}({lower}: {word}, locale?: Locale): {result};"
-            );
-        }
-    }
-    out
 }
 
 /// The doc lines of a kind or group: its display title, description and word.
