@@ -8,7 +8,13 @@ use std::ops::Range;
 
 use csv_core::{ReadFieldResult, ReaderBuilder};
 
+mod encoding;
+mod quoting;
+
 use crate::diagnostic::{Diagnostic, Source, column_letter};
+pub use encoding::double_encoded;
+use encoding::*;
+use quoting::*;
 
 /// One cell: its value (quotes removed, `""` undone, CRLF as LF) and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -64,38 +70,6 @@ pub fn read(bytes: &[u8]) -> (Source, Sheet, Vec<Diagnostic>) {
     (source, sheet, diagnostics)
 }
 
-const SAVE_AS_CSV: &str = "save the sheet as \"CSV UTF-8 (Comma delimited)\" (Excel) or \"Text CSV\" \
-     with character set \"Unicode (UTF-8)\" and `,` as the field delimiter (LibreOffice)";
-
-/// A file that is another format than CSV: UTF-16 (Excel's "Unicode Text"), JSON, or
-/// tab-separated text. Named for what it is, with how to save it as CSV.
-fn not_a_csv(bytes: &[u8]) -> Option<impl FnOnce(std::ops::Range<usize>) -> Diagnostic> {
-    let zeros = bytes.iter().take(4096).filter(|&&b| b == 0).count();
-    let sample = bytes.len().min(4096);
-    let message = if bytes.starts_with(b"\xFF\xFE")
-        || bytes.starts_with(b"\xFE\xFF")
-        || (sample > 0 && zeros * 4 >= sample)
-    {
-        "this file is UTF-16 text (Excel's \"Unicode Text\"), not a CSV file"
-    } else {
-        let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-        let first = text.iter().copied().find(|b| !b.is_ascii_whitespace());
-        let header = text.split(|&b| b == b'\n').next().unwrap_or_default();
-        if matches!(first, Some(b'{' | b'[')) {
-            "this file is JSON, not a CSV table (a `log-codes.json` is generated from the table, never read as one)"
-        } else if header.contains(&b'\t') && !header.contains(&b',') && !header.contains(&b';') {
-            "this file is tab-separated text, not a CSV file"
-        } else {
-            return None;
-        }
-    };
-    Some(move |span| {
-        Diagnostic::error(span, message)
-            .label("read as the header")
-            .help(SAVE_AS_CSV)
-    })
-}
-
 /// `,`, or `;` when the header line holds `;` and no `,`: Excel saves "CSV" with `;` where the
 /// decimal separator is a comma (Turkish, German, French and other locales).
 pub fn delimiter(text: &str) -> u8 {
@@ -105,67 +79,6 @@ pub fn delimiter(text: &str) -> u8 {
     } else {
         b','
     }
-}
-
-/// Decodes UTF-8, replacing each invalid sequence with U+FFFD, with one error per line that has
-/// any: it points at the first bad byte and shows what the line says in the legacy encoding it
-/// was most likely saved in.
-fn decode(bytes: &[u8]) -> (String, Vec<Diagnostic>) {
-    let mut text = String::with_capacity(bytes.len());
-    let mut errors = Vec::new();
-    for line in bytes.split_inclusive(|&b| b == b'\n') {
-        let mut first_bad: Option<(usize, u8)> = None;
-        for chunk in line.utf8_chunks() {
-            text.push_str(chunk.valid());
-            if let Some(&byte) = chunk.invalid().first() {
-                first_bad.get_or_insert((text.len(), byte));
-                text.push(char::REPLACEMENT_CHARACTER);
-            }
-        }
-        if let Some((at, byte)) = first_bad {
-            let (encoding, reading) = legacy_reading(line);
-            errors.push(
-                Diagnostic::error(
-                    at..at + char::REPLACEMENT_CHARACTER.len_utf8(),
-                    format!("this line is not UTF-8 (byte 0x{byte:02X}); in {encoding} it reads `{reading}`"),
-                )
-                .label("not UTF-8")
-                .help(
-                    "the file was saved in a legacy encoding; save it again as \
-                     \"CSV UTF-8 (Comma delimited)\" (Excel) or with character set \"Unicode (UTF-8)\" \
-                     (LibreOffice)",
-                ),
-            );
-        }
-    }
-    (text, errors)
-}
-
-/// The line decoded as Windows-1254 (Turkish) when that yields Turkish letters, else as
-/// Windows-1252 (Western European), which Excel uses for "CSV (Comma delimited)" in those locales.
-fn legacy_reading(line: &[u8]) -> (&'static str, String) {
-    let line = line.strip_suffix(b"\n").unwrap_or(line);
-    let line = line.strip_suffix(b"\r").unwrap_or(line);
-    let (turkish, _, _) = encoding_rs::WINDOWS_1254.decode(line);
-    if turkish.chars().any(|c| "ğĞışŞİ".contains(c)) {
-        return ("Windows-1254 (Turkish)", turkish.into_owned());
-    }
-    let (western, _, _) = encoding_rs::WINDOWS_1252.decode(line);
-    ("Windows-1252 (Western European)", western.into_owned())
-}
-
-/// Text that a spreadsheet decoded twice (UTF-8 read as Windows-1252 and saved again as UTF-8:
-/// `GiriÅŸ` for `Giriş`): the likely intended text, if `text` is that.
-pub fn double_encoded(text: &str) -> Option<String> {
-    if text.is_ascii() {
-        return None;
-    }
-    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1252.encode(text);
-    if unmappable {
-        return None;
-    }
-    let intended = std::str::from_utf8(&bytes).ok()?;
-    (intended != text).then(|| intended.to_owned())
 }
 
 fn split(text: &str, delimiter: u8) -> (Sheet, Vec<Diagnostic>) {
@@ -273,67 +186,6 @@ fn cell(
         value.into_owned()
     };
     (Cell { value, span }, problem)
-}
-
-enum QuotingProblem {
-    Unclosed,
-    TextAfterClosingQuote(usize),
-    QuoteInUnquotedCell(usize),
-}
-
-impl QuotingProblem {
-    fn at(self, raw: &str, span: Range<usize>) -> Diagnostic {
-        match self {
-            QuotingProblem::Unclosed => Diagnostic::error(
-                span.start..span.start + 1,
-                "this quote is never closed, so the rest of the file was read as one cell",
-            )
-            .label("opened here")
-            .help("close the quoted cell with `\"`; a quote inside it is written twice (`\"\"`)"),
-            QuotingProblem::TextAfterClosingQuote(at) => Diagnostic::error(
-                span.clone(),
-                "malformed quoting: text follows the closing quote of this cell",
-            )
-            .label(format!("`{}` follows the closing quote", &raw[at + 1..]))
-            .help("a quote inside a quoted cell is written twice: `\"5\"\" disk\"`"),
-            QuotingProblem::QuoteInUnquotedCell(at) if raw[..at].trim().is_empty() => {
-                Diagnostic::error(
-                    span.clone(),
-                    "malformed quoting: spaces before the opening quote of a cell that holds a separator or a line break",
-                )
-                .label("the cell was split here")
-                .help("delete the spaces between the separator and `\"`")
-            }
-            QuotingProblem::QuoteInUnquotedCell(at) => Diagnostic::error(
-                span.clone(),
-                "malformed quoting: a quote inside a cell that is not quoted",
-            )
-            .label(format!("quote after `{}`", &raw[..at]))
-            .help("quote the whole cell and write the inner quote twice: `\"5\"\" disk\"`"),
-        }
-    }
-}
-
-/// Checks a raw cell against RFC 4180: either no quotes at all, or quoted as a whole with inner
-/// quotes doubled.
-fn quoting_problem(raw: &str) -> Option<QuotingProblem> {
-    let Some(inner) = raw.strip_prefix('"') else {
-        return raw.find('"').map(QuotingProblem::QuoteInUnquotedCell);
-    };
-    let bytes = inner.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'"' {
-            if bytes.get(i + 1) == Some(&b'"') {
-                i += 2;
-                continue;
-            }
-            return (i + 1 != bytes.len()).then_some(QuotingProblem::TextAfterClosingQuote(i + 1));
-        }
-        i += 1;
-    }
-    // No closing quote: csv-core swallowed everything to the end of the input.
-    Some(QuotingProblem::Unclosed)
 }
 
 #[cfg(test)]
