@@ -7,212 +7,9 @@ use std::time::{Duration, Instant};
 
 use crate::{Failure, Mode, Options, generate, guard, workspace_root};
 
-/// One step: a command run from a directory of the workspace.
-struct Step {
-    name: &'static str,
-    dir: &'static str,
-    program: &'static str,
-    args: &'static [&'static str],
-    env: &'static [(&'static str, &'static str)],
-    /// A target directory of its own, below the build's (`CARGO_TARGET_DIR` or `target/`).
-    target: Option<&'static str>,
-    /// Why a warning this step prints is expected, said in its own output.
-    expected_warning: Option<&'static str>,
-}
+mod steps;
 
-const fn step(name: &'static str, program: &'static str, args: &'static [&'static str]) -> Step {
-    Step {
-        name,
-        dir: ".",
-        program,
-        args,
-        env: &[],
-        target: None,
-        expected_warning: None,
-    }
-}
-
-const CONSUMER: &str = "tests/consumer/Cargo.toml";
-
-/// The crate whose build script renders its own table with the generator.
-const BUILD_CONSUMER: &str = "tests/build-consumer/Cargo.toml";
-
-/// The private npm project holding the TypeScript tooling and tests of the package in `ts/`.
-const TS_CHECKS: &str = "crates/log-codes/ts-checks";
-
-fn steps() -> Vec<Step> {
-    vec![
-        step("rustfmt", "cargo", &["fmt", "--all", "--check"]),
-        step(
-            "rustfmt (consumer)",
-            "cargo",
-            &["fmt", "--manifest-path", CONSUMER, "--check"],
-        ),
-        step(
-            "clippy",
-            "cargo",
-            &[
-                "clippy",
-                "--workspace",
-                "--all-targets",
-                "--all-features",
-                "--locked",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        ),
-        step(
-            "clippy (log-codes, no features)",
-            "cargo",
-            &[
-                "clippy",
-                "-p",
-                "log-codes",
-                "--all-targets",
-                "--locked",
-                "--",
-                "-D",
-                "warnings",
-            ],
-        ),
-        step(
-            "tests",
-            "cargo",
-            &["test", "--workspace", "--all-features", "--locked"],
-        ),
-        step(
-            "tests (log-codes, no features)",
-            "cargo",
-            &["test", "-p", "log-codes", "--locked"],
-        ),
-        Step {
-            env: &[("RUSTDOCFLAGS", "-D warnings")],
-            ..step(
-                "rustdoc",
-                "cargo",
-                &[
-                    "doc",
-                    "--workspace",
-                    "--no-deps",
-                    "--all-features",
-                    "--locked",
-                ],
-            )
-        },
-        Step {
-            target: Some("consumer"),
-            ..step(
-                "consumer crate, no default features",
-                "cargo",
-                &["test", "--manifest-path", CONSUMER, "--locked"],
-            )
-        },
-        Step {
-            target: Some("consumer"),
-            ..step(
-                "consumer crate, serde",
-                "cargo",
-                &[
-                    "test",
-                    "--manifest-path",
-                    CONSUMER,
-                    "--features",
-                    "serde",
-                    "--locked",
-                ],
-            )
-        },
-        Step {
-            target: Some("consumer"),
-            ..step(
-                "clippy (consumer)",
-                "cargo",
-                &[
-                    "clippy",
-                    "--manifest-path",
-                    CONSUMER,
-                    "--all-targets",
-                    "--features",
-                    "serde",
-                    "--locked",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-            )
-        },
-        step(
-            "rustfmt (build-script consumer)",
-            "cargo",
-            &["fmt", "--manifest-path", BUILD_CONSUMER, "--check"],
-        ),
-        Step {
-            target: Some("build-consumer"),
-            ..step(
-                "build-script consumer: its own table rendered by build.rs, included from OUT_DIR",
-                "cargo",
-                &["test", "--manifest-path", BUILD_CONSUMER, "--locked"],
-            )
-        },
-        Step {
-            target: Some("build-consumer"),
-            ..step(
-                "build-script consumer, serde",
-                "cargo",
-                &[
-                    "test",
-                    "--manifest-path",
-                    BUILD_CONSUMER,
-                    "--features",
-                    "serde",
-                    "--locked",
-                ],
-            )
-        },
-        Step {
-            target: Some("build-consumer"),
-            ..step(
-                "clippy (build-script consumer)",
-                "cargo",
-                &[
-                    "clippy",
-                    "--manifest-path",
-                    BUILD_CONSUMER,
-                    "--all-targets",
-                    "--features",
-                    "serde",
-                    "--locked",
-                    "--",
-                    "-D",
-                    "warnings",
-                ],
-            )
-        },
-        step(
-            "cargo package: the crate builds from its packaged files",
-            "cargo",
-            &["package", "-p", "log-codes", "--allow-dirty", "--locked"],
-        ),
-        Step {
-            dir: TS_CHECKS,
-            ..step(
-                "npm ci (TypeScript tooling, pinned)",
-                "npm",
-                // No install script of the tooling is needed; they only print.
-                &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
-            )
-        },
-        Step {
-            dir: TS_CHECKS,
-            ..step(
-                "TypeScript: tsc on the generator's templates, tsc --strict x3, node --test, publint, attw",
-                "npm",
-                &["test"],
-            )
-        },
-    ]
-}
+use steps::{Step, steps};
 
 /// `[workspace.metadata.log-codes] require-complete` of the workspace manifest, without the
 /// locales the table does not have (each named in a note): removing a locale is a valid edit.
@@ -238,7 +35,7 @@ fn required_locales(root: &Path, input: &Path) -> Result<Vec<String>, String> {
                 path.display()
             )
         })?;
-    let sheets = crate::files::read_sheets(input)?;
+    let sheets = crate::sheets::read_sheets(input)?;
     // An invalid table keeps every listed locale: `gen` reports the table's own problems.
     let locales = log_codes_codegen::testing::parse(&sheets.input())
         .0
@@ -369,7 +166,7 @@ pub fn run_all() -> i32 {
             "evolution: {cases} random sequences of valid edits of the table, each regenerated and tested (replay: cargo xtask evolve --cases {cases} --seed {seed})"
         );
         in_process(&mut times, total, total, &heading, "evolution", || {
-            crate::evolve::run(cases, seed)
+            crate::evolve::run(&root.join("codes.csv"), cases, seed)
         })?;
         Ok(())
     })();

@@ -19,9 +19,9 @@ pub fn run() -> Result<String, Failure> {
     let work = crate::target_dir().join("hostile");
     fs::create_dir_all(&work)?;
     let csv = work.join("codes.csv");
-    crate::files::write_sheets(&csv, &canonical::to_sheets(&table))?;
+    crate::sheets::write_sheets(&csv, &canonical::to_sheets(&table))?;
     let crate_dir = work.join("log-codes");
-    crate::bench::generated_crate(&crate_dir, &csv)?;
+    crate::scratch::generated_crate(&crate_dir, &csv)?;
 
     let manifest = crate_dir.join("Cargo.toml");
     let cargo = |args: &[&str]| {
@@ -159,7 +159,7 @@ fn merged(dir: &Path) -> Result<(usize, Table), Failure> {
     let (mut kinds, mut groups): (Vec<Word>, Vec<Word>) = (Vec::new(), Vec::new());
     let mut cases = 0;
     for path in paths {
-        let sheets = crate::files::read_sheets(&path.join("codes.csv")).map_err(Failure::Other)?;
+        let sheets = crate::sheets::read_sheets(&path.join("codes.csv")).map_err(Failure::Other)?;
         let (Some(table), _) = parse(&sheets.input()) else {
             continue;
         };

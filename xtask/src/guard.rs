@@ -1,5 +1,6 @@
-//! The stability guard and the changelog: the table at a git revision (or in an older JSON file)
-//! against the table now, classified by `log_codes_codegen::compat`.
+//! The stability guard (`gen --base REV`), `cargo xtask changelog --base REV [--input PATH]` and
+//! `cargo xtask compat OLD NEW`: the table at a git revision (or in an older file) against the
+//! table now, classified by `log_codes_codegen::compat`.
 
 use std::path::Path;
 use std::process::Command;
@@ -8,7 +9,7 @@ use log_codes_codegen::compat::{self, Change, Level};
 use log_codes_codegen::testing::diagnostic::printable;
 use log_codes_codegen::{Input, SheetName, Table, testing::parse, testing::parse_with};
 
-use crate::Failure;
+use crate::project::{Failure, display_path, workspace_root, workspace_version};
 
 /// The table and workspace version at a revision; `None` when `codes.csv` did not exist there.
 pub fn table_at(root: &Path, rev: &str, input: &Path) -> Result<Option<(Table, String)>, Failure> {
@@ -177,10 +178,54 @@ pub fn table_from_file(path: &Path) -> Result<(Table, Option<String>), Failure> 
             None => Err(Failure::InvalidTable(report.render(&shown, false))),
         };
     }
-    let sheets = crate::files::read_sheets(path).map_err(Failure::Other)?;
+    let sheets = crate::sheets::read_sheets(path).map_err(Failure::Other)?;
     let (table, report) = parse(&sheets.input());
     let shown = path.display().to_string();
     table
         .map(|t| (t, None))
         .ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))
+}
+
+/// The `CHANGELOG.md` section for the current version, from the changes since `base`.
+pub fn changelog(base: &str, input: &Path) -> Result<String, Failure> {
+    let root = workspace_root();
+    let version = workspace_version(&root)?;
+    let sheets = crate::sheets::read_sheets(input).map_err(Failure::Other)?;
+    let (table, report) = log_codes_codegen::testing::parse(&sheets.input());
+    let shown = display_path(input);
+    let table = table.ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))?;
+    let changes = match table_at(&root, base, input)? {
+        Some((old, _)) => log_codes_codegen::compat::compare(&old, &table),
+        None => log_codes_codegen::compat::compare(
+            &log_codes_codegen::Table::new(vec![], vec![], vec![], vec![]),
+            &table,
+        ),
+    };
+    Ok(log_codes_codegen::compat::changelog(&version, &changes))
+}
+
+/// Classifies the changes between two table files and applies the version rule when both carry
+/// a version (JSON files do).
+pub fn compat(old: &Path, new: &Path) -> Result<String, Failure> {
+    let (old_table, old_version) = table_from_file(old)?;
+    let (new_table, new_version) = table_from_file(new)?;
+    let base = old.display().to_string();
+    let changes = match (&old_version, &new_version) {
+        (Some(old_version), Some(new_version)) => {
+            check(&base, &old_table, old_version, &new_table, new_version)?
+        }
+        _ => log_codes_codegen::compat::compare(&old_table, &new_table),
+    };
+    let described = describe(&base, &changes);
+    // The exit status is the verdict: without two versions, no bump can allow a major change.
+    let unversioned = old_version.is_none() || new_version.is_none();
+    if unversioned
+        && log_codes_codegen::compat::worst(&changes)
+            == Some(log_codes_codegen::compat::Level::Major)
+    {
+        return Err(Failure::Incompatible(format!(
+            "{described}error: breaking changes, and a CSV file carries no version that could allow them\n"
+        )));
+    }
+    Ok(described)
 }

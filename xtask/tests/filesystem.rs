@@ -74,7 +74,7 @@ fn another_table(input: &Path) {
     let before = fs::read_to_string(input).unwrap();
     let other = log_codes_codegen::synthetic::synthetic_table(50);
     assert_ne!(before, other.codes);
-    xtask::files::write_sheets(input, &other).unwrap();
+    xtask::sheets::write_sheets(input, &other).unwrap();
 }
 
 #[test]
@@ -119,7 +119,7 @@ fn inputs_that_are_not_tables_are_refused_without_reading_them() {
     }
     // A sparse file past the limit is refused by its size, at once.
     let big = fs::File::create(dir.join("big.csv")).unwrap();
-    big.set_len(xtask::files::MAX_INPUT + 1).unwrap();
+    big.set_len(xtask::sheets::MAX_INPUT + 1).unwrap();
     let output = xtask(
         &["gen", "--check", "--input", "big.csv", "--out-dir", "out"],
         &dir,

@@ -104,7 +104,7 @@ fn the_page_of_a_removed_locale_is_removed() {
     fs::create_dir_all(notes.parent().unwrap()).unwrap();
     fs::write(&notes, "# Hand-written\n").unwrap();
 
-    let sheets = xtask::files::read_sheets(&input).unwrap();
+    let sheets = xtask::sheets::read_sheets(&input).unwrap();
     let (table, _) = log_codes_codegen::testing::parse(&sheets.input());
     let mut english_only = table.unwrap();
     english_only.locales.clear();
@@ -119,7 +119,7 @@ fn the_page_of_a_removed_locale_is_removed() {
         word.translations.clear();
     }
     let canonical = log_codes_codegen::canonical::to_sheets(&english_only);
-    xtask::files::write_sheets(&input, &canonical).unwrap();
+    xtask::sheets::write_sheets(&input, &canonical).unwrap();
 
     let check = Options {
         mode: Mode::Check,
@@ -203,7 +203,7 @@ fn an_invalid_table_writes_nothing() {
 /// itself, so patterns such as the one for the translated docs pages count).
 #[test]
 fn every_artifact_is_marked_generated_in_gitattributes() {
-    let sheets = xtask::files::read_sheets(&workspace_root().join("codes.csv")).unwrap();
+    let sheets = xtask::sheets::read_sheets(&workspace_root().join("codes.csv")).unwrap();
     let (table, _) = log_codes_codegen::testing::parse(&sheets.input());
     let package =
         log_codes_codegen::Package::new(xtask::workspace_version(&workspace_root()).unwrap());
@@ -234,7 +234,7 @@ fn every_artifact_is_marked_generated_in_gitattributes() {
 #[test]
 fn the_crate_is_what_config_gives_a_build_script() {
     let root = workspace_root();
-    let sheets = xtask::files::read_sheets(&root.join("codes.csv")).unwrap();
+    let sheets = xtask::sheets::read_sheets(&root.join("codes.csv")).unwrap();
     let generated = xtask::workspace_config(&root)
         .unwrap()
         .generate(&sheets.sources("codes.csv"))

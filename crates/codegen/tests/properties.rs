@@ -1,14 +1,18 @@
-//! Property tests, bounded for CI (`PROPTEST_CASES` raises the count for a longer run):
-//! random valid tables generate artifacts that say exactly what the table says, and random or
-//! mangled bytes never make the reader or validator panic, and always get diagnostics with valid
-//! positions.
+//! Property tests, bounded for CI (`PROPTEST_CASES` raises the count for a longer run, and a
+//! failing case is kept in `properties.proptest-regressions` to be replayed first):
+//! random valid tables generate artifacts that say exactly what the table says, and random,
+//! mangled or fuzzer-mutated bytes (the corpus's tables, mutated) never make the reader or
+//! validator panic, always get diagnostics with valid positions, and render faithfully when they
+//! stay valid: one invariant, [`input_invariants`], for all of them.
 
 mod common;
 
 use std::collections::BTreeMap;
 
+use log_codes_codegen::compat::table_from_json;
 use log_codes_codegen::model::{Code, Table, Translation, Word};
-use log_codes_codegen::{Input, SheetTexts, canonical, testing::chars, testing::parse};
+use log_codes_codegen::testing::render::{json, render_all};
+use log_codes_codegen::{Input, Package, SheetTexts, canonical, testing::chars, testing::parse};
 use proptest::prelude::*;
 
 /// Text a cell may hold: any Unicode but controls and format characters (so no bidirectional
@@ -160,15 +164,21 @@ proptest! {
     }
 }
 
-/// Parsing returns; every diagnostic points inside the source, on a real line and column; a
-/// table comes back exactly when there is no error.
+/// [`input_invariants`] of a codes sheet with every word of the random tables declared.
 fn check_positions(bytes: &[u8]) {
     let declared = every_word_declared();
-    let input = Input {
+    input_invariants(&Input {
         codes: bytes,
         ..declared.input()
-    };
-    let (table, report) = parse(&input);
+    });
+}
+
+/// What holds of any input, valid or not (the one invariant every property of arbitrary bytes
+/// checks): parsing returns; every diagnostic points inside its sheet, on a real line and
+/// column; a table comes back exactly when there is no error; and a table that comes back renders
+/// every artifact saying exactly what it says, with its JSON reading back as the same table.
+fn input_invariants(input: &Input) {
+    let (table, report) = parse(input);
     assert_eq!(table.is_some(), !report.has_errors());
     for d in &report.diagnostics {
         let source = report.source(d.sheet);
@@ -189,6 +199,123 @@ fn check_positions(bytes: &[u8]) {
         );
     }
     let _ = report.render("codes.csv", false);
+    if let Some(table) = table {
+        common::check_artifacts("a parsed input", &table);
+        let artifacts = render_all(&table, &Package::new("1.0.0")).unwrap();
+        let data = artifacts.iter().find(|a| a.path == json::DATA).unwrap();
+        let (back, _) = table_from_json(&data.contents).unwrap();
+        assert_eq!(back, table, "the JSON reads back as the table");
+    }
+}
+
+/// The corpus's awkward tables (quotes, BOMs, `;`, hostile text…), each with its own sheets.
+fn corpus() -> &'static [SheetTexts] {
+    static CORPUS: std::sync::OnceLock<Vec<SheetTexts>> = std::sync::OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
+        let mut cases: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.join("codes.csv").is_file())
+            .collect();
+        cases.sort();
+        let read = |path: std::path::PathBuf| {
+            String::from_utf8_lossy(&std::fs::read(path).unwrap_or_default()).into_owned()
+        };
+        (cases.into_iter())
+            .map(|case| SheetTexts {
+                codes: read(case.join("codes.csv")),
+                kinds: read(case.join("kinds.csv")),
+                groups: read(case.join("groups.csv")),
+            })
+            .collect()
+    })
+}
+
+/// The bytes that matter to a CSV reader: quotes, delimiters, line ends, a BOM, the lead bytes
+/// of UTF-8 sequences, a bidirectional control, digits and letters.
+const INTERESTING: &[u8] = b"\",;\n\r \t\0\xEF\xBB\xBF\xC3\xC5\xFF\xE2\x80\xAE0123456789AZaz_-";
+
+/// One edit of a byte string: a bit flipped, an interesting byte inserted, up to 8 bytes
+/// deleted, up to 64 bytes of another table spliced in, or a line repeated.
+#[derive(Debug, Clone)]
+enum Mutation {
+    Flip(prop::sample::Index, u8),
+    Insert(prop::sample::Index, prop::sample::Index),
+    Delete(prop::sample::Index, usize),
+    Splice(
+        prop::sample::Index,
+        prop::sample::Index,
+        prop::sample::Index,
+        usize,
+    ),
+    RepeatLine(prop::sample::Index),
+}
+
+fn mutation() -> impl Strategy<Value = Mutation> {
+    let at = any::<prop::sample::Index>;
+    prop_oneof![
+        (at(), 0..8u8).prop_map(|(i, bit)| Mutation::Flip(i, bit)),
+        (at(), at()).prop_map(|(i, byte)| Mutation::Insert(i, byte)),
+        (at(), 1..8usize).prop_map(|(i, n)| Mutation::Delete(i, n)),
+        (at(), at(), at(), 1..64usize).prop_map(|(i, t, f, n)| Mutation::Splice(i, t, f, n)),
+        at().prop_map(Mutation::RepeatLine),
+    ]
+}
+
+fn mutate(bytes: &mut Vec<u8>, mutation: &Mutation, corpus: &[SheetTexts]) {
+    let at = |i: &prop::sample::Index, len: usize| i.index(len + 1);
+    match mutation {
+        Mutation::Flip(i, bit) if !bytes.is_empty() => {
+            let i = i.index(bytes.len());
+            bytes[i] ^= 1 << bit;
+        }
+        Mutation::Insert(i, byte) => {
+            let i = at(i, bytes.len());
+            bytes.insert(i, INTERESTING[byte.index(INTERESTING.len())]);
+        }
+        Mutation::Delete(i, n) if !bytes.is_empty() => {
+            let i = i.index(bytes.len());
+            bytes.drain(i..(i + n).min(bytes.len()));
+        }
+        Mutation::Splice(i, table, from, n) => {
+            let other = corpus[table.index(corpus.len())].codes.as_bytes();
+            if !other.is_empty() {
+                let from = from.index(other.len());
+                let piece = &other[from..(from + n).min(other.len())];
+                let i = at(i, bytes.len());
+                bytes.splice(i..i, piece.iter().copied());
+            }
+        }
+        Mutation::RepeatLine(i) => {
+            let i = at(i, bytes.len()).min(bytes.len());
+            if let Some(end) = bytes[i..].iter().position(|&b| b == b'\n') {
+                let line = bytes[i..=i + end].to_vec();
+                bytes.splice(i + end + 1..i + end + 1, line);
+            }
+        }
+        _ => {}
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, max_shrink_iters: 200, ..ProptestConfig::default() })]
+
+    /// The corpus's tables, mutated as a fuzzer would: the shared invariant holds, and a
+    /// mutation that keeps a table valid still renders it faithfully.
+    #[test]
+    fn mutated_corpus_tables_keep_the_invariants(
+        case in any::<prop::sample::Index>(),
+        mutations in proptest::collection::vec(mutation(), 1..6),
+    ) {
+        let corpus = corpus();
+        let sheets = &corpus[case.index(corpus.len())];
+        let mut codes = sheets.codes.clone().into_bytes();
+        for mutation in &mutations {
+            mutate(&mut codes, mutation, corpus);
+        }
+        input_invariants(&Input { codes: &codes, ..sheets.input() });
+    }
 }
 
 prop_compose! {

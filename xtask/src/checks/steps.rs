@@ -1,0 +1,210 @@
+//! The steps of `cargo xtask test` that are commands (cargo, npm), in the order that fails
+//! fastest; the in-process steps are in `checks.rs`.
+
+/// One step: a command run from a directory of the workspace.
+pub(super) struct Step {
+    pub(super) name: &'static str,
+    pub(super) dir: &'static str,
+    pub(super) program: &'static str,
+    pub(super) args: &'static [&'static str],
+    pub(super) env: &'static [(&'static str, &'static str)],
+    /// A target directory of its own, below the build's (`CARGO_TARGET_DIR` or `target/`).
+    pub(super) target: Option<&'static str>,
+    /// Why a warning this step prints is expected, said in its own output.
+    pub(super) expected_warning: Option<&'static str>,
+}
+
+const fn step(name: &'static str, program: &'static str, args: &'static [&'static str]) -> Step {
+    Step {
+        name,
+        dir: ".",
+        program,
+        args,
+        env: &[],
+        target: None,
+        expected_warning: None,
+    }
+}
+
+const CONSUMER: &str = "tests/consumer/Cargo.toml";
+
+/// The crate whose build script renders its own table with the generator.
+const BUILD_CONSUMER: &str = "tests/build-consumer/Cargo.toml";
+
+/// The private npm project holding the TypeScript tooling and tests of the package in `ts/`.
+const TS_CHECKS: &str = "crates/log-codes/ts-checks";
+
+/// Every step run as a command, in order.
+pub(super) fn steps() -> Vec<Step> {
+    vec![
+        step("rustfmt", "cargo", &["fmt", "--all", "--check"]),
+        step(
+            "rustfmt (consumer)",
+            "cargo",
+            &["fmt", "--manifest-path", CONSUMER, "--check"],
+        ),
+        step(
+            "clippy",
+            "cargo",
+            &[
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--all-features",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        step(
+            "clippy (log-codes, no features)",
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "log-codes",
+                "--all-targets",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        step(
+            "tests",
+            "cargo",
+            &["test", "--workspace", "--all-features", "--locked"],
+        ),
+        step(
+            "tests (log-codes, no features)",
+            "cargo",
+            &["test", "-p", "log-codes", "--locked"],
+        ),
+        Step {
+            env: &[("RUSTDOCFLAGS", "-D warnings")],
+            ..step(
+                "rustdoc",
+                "cargo",
+                &[
+                    "doc",
+                    "--workspace",
+                    "--no-deps",
+                    "--all-features",
+                    "--locked",
+                ],
+            )
+        },
+        Step {
+            target: Some("consumer"),
+            ..step(
+                "consumer crate, no default features",
+                "cargo",
+                &["test", "--manifest-path", CONSUMER, "--locked"],
+            )
+        },
+        Step {
+            target: Some("consumer"),
+            ..step(
+                "consumer crate, serde",
+                "cargo",
+                &[
+                    "test",
+                    "--manifest-path",
+                    CONSUMER,
+                    "--features",
+                    "serde",
+                    "--locked",
+                ],
+            )
+        },
+        Step {
+            target: Some("consumer"),
+            ..step(
+                "clippy (consumer)",
+                "cargo",
+                &[
+                    "clippy",
+                    "--manifest-path",
+                    CONSUMER,
+                    "--all-targets",
+                    "--features",
+                    "serde",
+                    "--locked",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+        },
+        step(
+            "rustfmt (build-script consumer)",
+            "cargo",
+            &["fmt", "--manifest-path", BUILD_CONSUMER, "--check"],
+        ),
+        Step {
+            target: Some("build-consumer"),
+            ..step(
+                "build-script consumer: its own table rendered by build.rs, included from OUT_DIR",
+                "cargo",
+                &["test", "--manifest-path", BUILD_CONSUMER, "--locked"],
+            )
+        },
+        Step {
+            target: Some("build-consumer"),
+            ..step(
+                "build-script consumer, serde",
+                "cargo",
+                &[
+                    "test",
+                    "--manifest-path",
+                    BUILD_CONSUMER,
+                    "--features",
+                    "serde",
+                    "--locked",
+                ],
+            )
+        },
+        Step {
+            target: Some("build-consumer"),
+            ..step(
+                "clippy (build-script consumer)",
+                "cargo",
+                &[
+                    "clippy",
+                    "--manifest-path",
+                    BUILD_CONSUMER,
+                    "--all-targets",
+                    "--features",
+                    "serde",
+                    "--locked",
+                    "--",
+                    "-D",
+                    "warnings",
+                ],
+            )
+        },
+        step(
+            "cargo package: the crate builds from its packaged files",
+            "cargo",
+            &["package", "-p", "log-codes", "--allow-dirty", "--locked"],
+        ),
+        Step {
+            dir: TS_CHECKS,
+            ..step(
+                "npm ci (TypeScript tooling, pinned)",
+                "npm",
+                // No install script of the tooling is needed; they only print.
+                &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+            )
+        },
+        Step {
+            dir: TS_CHECKS,
+            ..step(
+                "TypeScript: tsc on the generator's templates, tsc --strict x3, node --test, publint, attw",
+                "npm",
+                &["test"],
+            )
+        },
+    ]
+}

@@ -1,0 +1,114 @@
+//! The command line, declared once: `xflags` makes the parser and the help (`cargo xtask help`,
+//! `cargo xtask CMD --help`) from this declaration.
+
+use std::path::PathBuf;
+
+xflags::xflags! {
+    /// The project's tasks: regenerate the artifacts of the table (codes.csv, kinds.csv,
+    /// groups.csv) and check everything.
+    cmd xtask {
+        /// Validate the table and regenerate the artifacts in crates/log-codes.
+        cmd gen {
+            /// Write nothing; fail with a diff when a generated file is stale.
+            optional --check
+            /// Also compare the table with the table at this git revision: fail on a breaking
+            /// change unless the workspace version was bumped for it.
+            optional --base rev: String
+            /// Fail, at each cell, when a title or description lacks its translation into this
+            /// locale (`tr`, `pt-BR`; repeat the option for several).
+            repeated --require-complete locale: String
+            /// The codes sheet to read, with kinds.csv and groups.csv beside it (default:
+            /// codes.csv).
+            optional --input path: PathBuf
+            /// Where the crate's artifacts go (default: crates/log-codes).
+            optional --out-dir dir: PathBuf
+        }
+        /// Print the changes since a git revision as a CHANGELOG.md section.
+        cmd changelog {
+            /// The revision to compare with.
+            required --base rev: String
+            /// The codes sheet to read (default: codes.csv).
+            optional --input path: PathBuf
+        }
+        /// Classify the changes between two tables (log-codes.json or codes.csv files) and fail
+        /// on a breaking change without a breaking version bump.
+        cmd compat {
+            /// The older table.
+            required old: PathBuf
+            /// The newer table.
+            required new: PathBuf
+        }
+        /// Rewrite every sheet in canonical form (UTF-8, LF, `,`, sorted, minimal quoting,
+        /// trimmed cells) without changing any value.
+        cmd fmt {
+            /// The codes sheet to rewrite, with the sheets beside it (default: codes.csv).
+            optional --input path: PathBuf
+        }
+        /// Run every check: formatting, clippy, tests, docs, freshness, stability, packaging,
+        /// the TypeScript package, the hostile corpus and the evolution test.
+        cmd test {}
+        /// Build, unit-test, document, type-check and run the artifacts of every valid table of
+        /// crates/codegen/tests/corpus (needs `npm ci` in ts-checks).
+        cmd corpus {}
+        /// Apply random sequences of valid edits to the table, and check that each regenerates,
+        /// passes the stability guard and keeps the generated crate's and the TypeScript
+        /// package's tests green.
+        cmd evolve {
+            /// How many sequences (default: 4, as `cargo xtask test` runs).
+            optional --cases n: usize
+            /// Replay the sequences of this seed (printed by every run).
+            optional --seed seed: u64
+            /// The codes sheet to start from (default: codes.csv).
+            optional --input path: PathBuf
+        }
+        /// Run the benchmarks (every part, or those named: lookups, build, scale, first-run)
+        /// and write crates/log-codes/BENCHMARKS.md; not part of `test`.
+        cmd bench {
+            /// The parts to run.
+            repeated part: String
+        }
+    }
+}
+
+impl Xtask {
+    /// The help of every command, as `cargo xtask help` prints it.
+    pub const HELP: &'static str = Self::HELP_;
+}
+
+/// The help of `command` (its section of [`Xtask::HELP`]), or all of it for no or another word.
+pub fn help_of(command: Option<&str>) -> &'static str {
+    let help = Xtask::HELP;
+    let Some(start) = command.and_then(|c| help.find(&format!("\nxtask {c}\n"))) else {
+        return help;
+    };
+    let section = &help[start + 1..];
+    let end = section[1..]
+        .find("\nxtask ")
+        .map_or(section.len(), |end| end + 2);
+    &section[..end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_command_has_its_own_help() {
+        for command in [
+            "gen",
+            "changelog",
+            "compat",
+            "fmt",
+            "test",
+            "corpus",
+            "evolve",
+            "bench",
+        ] {
+            let help = help_of(Some(command));
+            assert!(help.starts_with(&format!("xtask {command}\n")), "{help}");
+            assert_eq!(help.matches("\nxtask ").count(), 0, "{help}");
+        }
+        assert_eq!(help_of(Some("gen")).matches("--out-dir").count(), 1);
+        assert_eq!(help_of(None), Xtask::HELP);
+    }
+}
