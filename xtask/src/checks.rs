@@ -272,6 +272,14 @@ fn guard_base(root: &Path) -> Option<(String, &'static str)> {
 }
 
 fn run(root: &Path, step: &Step, temp: &Path) -> bool {
+    if let Some(target) = step.needs_target
+        && !target_installed(target)
+    {
+        println!(
+            "    skipped: the standard library of {target} is not installed (`rustup target add {target}`)"
+        );
+        return true;
+    }
     let mut command = Command::new(step.program);
     command
         .args(step.args)
@@ -290,4 +298,15 @@ fn run(root: &Path, step: &Step, temp: &Path) -> bool {
             false
         }
     }
+}
+
+/// Whether rustc has the standard library of `target` (`rustup target add`).
+fn target_installed(target: &str) -> bool {
+    let libdir = Command::new("rustc")
+        .args(["--print", "target-libdir", "--target", target])
+        .output();
+    libdir.is_ok_and(|output| {
+        let dir = String::from_utf8_lossy(&output.stdout);
+        output.status.success() && fs::read_dir(dir.trim()).is_ok_and(|mut d| d.next().is_some())
+    })
 }

@@ -12,6 +12,9 @@ pub(super) struct Step {
     pub(super) target: Option<&'static str>,
     /// Why a warning this step prints is expected, said in its own output.
     pub(super) expected_warning: Option<&'static str>,
+    /// A rustup target whose standard library the step needs; without it the step is skipped,
+    /// saying so (`rustup target add` makes it run).
+    pub(super) needs_target: Option<&'static str>,
 }
 
 const fn step(name: &'static str, program: &'static str, args: &'static [&'static str]) -> Step {
@@ -23,8 +26,12 @@ const fn step(name: &'static str, program: &'static str, args: &'static [&'stati
         env: &[],
         target: None,
         expected_warning: None,
+        needs_target: None,
     }
 }
+
+/// A Windows target the xtask is checked for, when its standard library is installed.
+const WINDOWS: &str = "x86_64-pc-windows-gnu";
 
 const CONSUMER: &str = "tests/consumer/Cargo.toml";
 
@@ -57,6 +64,16 @@ pub(super) fn steps() -> Vec<Step> {
                 "warnings",
             ],
         ),
+        Step {
+            needs_target: Some(WINDOWS),
+            ..step(
+                "the xtask builds on Windows (Unix-only code behind cfg(unix))",
+                "cargo",
+                &[
+                    "check", "-p", "xtask", "--target", WINDOWS, "--locked", "--quiet",
+                ],
+            )
+        },
         step(
             "clippy (log-codes, no features)",
             "cargo",
