@@ -7,6 +7,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+#[path = "alternatives/strum.rs"]
+mod alternatives;
+
 fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
     let read = |name: &str| {
@@ -26,11 +29,8 @@ fn main() {
     let mut out = String::new();
 
     // A hand-written enum with strum and serde_repr derives, discriminant = code.
-    out.push_str("#[derive(Clone, Copy, PartialEq, Eq, Debug, strum::FromRepr, strum::EnumString, serde_repr::Deserialize_repr)]\n#[repr(u16)]\npub enum StrumCode {\n");
-    for c in codes {
-        let _ = writeln!(out, "    {} = {},", c.name, c.code);
-    }
-    out.push_str("}\n\n");
+    out.push_str(&alternatives::strum_enum(&table, "StrumCode", true));
+    out.push('\n');
 
     // A dense enum (discriminants 0..n) with per-field arrays: the fastest field access.
     out.push_str("#[derive(Clone, Copy, PartialEq, Eq, Debug)]\npub enum DenseCode {\n");

@@ -2,13 +2,13 @@
 //! either old or new; `--check` reports the mixed state; the next `gen` repairs it and removes the
 //! leftover temporary file.
 
+use crate::common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-mod common;
-
-use common::{files_under, scratch};
+use crate::common::{files_under, scratch};
 use xtask::{Failure, Mode, Options, generate};
 
 fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {

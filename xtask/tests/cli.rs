@@ -1,9 +1,9 @@
 //! The command line as a new user meets it: a missing tool is named before any step runs, and a
 //! closed pipe ends the output quietly.
 
-use std::process::{Command, Stdio};
+use crate::common;
 
-mod common;
+use std::process::{Command, Stdio};
 
 #[cfg(unix)]
 #[test]

@@ -1,13 +1,13 @@
 //! The file system as an unlucky user or an attacker leaves it: files the generator does not
 //! own, links, odd inputs, relative paths with `--base`, and two runs at once.
 
+use crate::common;
+
 use std::fs;
 use std::path::Path;
 use std::process::{Command, Output};
 
-mod common;
-
-use common::scratch;
+use crate::common::scratch;
 use xtask::workspace_root;
 
 fn xtask(args: &[&str], dir: &Path) -> Output {

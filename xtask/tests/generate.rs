@@ -1,11 +1,11 @@
 //! The generator end to end: on the real table, and on scratch copies of the seed table (a frozen
 //! table whose rows these tests may name; the real table may change).
 
+use crate::common;
+
 use std::fs;
 
-mod common;
-
-use common::{files_under, scratch, seed_into};
+use crate::common::{files_under, scratch, seed_into};
 use xtask::{Failure, Mode, Options, generate, workspace_root};
 
 /// Plain `cargo test` fails when someone edited `codes.csv` (or the generator) and forgot to run

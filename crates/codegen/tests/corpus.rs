@@ -8,12 +8,10 @@
 //! close a comment. (`cargo xtask test` also compiles, doc-tests, type-checks and runs all the
 //! valid ones together.) Refresh the expectations with `UPDATE_EXPECT=1`.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::check_artifacts;
+use crate::common::check_artifacts;
 use log_codes_codegen::{Input, SheetName, testing::parse};
 
 /// One case: its name and the bytes of each sheet it has, by [`SheetName`].

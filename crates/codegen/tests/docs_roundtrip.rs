@@ -3,11 +3,11 @@
 //! of the table as it started (`data/seed/`), so editing `codes.csv` never breaks it; the real
 //! table is checked against itself.
 
+use crate::common;
+
+use crate::common::{expected_rows, read_tables};
 use log_codes_codegen::testing::render::docs;
 use log_codes_codegen::{Package, SheetTexts, Table};
-mod common;
-
-use common::{expected_rows, read_tables};
 
 fn page(sheets: &SheetTexts) -> (Table, String) {
     let table = common::valid(sheets);

@@ -5,7 +5,7 @@
 //! validator panic, always get diagnostics with valid positions, and render faithfully when they
 //! stay valid: one invariant, [`input_invariants`], for all of them.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

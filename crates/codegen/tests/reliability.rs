@@ -1,7 +1,7 @@
 //! Tables that once broke the generator, through its top-level functions: each class of failure
 //! of the reliability review, with a test that fails without its fix.
 
-mod common;
+use crate::common;
 
 use log_codes_codegen::{
     Package, SheetTexts, canonical, testing::parse, testing::render::render_all,

@@ -1,7 +1,7 @@
 //! Snapshot of the Rust renderer on a small table that uses every feature: two kinds, a
 //! description over two lines, an empty description and a deprecated code.
 
-mod common;
+use crate::common;
 
 use expect_test::expect;
 use log_codes_codegen::testing::render::rust;

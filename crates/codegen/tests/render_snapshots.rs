@@ -1,7 +1,7 @@
 //! Snapshots of the JSON, TypeScript and docs renderers on a small table that uses every feature
 //! (see `render_rust.rs` for the Rust one). Refresh with `UPDATE_EXPECT=1 cargo test`.
 
-mod common;
+use crate::common;
 
 use expect_test::expect_file;
 use log_codes_codegen::testing::render::{docs, json, typescript};

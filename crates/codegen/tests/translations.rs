@@ -1,7 +1,7 @@
 //! Translation columns: every diagnostic they can give, coverage, `--require-complete`, and what
 //! one missing Turkish cell of the real table does to every artifact.
 
-mod common;
+use crate::common;
 
 use expect_test::{Expect, expect};
 use log_codes_codegen::testing::render::{docs, page_text};

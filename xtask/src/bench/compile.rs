@@ -2,7 +2,6 @@
 //! strum-derived enum a user would write instead.
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -14,6 +13,9 @@ use serde_json::{Value, json};
 use super::measure::{Measured, measure};
 use crate::Failure;
 use crate::scratch::generated_crate;
+
+#[path = "../../../crates/bench/alternatives/strum.rs"]
+mod alternatives;
 
 /// A scratch crate depending on `dependency` (a TOML value), outside the workspace.
 pub(super) fn scratch_crate(dir: &Path, dependency: &str) -> Result<(), Failure> {
@@ -45,34 +47,7 @@ pub(super) fn strum_crate(dir: &Path, table: &Table, serde: bool) -> Result<(), 
             "[package]\nname = \"strum-codes\"\nversion = \"0.0.0\"\nedition = \"2021\"\npublish = false\n\n[dependencies]\nstrum = {{ version = \"0.28\", features = [\"derive\"] }}\n{serde_deps}"
         ),
     )?;
-    let mut lib = String::from(
-        "#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, strum::FromRepr, strum::EnumString, strum::IntoStaticStr, strum::EnumMessage, strum::EnumProperty, strum::EnumIter, strum::EnumCount)]\n",
-    );
-    if serde {
-        lib.push_str("#[derive(serde_repr::Serialize_repr, serde_repr::Deserialize_repr)]\n");
-    }
-    lib.push_str("#[repr(u16)]\n#[non_exhaustive]\npub enum LogCode {\n");
-    for code in &table.codes {
-        let mut translations = String::new();
-        for (tag, translation) in &code.translations {
-            let key = tag.to_lowercase().replace('-', "_");
-            let _ = write!(translations, ", title_{key} = {:?}", translation.title);
-            if let Some(description) = &translation.description {
-                let _ = write!(translations, ", description_{key} = {description:?}");
-            }
-        }
-        let _ = writeln!(
-            lib,
-            "    #[strum(message = {:?}, detailed_message = {:?}, props(kind = {:?}, group = {:?}{translations}))]\n    {} = {},",
-            code.title,
-            code.description.as_deref().unwrap_or_default(),
-            code.kind,
-            code.group,
-            code.name,
-            code.code
-        );
-    }
-    lib.push_str("}\n");
+    let lib = alternatives::strum_enum(table, "LogCode", serde);
     fs::write(dir.join("src/lib.rs"), lib)?;
     Ok(())
 }
