@@ -5,9 +5,9 @@
 //! A translated page shows the English text, marked, where a cell has no translation, and says
 //! at the top how many texts that is.
 //!
-//! Cell text is plain text, never markup: [`escape`](crate::markdown::escape) turns everything Markdown, GFM tables,
-//! HTML and VitePress (Vue `{{ }}` interpolation, emoji shortcodes) would interpret into escapes
-//! or entities, so a Markdown parser reads back exactly the table's text.
+//! Cell text is plain text, never markup: `markdown::escape` turns everything Markdown, GFM
+//! tables, HTML and VitePress (Vue `{{ }}` interpolation, emoji shortcodes) would interpret into
+//! escapes or entities, so a Markdown parser reads back exactly the table's text.
 
 use std::fmt::Write as _;
 
