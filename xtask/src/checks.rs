@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 
 use crate::{Failure, Mode, Options, generate, guard, workspace_root};
 
+mod reports;
+
+pub use reports::run_all as reports;
 mod steps;
 
 use steps::{Step, steps};
@@ -109,7 +112,7 @@ pub fn run_all() -> i32 {
         return 2;
     }
     let steps = steps();
-    let total = steps.len() + 4;
+    let total = steps.len() + 5;
     let mut times: Vec<(String, Duration)> = Vec::new();
     let outcome = (|| {
         let at = Instant::now();
@@ -140,6 +143,10 @@ pub fn run_all() -> i32 {
             println!("    ok in {:.1} s", at.elapsed().as_secs_f64());
         }
         // In process: `cargo test` above may have rebuilt this very binary.
+        let heading = "reports as data: --format json against its schemas (ajv), --format github on the hostile corpus, the same exit status in every format";
+        in_process(&mut times, total - 3, total, heading, "reports", || {
+            reports::run_all(&root)
+        })?;
         let heading =
             "build-script consumer: its table's edits, and nothing else, rerun its build script";
         in_process(
@@ -224,28 +231,13 @@ fn generated_files_check(root: &Path) -> bool {
     match generate(&options) {
         Ok(summary) => {
             print!("{}", summary.coverage_lines());
-            if let (Some(changes), Some((rev, _))) = (&summary.changes, &base) {
-                print!("{}", guard::describe(rev, changes));
+            if let Some(verdict) = &summary.verdict {
+                print!("{}", guard::describe(&verdict.base, &verdict.changes));
             }
             true
         }
-        Err(Failure::Stale(diffs)) => {
-            for diff in diffs {
-                print!("{diff}");
-            }
-            eprintln!("generated files are stale; run `cargo xtask gen` and commit");
-            false
-        }
-        Err(Failure::Incompatible(message)) => {
-            eprint!("{message}");
-            false
-        }
-        Err(Failure::InvalidTable(rendered)) => {
-            eprint!("{rendered}");
-            false
-        }
-        Err(Failure::Other(message)) => {
-            eprintln!("error: {message}");
+        Err(failure) => {
+            crate::report::failure(&failure);
             false
         }
     }

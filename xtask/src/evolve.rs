@@ -13,6 +13,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+use crate::project::Invalid;
 use crate::{Failure, Mode, Options, workspace_root};
 
 /// How many cases `cargo xtask test` runs: about 13 s each on two cores, most of it the
@@ -34,21 +35,24 @@ pub fn run(input: &Path, cases: usize, seed: u64) -> Result<String, Failure> {
     let real = crate::sheets::read_sheets(input).map_err(Failure::Other)?;
     let (base, report) = log_codes_codegen::testing::parse(&real.input());
     let shown = crate::project::display_path(input);
-    let base = base.ok_or_else(|| Failure::InvalidTable(report.summary(&shown)))?;
+    let base = base.ok_or_else(|| Failure::InvalidTable(Invalid::at(&report, &shown)))?;
     let version = crate::workspace_version(&root)?;
     let mut members = Vec::new();
     let mut described = Vec::new();
     for case in 0..cases {
         let (edited, mut rng) = edited_case(&base, seed, case);
         let name = format!("case-{case}");
-        let context = |e: Failure| match e {
-            Failure::InvalidTable(text) | Failure::Incompatible(text) | Failure::Other(text) => {
-                Failure::Other(format!(
-                    "evolve {name} (seed {seed}, edits: {}):\n{text}",
-                    edited.log.join("; ")
-                ))
-            }
-            other => other,
+        let context = |e: Failure| {
+            let text = match e {
+                Failure::InvalidTable(invalid) => invalid.rendered,
+                Failure::Incompatible(verdict) => verdict.refusal.unwrap_or_default(),
+                Failure::Other(text) => text,
+                stale @ Failure::Stale(_) => return stale,
+            };
+            Failure::Other(format!(
+                "evolve {name} (seed {seed}, edits: {}):\n{text}",
+                edited.log.join("; ")
+            ))
         };
         let table_dir = work.join("tables").join(&name);
         let csv = table_dir.join("codes.csv");
@@ -59,7 +63,7 @@ pub fn run(input: &Path, cases: usize, seed: u64) -> Result<String, Failure> {
                 .input(),
         );
         let parsed = parsed
-            .ok_or_else(|| context(Failure::InvalidTable(report.render("codes.csv", false))))?;
+            .ok_or_else(|| context(Failure::InvalidTable(Invalid::at(&report, "codes.csv"))))?;
         // A user bumps the version for a major change; the guard must then accept the edits.
         let new_version = version_for(&base, &version, &parsed)?;
         crate::guard::check("the real table", &base, &version, &parsed, &new_version)

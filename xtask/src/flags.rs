@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::report::Format;
+
 xflags::xflags! {
     /// The project's tasks: regenerate the artifacts of the table (codes.csv, kinds.csv,
     /// groups.csv) and check everything.
@@ -22,6 +24,9 @@ xflags::xflags! {
             optional --input path: PathBuf
             /// Where the crate's artifacts go (default: crates/log-codes).
             optional --out-dir dir: PathBuf
+            /// How to report: text (default), json (one document, every problem) or github
+            /// (workflow commands annotating the cells).
+            optional --format format: Format
         }
         /// Print the changes since a git revision as a CHANGELOG.md section.
         cmd changelog {
@@ -29,6 +34,9 @@ xflags::xflags! {
             required --base rev: String
             /// The codes sheet to read (default: codes.csv).
             optional --input path: PathBuf
+            /// How to report: text (default), json (one document, every problem) or github
+            /// (workflow commands annotating the cells).
+            optional --format format: Format
         }
         /// Classify the changes between two tables (log-codes.json or codes.csv files) and fail
         /// on a breaking change without a breaking version bump.
@@ -37,6 +45,9 @@ xflags::xflags! {
             required old: PathBuf
             /// The newer table.
             required new: PathBuf
+            /// How to report: text (default), json (one document, every problem) or github
+            /// (workflow commands annotating the cells).
+            optional --format format: Format
         }
         /// Rewrite every sheet in canonical form (UTF-8, LF, `,`, sorted, minimal quoting,
         /// trimmed cells) without changing any value.

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use log_codes_codegen::SheetName;
 
-use crate::project::{Failure, display_path};
+use crate::project::{Failure, Invalid, display_path};
 use crate::{files, sheets};
 
 /// Rewrites every sheet of a valid table in canonical form (atomically; a sheet already
@@ -14,7 +14,7 @@ pub fn format_table(path: &Path) -> Result<String, Failure> {
     let sheets = sheets::read_sheets(path).map_err(Failure::Other)?;
     let shown = display_path(path);
     let (table, report) = log_codes_codegen::testing::parse(&sheets.input());
-    let table = table.ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))?;
+    let table = table.ok_or_else(|| Failure::InvalidTable(Invalid::at(&report, &shown)))?;
     let canonical = log_codes_codegen::canonical::to_sheets(&table);
     let mut lines = Vec::new();
     for sheet in SheetName::ALL {

@@ -7,21 +7,25 @@ use std::io::IsTerminal as _;
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
-use log_codes_codegen::compat::Change;
 use log_codes_codegen::{Coverage, SheetName};
 
 use crate::files::{self, Mode, Outcome};
-use crate::project::{Failure, display_path, workspace_config, workspace_root, workspace_version};
+use crate::project::{
+    Failure, Invalid, Problem, Stale, Verdict, display_path, workspace_config, workspace_root,
+    workspace_version,
+};
+use crate::report::Reported;
 use crate::sheets;
 use crate::{flags, guard};
 
-/// Runs `gen` as the command line asked, printing what it did.
-pub fn run(flags: &flags::Gen) -> Result<(), Failure> {
-    let mut options = Options::workspace(if flags.check {
+/// Runs `gen` as the command line asked; the caller reports the outcome.
+pub fn run(flags: &flags::Gen) -> Reported {
+    let mode = if flags.check {
         Mode::Check
     } else {
         Mode::Write
-    });
+    };
+    let mut options = Options::workspace(mode);
     if let Some(input) = &flags.input {
         options.input = input.clone();
     }
@@ -30,15 +34,11 @@ pub fn run(flags: &flags::Gen) -> Result<(), Failure> {
     }
     options.base = flags.base.clone();
     options.require_complete = flags.require_complete.clone();
-    let summary = generate(&options)?;
-    if let Some(warnings) = &summary.warnings {
-        eprint!("{warnings}");
+    Reported::Gen {
+        input: display_path(&options.input),
+        mode,
+        result: generate(&options),
     }
-    if let (Some(changes), Some(base)) = (&summary.changes, &options.base) {
-        print!("{}", guard::describe(base, changes));
-    }
-    println!("{}", describe(&summary, options.mode));
-    Ok(())
 }
 
 /// What `cargo xtask gen` works on.
@@ -84,10 +84,14 @@ pub struct Summary {
     pub unchanged: usize,
     /// Generated files the table no longer produces, deleted.
     pub removed: Vec<String>,
-    /// Rendered warnings, if any.
+    /// The warnings rendered for a terminal, if any.
     pub warnings: Option<String>,
-    /// The classified changes since the base revision, when one was given.
-    pub changes: Option<Vec<Change>>,
+    /// The warnings as data.
+    pub problems: Vec<Problem>,
+    /// What else the run noticed (a sheet not in canonical form, a base without a table).
+    pub notes: Vec<String>,
+    /// The stability guard's verdict since the base revision, when one was given.
+    pub verdict: Option<Verdict>,
     /// How much each locale translates, by tag.
     pub coverage: Vec<(String, Coverage)>,
 }
@@ -118,37 +122,37 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let generated = match config.generate(&sources) {
         Ok(generated) => generated,
         Err(log_codes_codegen::Error::Invalid { report, .. }) => {
-            return Err(Failure::InvalidTable(report.render_sheets(&names, color)));
+            return Err(Failure::InvalidTable(Invalid::new(&report, &names, color)));
         }
         Err(e) => return Err(Failure::Other(e.to_string())),
     };
     let (table, report) = (&generated.table, &generated.report);
-    let mut warnings =
-        (!report.diagnostics.is_empty()).then(|| report.render_sheets(&names, color));
+    let warnings = (!report.diagnostics.is_empty()).then(|| report.render_sheets(&names, color));
+    let mut notes = Vec::new();
     let canonical = log_codes_codegen::canonical::to_sheets(table);
     for sheet in SheetName::ALL {
         if sheets.get(sheet) != Some(canonical.get(sheet).as_bytes()) {
-            let hint = format!(
-                "note: {} is not in canonical form (a spreadsheet may have added a BOM, CRLF, `;`, \
-                 quotes or spaces, or reordered rows or columns); `cargo xtask fmt` rewrites it without changing any value\n",
+            notes.push(format!(
+                "{} is not in canonical form (a spreadsheet may have added a BOM, CRLF, `;`, \
+                 quotes or spaces, or reordered rows or columns); `cargo xtask fmt` rewrites it without changing any value",
                 names[sheet as usize]
-            );
-            warnings = Some(warnings.unwrap_or_default() + &hint);
+            ));
         }
     }
     let package_version = workspace_version(&options.root)?;
     let artifacts = &generated.files;
-    let changes = match &options.base {
+    let verdict = match &options.base {
         Some(base) => match guard::table_at(&options.root, base, &options.input)? {
-            Some((old, old_version)) => Some(guard::check(
-                base,
-                &old,
-                &old_version,
-                table,
-                &package_version,
-            )?),
+            Some((old, old_version)) => {
+                let versions = (Some(old_version.as_str()), Some(package_version.as_str()));
+                let verdict = guard::verdict(base, &old, versions.0, table, versions.1)?;
+                if verdict.refusal.is_some() {
+                    return Err(Failure::Incompatible(Box::new(verdict)));
+                }
+                Some(verdict)
+            }
             None => {
-                println!("compatibility: {base} has no table; nothing to compare");
+                notes.push(format!("{base} has no table; nothing to compare"));
                 None
             }
         },
@@ -160,7 +164,9 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         unchanged: 0,
         removed: vec![],
         warnings,
-        changes,
+        problems: Problem::all(report, &names),
+        notes,
+        verdict,
         coverage: (table.locales.iter())
             .map(|tag| (tag.clone(), table.coverage(tag)))
             .collect(),
@@ -208,7 +214,10 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         match synced.map_err(io_at("write", &path))? {
             Outcome::Unchanged => summary.unchanged += 1,
             Outcome::Written => summary.written.push(display_path(&path)),
-            Outcome::Stale(diff) => stale.push(diff),
+            Outcome::Stale(diff) => stale.push(Stale {
+                path: display_path(&path),
+                diff,
+            }),
             Outcome::Removed => {}
         }
     }
@@ -220,7 +229,10 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
         let found = files::orphans(&dir, &produced, config.notice());
         for orphan in found.map_err(io_at("list", &dir))? {
             match files::retire(&orphan, options.mode).map_err(io_at("remove", &orphan))? {
-                Outcome::Stale(diff) => stale.push(diff),
+                Outcome::Stale(diff) => stale.push(Stale {
+                    path: display_path(&orphan),
+                    diff,
+                }),
                 _ => summary.removed.push(display_path(&orphan)),
             }
         }
@@ -312,7 +324,7 @@ fn preflight(
 }
 
 /// What a run did, for the terminal.
-fn describe(summary: &Summary, mode: Mode) -> String {
+pub fn describe(summary: &Summary, mode: Mode) -> String {
     let mut line = summary.coverage_lines();
     let _ = write!(line, "{} codes read; ", summary.codes);
     match mode {

@@ -9,7 +9,7 @@ use log_codes_codegen::compat::{self, Change, Level};
 use log_codes_codegen::testing::diagnostic::printable;
 use log_codes_codegen::{Input, SheetName, Table, testing::parse, testing::parse_with};
 
-use crate::project::{Failure, display_path, workspace_root, workspace_version};
+use crate::project::{Failure, Invalid, Verdict, display_path, workspace_root, workspace_version};
 
 /// The table and workspace version at a revision; `None` when `codes.csv` did not exist there.
 pub fn table_at(root: &Path, rev: &str, input: &Path) -> Result<Option<(Table, String)>, Failure> {
@@ -99,29 +99,71 @@ pub fn check(
     new: &Table,
     new_version: &str,
 ) -> Result<Vec<Change>, Failure> {
+    let verdict = verdict(base, old, Some(old_version), new, Some(new_version))?;
+    match verdict.refusal {
+        None => Ok(verdict.changes),
+        Some(_) => Err(Failure::Incompatible(Box::new(verdict))),
+    }
+}
+
+/// The stability guard's verdict on the changes from `old` to `new`. With both versions, a major
+/// change needs a breaking version bump and the version may not go backwards; a CSV file carries
+/// no version (`None`), so no bump can allow a major change.
+pub fn verdict(
+    base: &str,
+    old: &Table,
+    old_version: Option<&str>,
+    new: &Table,
+    new_version: Option<&str>,
+) -> Result<Verdict, Failure> {
     let changes = compat::compare(old, new);
+    let refusal = match (old_version, new_version) {
+        (Some(old_version), Some(new_version)) => {
+            versioned_refusal(base, &changes, old_version, new_version)?
+        }
+        _ => (compat::worst(&changes) == Some(Level::Major)).then(|| {
+            "error: breaking changes, and a CSV file carries no version that could allow them\n"
+                .to_owned()
+        }),
+    };
+    Ok(Verdict {
+        base: base.to_owned(),
+        changes,
+        old_version: old_version.map(str::to_owned),
+        new_version: new_version.map(str::to_owned),
+        refusal,
+    })
+}
+
+/// Why changes between two versioned tables are refused, if they are.
+fn versioned_refusal(
+    base: &str,
+    changes: &[Change],
+    old_version: &str,
+    new_version: &str,
+) -> Result<Option<String>, Failure> {
     let parse = |v: &str| semver::Version::parse(v).ok();
     if let (Some(before), Some(after)) = (parse(old_version), parse(new_version))
         && after < before
     {
-        return Err(Failure::Incompatible(format!(
+        return Ok(Some(format!(
             "error: the version goes backwards since {base}: {old_version} → {new_version}; a newer table needs a newer version\n"
         )));
     }
-    let allowed = compat::worst(&changes)
+    let allowed = compat::worst(changes)
         .map(|level| compat::version_allows(old_version, new_version, level))
         .transpose()
         .map_err(Failure::Other)?
         .unwrap_or(true);
     if allowed {
-        return Ok(changes);
+        return Ok(None);
     }
     let mut message = String::new();
     let majors: Vec<&Change> = changes.iter().filter(|c| c.level == Level::Major).collect();
     for change in &majors {
         message.push_str(&format!(
             "error: breaking change since {base}: {}\n",
-            change.message
+            printable(&change.message)
         ));
     }
     message.push_str(&format!(
@@ -133,7 +175,7 @@ pub fn check(
         compat::next_breaking(old_version).map_err(Failure::Other)?,
         if majors.len() == 1 { "it" } else { "them" },
     ));
-    Err(Failure::Incompatible(message))
+    Ok(Some(message))
 }
 
 /// One line per change, for the terminal.
@@ -175,7 +217,7 @@ pub fn table_from_file(path: &Path) -> Result<(Table, Option<String>), Failure> 
         let shown = format!("{} (as a table)", path.display());
         return match valid {
             Some(table) => Ok((table, Some(version))),
-            None => Err(Failure::InvalidTable(report.render(&shown, false))),
+            None => Err(Failure::InvalidTable(Invalid::at(&report, &shown))),
         };
     }
     let sheets = crate::sheets::read_sheets(path).map_err(Failure::Other)?;
@@ -183,49 +225,53 @@ pub fn table_from_file(path: &Path) -> Result<(Table, Option<String>), Failure> 
     let shown = path.display().to_string();
     table
         .map(|t| (t, None))
-        .ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))
+        .ok_or_else(|| Failure::InvalidTable(Invalid::at(&report, &shown)))
+}
+
+/// The changes since a revision, for `CHANGELOG.md`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Changelog {
+    /// The revision compared with.
+    pub base: String,
+    /// The workspace version the section is for.
+    pub version: String,
+    /// Every change, classified.
+    pub changes: Vec<Change>,
+    /// The section, as Markdown.
+    pub section: String,
 }
 
 /// The `CHANGELOG.md` section for the current version, from the changes since `base`.
-pub fn changelog(base: &str, input: &Path) -> Result<String, Failure> {
+pub fn changelog(base: &str, input: &Path) -> Result<Changelog, Failure> {
     let root = workspace_root();
     let version = workspace_version(&root)?;
     let sheets = crate::sheets::read_sheets(input).map_err(Failure::Other)?;
     let (table, report) = log_codes_codegen::testing::parse(&sheets.input());
     let shown = display_path(input);
-    let table = table.ok_or_else(|| Failure::InvalidTable(report.render(&shown, false)))?;
+    let table = table.ok_or_else(|| Failure::InvalidTable(Invalid::at(&report, &shown)))?;
     let changes = match table_at(&root, base, input)? {
-        Some((old, _)) => log_codes_codegen::compat::compare(&old, &table),
-        None => log_codes_codegen::compat::compare(
-            &log_codes_codegen::Table::new(vec![], vec![], vec![], vec![]),
-            &table,
-        ),
+        Some((old, _)) => compat::compare(&old, &table),
+        None => compat::compare(&Table::new(vec![], vec![], vec![], vec![]), &table),
     };
-    Ok(log_codes_codegen::compat::changelog(&version, &changes))
+    Ok(Changelog {
+        base: base.to_owned(),
+        section: compat::changelog(&version, &changes),
+        version,
+        changes,
+    })
 }
 
 /// Classifies the changes between two table files and applies the version rule when both carry
 /// a version (JSON files do).
-pub fn compat(old: &Path, new: &Path) -> Result<String, Failure> {
+pub fn compat(old: &Path, new: &Path) -> Result<Verdict, Failure> {
     let (old_table, old_version) = table_from_file(old)?;
     let (new_table, new_version) = table_from_file(new)?;
     let base = old.display().to_string();
-    let changes = match (&old_version, &new_version) {
-        (Some(old_version), Some(new_version)) => {
-            check(&base, &old_table, old_version, &new_table, new_version)?
-        }
-        _ => log_codes_codegen::compat::compare(&old_table, &new_table),
-    };
-    let described = describe(&base, &changes);
-    // The exit status is the verdict: without two versions, no bump can allow a major change.
-    let unversioned = old_version.is_none() || new_version.is_none();
-    if unversioned
-        && log_codes_codegen::compat::worst(&changes)
-            == Some(log_codes_codegen::compat::Level::Major)
-    {
-        return Err(Failure::Incompatible(format!(
-            "{described}error: breaking changes, and a CSV file carries no version that could allow them\n"
-        )));
-    }
-    Ok(described)
+    verdict(
+        &base,
+        &old_table,
+        old_version.as_deref(),
+        &new_table,
+        new_version.as_deref(),
+    )
 }

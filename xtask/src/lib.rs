@@ -15,6 +15,7 @@ pub mod generate;
 pub mod guard;
 pub mod project;
 pub mod rebuilds;
+pub mod report;
 pub mod scratch;
 pub mod sheets;
 
@@ -33,6 +34,10 @@ pub fn main_with_args(args: &[String]) -> i32 {
         Some("__measure") => return bench::measure::child(&args[1..]),
         Some("__rebuilds") => {
             return finish(rebuilds::run(&workspace_root()).map(|summary| println!("{summary}")));
+        }
+        Some("__reports") => {
+            let reports = checks::reports(&workspace_root());
+            return finish(reports.map(|summary| println!("{summary}")));
         }
         // `help` as cargo's own subcommands take it.
         Some("help") => {
@@ -56,16 +61,28 @@ pub fn main_with_args(args: &[String]) -> i32 {
     let table = |input: &Option<std::path::PathBuf>| {
         input.clone().unwrap_or_else(|| root.join("codes.csv"))
     };
+    let format = |format: Option<report::Format>| format.unwrap_or_default();
     let result = match flags.subcommand {
         flags::XtaskCmd::Test(_) => return checks::run_all(),
-        flags::XtaskCmd::Gen(options) => generate::run(&options),
-        flags::XtaskCmd::Fmt(fmt) => fmt::format_table(&table(&fmt.input)).map(|m| println!("{m}")),
+        flags::XtaskCmd::Gen(options) => {
+            let reported = generate::run(&options);
+            return report::emit(format(options.format), &reported);
+        }
         flags::XtaskCmd::Changelog(changelog) => {
-            guard::changelog(&changelog.base, &table(&changelog.input)).map(|s| print!("{s}"))
+            let result = guard::changelog(&changelog.base, &table(&changelog.input));
+            return report::emit(
+                format(changelog.format),
+                &report::Reported::Changelog(result),
+            );
         }
         flags::XtaskCmd::Compat(compat) => {
-            guard::compat(&compat.old, &compat.new).map(|text| print!("{text}"))
+            let reported = report::Reported::Compat {
+                new: project::display_path(&compat.new),
+                result: guard::compat(&compat.old, &compat.new),
+            };
+            return report::emit(format(compat.format), &reported);
         }
+        flags::XtaskCmd::Fmt(fmt) => fmt::format_table(&table(&fmt.input)).map(|m| println!("{m}")),
         flags::XtaskCmd::Bench(bench) => bench::run(&bench.part),
         flags::XtaskCmd::Corpus(_) => corpus::run().map(|message| println!("{message}")),
         flags::XtaskCmd::Evolve(evolve) => evolve::run(
@@ -78,39 +95,10 @@ pub fn main_with_args(args: &[String]) -> i32 {
     finish(result)
 }
 
-/// The exit code of a command's result, its failure reported.
+/// The exit code of a command's result, its failure reported as text.
 fn finish(result: Result<(), Failure>) -> i32 {
     match result {
         Ok(()) => 0,
-        Err(failure) => report(failure),
-    }
-}
-
-fn report(failure: Failure) -> i32 {
-    match failure {
-        Failure::InvalidTable(rendered) => {
-            eprint!("{rendered}");
-            eprintln!("nothing was written; fix the table and run `cargo xtask gen` again");
-            1
-        }
-        Failure::Stale(diffs) => {
-            for diff in &diffs {
-                print!("{diff}");
-            }
-            eprintln!(
-                "{} generated file{} stale; run `cargo xtask gen` and commit the result",
-                diffs.len(),
-                if diffs.len() == 1 { " is" } else { "s are" }
-            );
-            1
-        }
-        Failure::Incompatible(message) => {
-            eprint!("{message}");
-            1
-        }
-        Failure::Other(message) => {
-            eprintln!("error: {message}");
-            2
-        }
+        Err(failure) => report::failure(&failure),
     }
 }

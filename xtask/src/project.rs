@@ -5,6 +5,9 @@
 use std::path::{Path, PathBuf};
 use std::{fs, io};
 
+use log_codes_codegen::compat::Change;
+use log_codes_codegen::{Report, Severity, SheetName};
+
 /// The workspace root (the parent of `xtask/`).
 pub fn workspace_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -26,14 +29,102 @@ pub fn target_dir() -> PathBuf {
 /// How a run ended, besides success.
 #[derive(Debug)]
 pub enum Failure {
-    /// The table is invalid: the rendered diagnostics. Nothing was written.
-    InvalidTable(String),
-    /// Check mode found stale files: one diff each.
-    Stale(Vec<String>),
+    /// The table is invalid. Nothing was written.
+    InvalidTable(Invalid),
+    /// Check mode found stale files.
+    Stale(Vec<Stale>),
     /// A major change since the base revision without a breaking version bump.
-    Incompatible(String),
+    Incompatible(Box<Verdict>),
     /// Something the user can fix outside the table (a missing file, a bad argument).
     Other(String),
+}
+
+/// An invalid table: its problems rendered for a terminal, and as data.
+#[derive(Debug, Clone)]
+pub struct Invalid {
+    /// As cargo renders errors (the first ones, then a count).
+    pub rendered: String,
+    /// Every problem, errors and warnings.
+    pub problems: Vec<Problem>,
+}
+
+impl Invalid {
+    /// The problems of `report`, each sheet named by `names` (by [`SheetName`]).
+    pub fn new(report: &Report, names: &[String; 3], color: bool) -> Self {
+        Invalid {
+            rendered: report.render_sheets(names, color),
+            problems: Problem::all(report, names),
+        }
+    }
+
+    /// [`Invalid::new`] for a table whose codes sheet is shown as `path`, without color.
+    pub fn at(report: &Report, path: &str) -> Self {
+        Invalid::new(
+            report,
+            &SheetName::ALL.map(|sheet| sheet.beside(path)),
+            false,
+        )
+    }
+}
+
+/// One problem of a table, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// An error stops generation; a warning does not.
+    pub severity: Severity,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    /// How to fix it, when there is a fix to say.
+    pub help: Option<String>,
+    /// The sheet, as given on the command line (or beside it).
+    pub file: String,
+    /// 1-based line and character column.
+    pub line: usize,
+    /// See `line`.
+    pub column: usize,
+    /// The header of the cell's column (`title.tr`), when the problem is in a cell.
+    pub column_name: Option<String>,
+}
+
+impl Problem {
+    /// Every diagnostic of `report`, located.
+    pub fn all(report: &Report, names: &[String; 3]) -> Vec<Problem> {
+        (report.diagnostics.iter().zip(report.locations()))
+            .map(|(d, location)| Problem {
+                severity: d.severity,
+                message: d.message.clone(),
+                help: d.help.clone(),
+                file: names[d.sheet as usize].clone(),
+                line: location.line,
+                column: location.column,
+                column_name: location.column_name,
+            })
+            .collect()
+    }
+}
+
+/// A generated file that is not what the table makes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stale {
+    /// As shown on the command line.
+    pub path: String,
+    /// The unified diff from the file on disk to the expected text.
+    pub diff: String,
+}
+
+/// What the stability guard found between two tables.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    /// What the table is compared with: a revision or a file.
+    pub base: String,
+    /// Every change, classified.
+    pub changes: Vec<Change>,
+    /// The versions, where the tables carry them (a CSV file does not).
+    pub old_version: Option<String>,
+    /// See `old_version`.
+    pub new_version: Option<String>,
+    /// Why the changes are refused, for a terminal: `None` when they are accepted.
+    pub refusal: Option<String>,
 }
 
 impl From<io::Error> for Failure {

@@ -16,7 +16,11 @@ fn committed_artifacts_are_up_to_date() {
         Ok(summary) => assert!(summary.written.is_empty()),
         Err(Failure::Stale(diffs)) => panic!(
             "generated files are stale; run `cargo xtask gen` and commit:\n{}",
-            diffs.join("\n")
+            diffs
+                .iter()
+                .map(|d| d.diff.as_str())
+                .collect::<Vec<_>>()
+                .join("\n")
         ),
         Err(other) => panic!("{other:?}"),
     }
@@ -45,7 +49,11 @@ fn editing_a_title_makes_check_fail_with_a_diff() {
     let Err(Failure::Stale(diffs)) = generate(&options) else {
         panic!("an edited title must make --check fail");
     };
-    let all = diffs.join("\n");
+    let all = diffs
+        .iter()
+        .map(|d| d.diff.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(all.contains("+    \"Successful Sign-In\""), "{all}");
 }
 
@@ -69,9 +77,10 @@ fn require_complete_turns_a_missing_translation_into_an_error() {
         require_complete: vec!["tr".into()],
         ..options.clone()
     };
-    let Err(Failure::InvalidTable(rendered)) = generate(&strict) else {
+    let Err(Failure::InvalidTable(invalid)) = generate(&strict) else {
         panic!("a missing translation must fail with --require-complete tr");
     };
+    let rendered = &invalid.rendered;
     assert!(rendered.contains("codes.csv:7:"), "{rendered}");
     assert!(rendered.contains("missing `tr` description"), "{rendered}");
     assert!(!out_dir.exists(), "nothing may be written");
@@ -129,7 +138,7 @@ fn the_page_of_a_removed_locale_is_removed() {
         panic!("--check must report the page of the removed locale");
     };
     assert!(
-        diffs.iter().any(|d| d.contains("no longer produces")),
+        diffs.iter().any(|d| d.diff.contains("no longer produces")),
         "{diffs:?}"
     );
     assert!(page.is_file(), "--check writes nothing");
@@ -189,12 +198,21 @@ fn an_invalid_table_writes_nothing() {
         out_dir: out_dir.clone(),
         ..Options::workspace(Mode::Write)
     };
-    let Err(Failure::InvalidTable(rendered)) = generate(&options) else {
+    let Err(Failure::InvalidTable(invalid)) = generate(&options) else {
         panic!("the table is invalid");
     };
+    let rendered = &invalid.rendered;
     assert!(rendered.contains("3 errors"), "{rendered}");
+    // The same places as data, for `--format json` and `github`.
+    let located: Vec<String> = (invalid.problems.iter())
+        .map(|p| format!("{}:{}:{}", p.file, p.line, p.column))
+        .collect();
     for expected in ["codes.csv:8:1", "codes.csv:35:6", "codes.csv:33:17"] {
         assert!(rendered.contains(expected), "{expected} in {rendered}");
+        assert!(
+            located.iter().any(|l| l.ends_with(expected)),
+            "{expected} in {located:?}"
+        );
     }
     assert!(!out_dir.exists(), "nothing may be written");
 }

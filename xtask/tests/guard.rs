@@ -84,8 +84,9 @@ impl Repo {
         };
         let summary = generate(&options)?;
         Ok(summary
-            .changes
+            .verdict
             .expect("a base was given")
+            .changes
             .into_iter()
             .map(|c| (c.level, c.message))
             .collect())
@@ -98,7 +99,7 @@ impl Repo {
 
 fn refused(result: Result<Vec<(Level, String)>, Failure>) -> String {
     match result {
-        Err(Failure::Incompatible(message)) => message,
+        Err(Failure::Incompatible(verdict)) => verdict.refusal.expect("a refused verdict"),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -205,7 +206,7 @@ fn a_revision_without_the_table_has_nothing_to_compare() {
         base: Some("v0.1.0".to_owned()),
         require_complete: Vec::new(),
     };
-    assert_eq!(generate(&options).unwrap().changes, None);
+    assert_eq!(generate(&options).unwrap().verdict, None);
     let bad = Options {
         base: Some("no-such-rev".to_owned()),
         ..options

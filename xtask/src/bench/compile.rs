@@ -133,7 +133,8 @@ pub(super) fn run(root: &Path) -> Result<Value, Failure> {
     fs::create_dir_all(&work)?;
     let sheets = crate::sheets::read_sheets(&root.join("codes.csv")).map_err(Failure::Other)?;
     let (table, report) = parse(&sheets.input());
-    let table = table.ok_or_else(|| Failure::InvalidTable(report.summary("codes.csv")))?;
+    let table = table
+        .ok_or_else(|| Failure::InvalidTable(crate::project::Invalid::at(&report, "codes.csv")))?;
     let crate_path = root.join("crates/log-codes");
     strum_crate(&work.join("strum-codes"), &table, false)?;
     strum_crate(&work.join("strum-codes-serde"), &table, true)?;
