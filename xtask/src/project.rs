@@ -26,6 +26,26 @@ pub fn target_dir() -> PathBuf {
     }
 }
 
+/// This program's binary, to run it again as a child. A `cargo test` of the workspace may have
+/// rebuilt it in place since it started (Linux then names the running one `… (deleted)`): the
+/// rebuilt one, from the same sources, is the one to run.
+pub fn xtask_exe() -> io::Result<PathBuf> {
+    let exe = std::env::current_exe()?;
+    if exe.exists() {
+        return Ok(exe);
+    }
+    let name = exe.to_string_lossy();
+    let rebuilt = PathBuf::from(name.strip_suffix(" (deleted)").unwrap_or(&name));
+    if rebuilt.exists() {
+        Ok(rebuilt)
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::NotFound,
+            format!("the xtask binary {} is gone", exe.display()),
+        ))
+    }
+}
+
 /// How a run ended, besides success.
 #[derive(Debug)]
 pub enum Failure {

@@ -26,7 +26,7 @@ struct Run {
 }
 
 fn run(args: &[String], format: &str) -> Result<Run, Failure> {
-    let output = Command::new(std::env::current_exe()?)
+    let output = Command::new(crate::project::xtask_exe()?)
         .args(args)
         .args(["--format", format])
         .env("NO_COLOR", "1")
@@ -85,7 +85,7 @@ pub fn run_all(root: &Path) -> Result<String, Failure> {
         csv.replacen("Successful", "Succeeded", 1)
     })?;
     let checked = work.join("checked");
-    let status = Command::new(std::env::current_exe()?)
+    let status = Command::new(crate::project::xtask_exe()?)
         .args([
             "gen",
             "--input",
