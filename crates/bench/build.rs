@@ -22,6 +22,7 @@ fn main() {
         codes: &codes,
         kinds: Some(&kinds),
         groups: Some(&groups),
+        reserved: None,
     };
     let (table, report) = log_codes_codegen::testing::parse(&input);
     let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));

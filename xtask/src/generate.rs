@@ -131,7 +131,7 @@ pub fn generate(options: &Options) -> Result<Summary, Failure> {
     let mut notes = Vec::new();
     let canonical = log_codes_codegen::canonical::to_sheets(table);
     for sheet in SheetName::ALL {
-        if sheets.get(sheet) != Some(canonical.get(sheet).as_bytes()) {
+        if !log_codes_codegen::canonical::is_canonical(sheet, sheets.get(sheet), &canonical) {
             notes.push(format!(
                 "{} is not in canonical form (a spreadsheet may have added a BOM, CRLF, `;`, \
                  quotes or spaces, or reordered rows or columns); `cargo xtask fmt` rewrites it without changing any value",

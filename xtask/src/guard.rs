@@ -50,10 +50,12 @@ pub fn table_at(root: &Path, rev: &str, input: &Path) -> Result<Option<(Table, S
         git(root, &["show", &format!("{rev}:{path}")]).ok()
     };
     let (kinds, groups) = (beside(SheetName::Kinds), beside(SheetName::Groups));
+    let reserved = beside(SheetName::Reserved);
     let input = Input {
         codes: csv.as_bytes(),
         kinds: kinds.as_deref().map(str::as_bytes),
         groups: groups.as_deref().map(str::as_bytes),
+        reserved: reserved.as_deref().map(str::as_bytes),
     };
     let legacy = log_codes_codegen::testing::Options {
         declare_used_words: true,

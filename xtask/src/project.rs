@@ -70,7 +70,7 @@ pub struct Invalid {
 
 impl Invalid {
     /// The problems of `report`, each sheet named by `names` (by [`SheetName`]).
-    pub fn new(report: &Report, names: &[String; 3], color: bool) -> Self {
+    pub fn new(report: &Report, names: &[String; 4], color: bool) -> Self {
         Invalid {
             rendered: report.render_sheets(names, color),
             problems: Problem::all(report, names),
@@ -108,7 +108,7 @@ pub struct Problem {
 
 impl Problem {
     /// Every diagnostic of `report`, located.
-    pub fn all(report: &Report, names: &[String; 3]) -> Vec<Problem> {
+    pub fn all(report: &Report, names: &[String; 4]) -> Vec<Problem> {
         (report.diagnostics.iter().zip(report.locations()))
             .map(|(d, location)| Problem {
                 severity: d.severity,

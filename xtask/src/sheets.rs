@@ -19,6 +19,8 @@ pub struct SheetBytes {
     pub kinds: Option<Vec<u8>>,
     /// `groups.csv` beside it, if it exists.
     pub groups: Option<Vec<u8>>,
+    /// `reserved.csv` beside it, if it exists.
+    pub reserved: Option<Vec<u8>>,
 }
 
 impl SheetBytes {
@@ -28,6 +30,7 @@ impl SheetBytes {
             codes: &self.codes,
             kinds: self.kinds.as_deref(),
             groups: self.groups.as_deref(),
+            reserved: self.reserved.as_deref(),
         }
     }
 
@@ -42,6 +45,7 @@ impl SheetBytes {
         for (sheet, bytes) in [
             (SheetName::Kinds, &self.kinds),
             (SheetName::Groups, &self.groups),
+            (SheetName::Reserved, &self.reserved),
         ] {
             if let Some(bytes) = bytes {
                 sources = sources.with(sheet, bytes.clone());
@@ -64,7 +68,10 @@ pub fn write_sheets(codes: &Path, sheets: &log_codes_codegen::SheetTexts) -> io:
         fs::create_dir_all(dir)?;
     }
     for sheet in SheetName::ALL {
-        fs::write(sheet_path(codes, sheet), sheets.get(sheet))?;
+        // An optional sheet without rows is no file.
+        if !(sheet.optional() && sheets.get(sheet).is_empty()) {
+            fs::write(sheet_path(codes, sheet), sheets.get(sheet))?;
+        }
     }
     Ok(())
 }
@@ -83,6 +90,7 @@ pub fn read_sheets(codes: &Path) -> Result<SheetBytes, String> {
         codes: read_input(codes)?,
         kinds: beside(SheetName::Kinds)?,
         groups: beside(SheetName::Groups)?,
+        reserved: beside(SheetName::Reserved)?,
     })
 }
 

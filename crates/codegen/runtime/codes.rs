@@ -5,7 +5,8 @@ use core::str::FromStr;
 
 use super::inline::quoting_error;
 use super::{
-    Group, Kind, LogCode, Position, CODE_NUMBERS, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, NAMES,
+    Group, Kind, LogCode, Position, CODE_NUMBERS, COUNTERPARTS, COUNTERPARTS_OF,
+    COUNTERPARTS_OF_START, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, KIND_RANGES, NAMES,
     NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, NO_POSITION, TITLES,
 };
 
@@ -167,7 +168,66 @@ impl LogCode {
     pub const fn group(self) -> Group {
         GROUPS[self.position()]
     }
+
+    /// The code this one is the counterpart of (a failure's success, for a failure rate), if
+    /// the table names one.
+    ///
+    /// ```
+    /// # use log_codes::LogCode;
+    /// for code in LogCode::ALL.iter() {
+    ///     if let Some(of) = code.counterpart() {
+    ///         assert!(of.counterparts().any(|c| c == *code));
+    ///     }
+    /// }
+    /// ```
+    #[inline]
+    pub const fn counterpart(self) -> Option<LogCode> {
+        match COUNTERPARTS[self.position()] {
+            Some(code) => LogCode::from_code(code),
+            None => None,
+        }
+    }
+
+    /// The codes whose counterpart this one is (a success's failures), in code order.
+    #[inline]
+    pub fn counterparts(self) -> Counterparts {
+        let position = self.position();
+        let (start, end) = (
+            COUNTERPARTS_OF_START[position] as usize,
+            COUNTERPARTS_OF_START[position + 1] as usize,
+        );
+        Counterparts(COUNTERPARTS_OF[start..end].iter())
+    }
 }
+
+/// The codes whose counterpart a code is: [`LogCode::counterparts`].
+#[derive(Debug, Clone)]
+pub struct Counterparts(core::slice::Iter<'static, u16>);
+
+impl Iterator for Counterparts {
+    type Item = LogCode;
+
+    #[inline]
+    fn next(&mut self) -> Option<LogCode> {
+        self.0.next().and_then(|&code| LogCode::from_code(code))
+    }
+
+    #[inline]
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl ExactSizeIterator for Counterparts {}
+
+impl DoubleEndedIterator for Counterparts {
+    #[inline]
+    fn next_back(&mut self) -> Option<LogCode> {
+        self.0.next_back().and_then(|&code| LogCode::from_code(code))
+    }
+}
+
+impl core::iter::FusedIterator for Counterparts {}
 
 /// The name, as the variant is called.
 impl fmt::Debug for LogCode {
@@ -396,6 +456,34 @@ impl AnyLogCode {
         LogCode::from_code(self.0)
     }
 
+    /// The code's kind, even for a code newer than this crate: the kind whose number range
+    /// holds it (the table declares the ranges in `kinds.csv`), else the known code's kind;
+    /// `None` for an unknown number that no range holds.
+    ///
+    /// ```
+    /// # use log_codes::{AnyLogCode, LogCode};
+    /// for code in LogCode::ALL.iter() {
+    ///     assert_eq!(AnyLogCode::from(*code).kind(), Some(code.kind()));
+    /// }
+    /// ```
+    #[inline]
+    pub const fn kind(self) -> Option<Kind> {
+        // Ranges hold only their own kind's codes (validation sees to it), so a range answers
+        // for known and unknown codes alike; a known code of a kind without a range is looked up.
+        let mut at = 0;
+        while at < KIND_RANGES.len() {
+            let (first, last, kind) = KIND_RANGES[at];
+            if self.0 >= first && self.0 <= last {
+                return Some(kind);
+            }
+            at += 1;
+        }
+        match self.known() {
+            Some(code) => Some(code.kind()),
+            None => None,
+        }
+    }
+
     /// The title, when the code is known.
     #[inline]
     pub const fn title(self) -> Option<&'static str> {
@@ -488,6 +576,40 @@ impl fmt::Display for AnyLogCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_number_has_the_kind_of_its_range_or_of_its_code() {
+        for number in 0..=u16::MAX {
+            let any = AnyLogCode::new(number);
+            let ranged = KIND_RANGES
+                .iter()
+                .find(|&&(first, last, _)| (first..=last).contains(&number))
+                .map(|&(_, _, kind)| kind);
+            let expected = ranged.or(LogCode::from_code(number).map(LogCode::kind));
+            assert_eq!(any.kind(), expected, "{number}");
+            if let (Some(code), Some(ranged)) = (LogCode::from_code(number), ranged) {
+                assert_eq!(code.kind(), ranged, "a range holds only its own kind's codes");
+            }
+        }
+    }
+
+    #[test]
+    fn counterparts_are_the_inverse_of_counterpart() {
+        for &code in LogCode::ALL.iter() {
+            let expected = || {
+                (LogCode::ALL.iter())
+                    .copied()
+                    .filter(move |c| c.counterpart() == Some(code))
+            };
+            assert!(code.counterparts().eq(expected()), "{code}");
+            assert_eq!(code.counterparts().len(), expected().count());
+            assert!(code.counterparts().rev().eq(expected().rev()), "{code}");
+            assert_eq!(
+                code.counterpart().map(LogCode::code),
+                COUNTERPARTS[code.position()]
+            );
+        }
+    }
 
     #[test]
     fn every_code_round_trips_through_number_and_name() {

@@ -8,9 +8,10 @@ use std::collections::BTreeMap;
 
 use csv_core::{QuoteStyle, WriteResult, WriterBuilder};
 
+use crate::input::SheetName;
 use crate::input::SheetTexts;
 use crate::model::{Table, Translation, Word};
-use crate::schema::{self, Column, WordColumn};
+use crate::schema::{self, Column, ReservedColumn, WordColumn};
 
 /// Every sheet of the table as canonical CSV text.
 pub fn to_sheets(table: &Table) -> SheetTexts {
@@ -18,23 +19,69 @@ pub fn to_sheets(table: &Table) -> SheetTexts {
         codes: to_csv(table),
         kinds: words_csv(Column::Kind, &table.kinds, &table.locales),
         groups: words_csv(Column::Group, &table.groups, &table.locales),
+        reserved: reserved_csv(table),
     }
+}
+
+/// `reserved.csv`: a row per number or span, sorted; empty (no file) when there is none.
+fn reserved_csv(table: &Table) -> String {
+    if table.reserved.is_empty() {
+        return String::new();
+    }
+    let mut out = Vec::new();
+    write_record(&mut out, &ReservedColumn::ALL.map(ReservedColumn::header));
+    for reserved in &table.reserved {
+        write_record(&mut out, &[&reserved.numbers.to_string(), &reserved.note]);
+    }
+    String::from_utf8(out).expect("UTF-8 in, UTF-8 out")
+}
+
+/// Whether a sheet on the disk (`None`: no file) is the canonical text: an optional sheet
+/// without rows is canonical as no file or as its header alone.
+pub fn is_canonical(sheet: SheetName, on_disk: Option<&[u8]>, canonical: &SheetTexts) -> bool {
+    let text = canonical.get(sheet);
+    if on_disk == Some(text.as_bytes()) {
+        return true;
+    }
+    let header_only = format!("{}\n", schema::reserved_header());
+    sheet.optional()
+        && text.is_empty()
+        && on_disk.is_none_or(|bytes| bytes == header_only.as_bytes())
 }
 
 /// A declaration sheet: the word, its title and description, then each locale's columns.
 fn words_csv(column: Column, words: &[Word], locales: &[String]) -> String {
     let mut out = Vec::new();
-    let header = schema::with_translations(WordColumn::ALL.map(|c| c.header(column)), locales);
+    // The structure columns only when a word has them: most tables have none.
+    let ranged = words.iter().any(|w| w.range.is_some());
+    let paired = words.iter().any(|w| w.counterpart_of.is_some());
+    let used = |c: &WordColumn| match c {
+        WordColumn::Range => ranged,
+        WordColumn::CounterpartOf => paired,
+        _ => true,
+    };
+    let english = WordColumn::ALL
+        .into_iter()
+        .filter(used)
+        .map(|c| c.header(column));
+    let header = schema::with_translations(english, locales);
     write_record(
         &mut out,
         &header.iter().map(String::as_str).collect::<Vec<_>>(),
     );
     for word in words {
+        let range = word.range.map(|r| r.to_string()).unwrap_or_default();
         let mut cells = vec![
             word.name.as_str(),
             &word.title,
             word.description.as_deref().unwrap_or_default(),
         ];
+        if ranged {
+            cells.push(&range);
+        }
+        if paired {
+            cells.push(word.counterpart_of.as_deref().unwrap_or_default());
+        }
         push_translations(&mut cells, &word.translations, locales);
         write_record(&mut out, &cells);
     }
@@ -60,7 +107,11 @@ fn push_translations<'a>(
 /// The codes sheet as canonical CSV text.
 pub fn to_csv(table: &Table) -> String {
     let mut out = Vec::new();
-    let header = schema::with_translations(Column::ALL.map(Column::header), &table.locales);
+    let paired = table.codes.iter().any(|c| c.counterpart.is_some());
+    let columns = Column::ALL
+        .into_iter()
+        .filter(|&c| paired || c != Column::Counterpart);
+    let header = schema::with_translations(columns.map(Column::header), &table.locales);
     write_record(
         &mut out,
         &header.iter().map(String::as_str).collect::<Vec<_>>(),
@@ -76,6 +127,10 @@ pub fn to_csv(table: &Table) -> String {
             &code.group,
             code.deprecated.as_deref().unwrap_or_default(),
         ];
+        let counterpart = code.counterpart.map(|n| n.to_string()).unwrap_or_default();
+        if paired {
+            cells.push(&counterpart);
+        }
         push_translations(&mut cells, &code.translations, &table.locales);
         write_record(&mut out, &cells);
     }
@@ -125,6 +180,7 @@ mod tests {
             codes: messy.as_bytes(),
             kinds: Some(kinds.as_bytes()),
             groups: Some(groups.as_bytes()),
+            reserved: None,
         };
         let (table, report) = parse(&input);
         let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));

@@ -154,6 +154,8 @@ pub struct Sources {
     pub kinds: Option<NamedSheet>,
     /// `groups.csv`.
     pub groups: Option<NamedSheet>,
+    /// `reserved.csv`, if it exists.
+    pub reserved: Option<NamedSheet>,
 }
 
 impl Sources {
@@ -166,6 +168,7 @@ impl Sources {
             },
             kinds: None,
             groups: None,
+            reserved: None,
         }
     }
 
@@ -179,6 +182,7 @@ impl Sources {
             SheetName::Codes => self.codes = source,
             SheetName::Kinds => self.kinds = Some(source),
             SheetName::Groups => self.groups = Some(source),
+            SheetName::Reserved => self.reserved = Some(source),
         }
         self
     }
@@ -211,10 +215,11 @@ impl Sources {
             codes: &self.codes.bytes,
             kinds: self.kinds.as_ref().map(|s| s.bytes.as_slice()),
             groups: self.groups.as_ref().map(|s| s.bytes.as_slice()),
+            reserved: self.reserved.as_ref().map(|s| s.bytes.as_slice()),
         }
     }
 
-    fn names(&self) -> [String; 3] {
+    fn names(&self) -> [String; 4] {
         let name = |source: &Option<NamedSheet>, sheet: SheetName| {
             source
                 .as_ref()
@@ -224,6 +229,7 @@ impl Sources {
             self.codes.name.clone(),
             name(&self.kinds, SheetName::Kinds),
             name(&self.groups, SheetName::Groups),
+            name(&self.reserved, SheetName::Reserved),
         ]
     }
 }

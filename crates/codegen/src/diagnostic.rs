@@ -123,7 +123,7 @@ impl Source {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Report {
     /// The source text of each sheet, by [`SheetName`] (empty for a sheet that does not exist).
-    pub sources: [Source; 3],
+    pub sources: [Source; 4],
     /// The problems, sheet by sheet, each in the order of its file.
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -174,7 +174,7 @@ impl Report {
     }
 
     /// [`Report::render`], each sheet named by `names` (by [`SheetName`]).
-    pub fn render_sheets(&self, names: &[String; 3], color: bool) -> String {
+    pub fn render_sheets(&self, names: &[String; 4], color: bool) -> String {
         let path = names[0].as_str();
         let renderer = if color {
             Renderer::styled()

@@ -13,11 +13,24 @@ pub enum SheetName {
     Kinds,
     /// `groups.csv`: one row per group word, with its display title.
     Groups,
+    /// `reserved.csv`: numbers (or spans of them) retired for good. Optional: no file means no
+    /// reserved number.
+    Reserved,
 }
 
 impl SheetName {
     /// Every sheet, the codes first.
-    pub const ALL: [SheetName; 3] = [SheetName::Codes, SheetName::Kinds, SheetName::Groups];
+    pub const ALL: [SheetName; 4] = [
+        SheetName::Codes,
+        SheetName::Kinds,
+        SheetName::Groups,
+        SheetName::Reserved,
+    ];
+
+    /// Whether the table may do without the sheet (no file reads as a sheet of no rows).
+    pub fn optional(self) -> bool {
+        self == SheetName::Reserved
+    }
 
     /// The file name of the sheet in this repository (`codes.csv` may have another name when
     /// given with `--input`; the declaration sheets never do).
@@ -26,6 +39,7 @@ impl SheetName {
             SheetName::Codes => "codes.csv",
             SheetName::Kinds => "kinds.csv",
             SheetName::Groups => "groups.csv",
+            SheetName::Reserved => "reserved.csv",
         }
     }
 
@@ -60,6 +74,8 @@ pub struct Input<'a> {
     pub kinds: Option<&'a [u8]>,
     /// `groups.csv`, if it exists.
     pub groups: Option<&'a [u8]>,
+    /// `reserved.csv`, if it exists.
+    pub reserved: Option<&'a [u8]>,
 }
 
 impl<'a> Input<'a> {
@@ -69,6 +85,7 @@ impl<'a> Input<'a> {
             SheetName::Codes => Some(self.codes),
             SheetName::Kinds => self.kinds,
             SheetName::Groups => self.groups,
+            SheetName::Reserved => self.reserved,
         }
     }
 }
@@ -83,6 +100,8 @@ pub struct SheetTexts {
     pub kinds: String,
     /// `groups.csv`.
     pub groups: String,
+    /// `reserved.csv`; empty for a table without the sheet.
+    pub reserved: String,
 }
 
 impl SheetTexts {
@@ -103,6 +122,7 @@ impl SheetTexts {
             codes: codes.into(),
             kinds: sheet(Column::Kind, kinds),
             groups: sheet(Column::Group, groups),
+            reserved: String::new(),
         }
     }
 
@@ -112,6 +132,7 @@ impl SheetTexts {
             codes: self.codes.as_bytes(),
             kinds: Some(self.kinds.as_bytes()),
             groups: Some(self.groups.as_bytes()),
+            reserved: (!self.reserved.is_empty()).then_some(self.reserved.as_bytes()),
         }
     }
 
@@ -121,6 +142,7 @@ impl SheetTexts {
             SheetName::Codes => &self.codes,
             SheetName::Kinds => &self.kinds,
             SheetName::Groups => &self.groups,
+            SheetName::Reserved => &self.reserved,
         }
     }
 }

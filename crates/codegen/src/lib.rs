@@ -70,6 +70,7 @@ mod location;
 mod markdown;
 pub mod model;
 mod naming;
+pub mod numbering;
 mod pipeline;
 mod read;
 mod render;

@@ -14,6 +14,49 @@ pub struct Table {
     /// The BCP 47 tags of the translations (`title.<tag>` columns), sorted; English, the
     /// `title` and `description` columns, is not among them.
     pub locales: Vec<String>,
+    /// The numbers retired for good (`reserved.csv`), sorted; no code has one.
+    pub reserved: Vec<Reserved>,
+}
+
+/// Code numbers from `first` to `last`, both included: a kind's range, a reserved span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct NumberRange {
+    /// The lowest number.
+    pub first: u16,
+    /// The highest number, at least `first`.
+    pub last: u16,
+}
+
+impl NumberRange {
+    /// Whether `code` is in the range.
+    pub fn contains(self, code: u16) -> bool {
+        (self.first..=self.last).contains(&code)
+    }
+
+    /// Whether the two ranges share a number.
+    pub fn overlaps(self, other: NumberRange) -> bool {
+        self.first <= other.last && other.first <= self.last
+    }
+}
+
+impl std::fmt::Display for NumberRange {
+    /// `2000-3999`, or `4003` for one number: as the sheets write it.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.first == self.last {
+            write!(f, "{}", self.first)
+        } else {
+            write!(f, "{}-{}", self.first, self.last)
+        }
+    }
+}
+
+/// Numbers no code may ever have again: one row of `reserved.csv`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reserved {
+    /// The number, or span of numbers.
+    pub numbers: NumberRange,
+    /// Why (what the numbers were).
+    pub note: String,
 }
 
 /// One row of the table.
@@ -36,6 +79,9 @@ pub struct Code {
     /// The translations of the title and description, by locale tag (one of
     /// [`Table::locales`]); a locale is missing where the title is not translated.
     pub translations: BTreeMap<String, Translation>,
+    /// The number of the code this one is the counterpart of (a failure's success), when its
+    /// kind declares counterparts ([`Word::counterpart_of`]).
+    pub counterpart: Option<u16>,
 }
 
 /// A declared kind or group: one row of `kinds.csv` or `groups.csv`.
@@ -50,6 +96,12 @@ pub struct Word {
     /// The translations of the title and description, by locale tag (one of
     /// [`Table::locales`]); a locale is missing where the title is not translated.
     pub translations: BTreeMap<String, Translation>,
+    /// A kind's numbers (`kinds.csv`'s `range`): its codes lie in it, and a code this version
+    /// does not know has the kind whose range holds it. Ranges do not overlap. Never for a group.
+    pub range: Option<NumberRange>,
+    /// The kind whose codes this kind's codes are counterparts of (`failure` → `success`,
+    /// `kinds.csv`'s `counterpart_of`). Never for a group.
+    pub counterpart_of: Option<String>,
 }
 
 impl Word {
@@ -181,7 +233,36 @@ impl Table {
             kinds,
             groups,
             locales,
+            reserved: Vec::new(),
         }
+    }
+
+    /// The table with the numbers `reserved` retired, sorted.
+    pub fn with_reserved(mut self, mut reserved: Vec<Reserved>) -> Table {
+        reserved.sort_by_key(|r| r.numbers);
+        self.reserved = reserved;
+        self
+    }
+
+    /// The kind whose range holds `code`, known or not.
+    pub fn kind_of(&self, code: u16) -> Option<&Word> {
+        (self.kinds.iter()).find(|k| k.range.is_some_and(|r| r.contains(code)))
+    }
+
+    /// The code numbered `code`, if the table has it.
+    pub fn code(&self, code: u16) -> Option<&Code> {
+        let at = self.codes.binary_search_by_key(&code, |c| c.code).ok()?;
+        Some(&self.codes[at])
+    }
+
+    /// The codes whose counterpart is `code`, in code order.
+    pub fn counterparts_of(&self, code: u16) -> impl Iterator<Item = &Code> {
+        (self.codes.iter()).filter(move |c| c.counterpart == Some(code))
+    }
+
+    /// Whether no code may have `code`: a reserved number.
+    pub fn reservation(&self, code: u16) -> Option<&Reserved> {
+        self.reserved.iter().find(|r| r.numbers.contains(code))
     }
 
     /// Every language of the table's text: English (`title`, `description`), then each

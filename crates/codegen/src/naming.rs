@@ -38,6 +38,9 @@ pub const RESERVED: &[&str] = &[
     "from_tag",
     "lookup",
     "translation",
+    "counterpart",
+    "counterparts",
+    "Counterparts",
     // Items of the traits they implement. (Derived methods such as `eq` or `lt` are not listed:
     // no variant can clash with them, and `Lt` is Lithuanian.)
     "Err",
@@ -73,6 +76,7 @@ pub const RESERVED: &[&str] = &[
     "descriptionIn",
     "kindTitle",
     "groupTitle",
+    "kindOf",
     // What JavaScript objects already have.
     "constructor",
     "prototype",

@@ -16,8 +16,8 @@ pub fn parse(input: &Input) -> (Option<Table>, Report) {
 
 /// [`parse`], with what a team requires beyond validity.
 pub fn parse_with(input: &Input, options: &Options) -> (Option<Table>, Report) {
-    let mut sources: [Source; 3] = Default::default();
-    let mut sheets: [Option<read::Sheet>; 3] = Default::default();
+    let mut sources: [Source; 4] = Default::default();
+    let mut sheets: [Option<read::Sheet>; 4] = Default::default();
     let mut diagnostics = Vec::new();
     let mut unreadable = false;
     let mut declared_by_use = Vec::new();
@@ -43,11 +43,12 @@ pub fn parse_with(input: &Input, options: &Options) -> (Option<Table>, Report) {
     let table = if unreadable {
         None
     } else {
-        let [codes, kinds, groups] = &sheets;
+        let [codes, kinds, groups, reserved] = &sheets;
         let sheets = validate::Sheets {
             codes: codes.as_ref().expect("the codes sheet is always read"),
             kinds: kinds.as_ref(),
             groups: groups.as_ref(),
+            reserved: reserved.as_ref(),
         };
         let (table, problems) = validate::validate(sheets, options);
         // A cell whose quoting is broken has an unreliable value: its quoting diagnostic says

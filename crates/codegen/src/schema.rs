@@ -20,11 +20,25 @@ pub enum Column {
     Group,
     /// `deprecated`: optional deprecation note.
     Deprecated,
+    /// `counterpart`: optional, the number of the code this one is the counterpart of.
+    Counterpart,
 }
 
 impl Column {
     /// Every column, in the canonical order of the header.
-    pub const ALL: [Column; 7] = [
+    pub const ALL: [Column; 8] = [
+        Column::Code,
+        Column::Name,
+        Column::Title,
+        Column::Description,
+        Column::Kind,
+        Column::Group,
+        Column::Deprecated,
+        Column::Counterpart,
+    ];
+
+    /// The columns every canonical sheet has; the others only when a row uses them.
+    pub const BASIC: [Column; 7] = [
         Column::Code,
         Column::Name,
         Column::Title,
@@ -44,6 +58,7 @@ impl Column {
             Column::Kind => "kind",
             Column::Group => "group",
             Column::Deprecated => "deprecated",
+            Column::Counterpart => "counterpart",
         }
     }
 
@@ -57,7 +72,10 @@ impl Column {
 
     /// Whether every row needs a value in this column (and the header must have it).
     pub fn required(self) -> bool {
-        !matches!(self, Column::Description | Column::Deprecated)
+        !matches!(
+            self,
+            Column::Description | Column::Deprecated | Column::Counterpart
+        )
     }
 }
 
@@ -110,11 +128,31 @@ pub enum WordColumn {
     Title,
     /// `description`: optional text.
     Description,
+    /// `range` (kinds only): optional, the kind's numbers, `2000-3999`.
+    Range,
+    /// `counterpart_of` (kinds only): optional, the kind whose codes this kind's codes are
+    /// counterparts of (`failure`: `success`).
+    CounterpartOf,
 }
 
 impl WordColumn {
     /// Every column, in the canonical order of the header.
-    pub const ALL: [WordColumn; 3] = [WordColumn::Word, WordColumn::Title, WordColumn::Description];
+    pub const ALL: [WordColumn; 5] = [
+        WordColumn::Word,
+        WordColumn::Title,
+        WordColumn::Description,
+        WordColumn::Range,
+        WordColumn::CounterpartOf,
+    ];
+
+    /// The columns every canonical declaration sheet has; the others only when a row uses them.
+    pub const BASIC: [WordColumn; 3] =
+        [WordColumn::Word, WordColumn::Title, WordColumn::Description];
+
+    /// Whether the sheet that declares the words of `uses` has this column.
+    pub fn in_sheet(self, uses: Column) -> bool {
+        uses == Column::Kind || !matches!(self, WordColumn::Range | WordColumn::CounterpartOf)
+    }
 
     /// The header text in the sheet that declares the words of `uses` (`Column::Kind`).
     pub fn header(self, uses: Column) -> &'static str {
@@ -122,24 +160,53 @@ impl WordColumn {
             WordColumn::Word => uses.header(),
             WordColumn::Title => Translated::Title.header(),
             WordColumn::Description => Translated::Description.header(),
+            WordColumn::Range => "range",
+            WordColumn::CounterpartOf => "counterpart_of",
         }
     }
 
     /// Whether every row needs a value in this column.
     pub fn required(self) -> bool {
-        self != WordColumn::Description
+        matches!(self, WordColumn::Word | WordColumn::Title)
     }
 }
 
 /// The canonical header of `codes.csv` without translations: `code,name,title,…`.
 pub fn codes_header() -> String {
-    Column::ALL.map(Column::header).join(",")
+    Column::BASIC.map(Column::header).join(",")
 }
 
 /// The canonical header of the declaration sheet of `uses` without translations:
 /// `kind,title,description`.
 pub fn words_header(uses: Column) -> String {
-    WordColumn::ALL.map(|c| c.header(uses)).join(",")
+    WordColumn::BASIC.map(|c| c.header(uses)).join(",")
+}
+
+/// The columns of `reserved.csv`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReservedColumn {
+    /// `code`: a number, or a span `4500-4519`.
+    Code,
+    /// `note`: why the numbers are retired, required.
+    Note,
+}
+
+impl ReservedColumn {
+    /// Every column, in the canonical order of the header.
+    pub const ALL: [ReservedColumn; 2] = [ReservedColumn::Code, ReservedColumn::Note];
+
+    /// The header text.
+    pub fn header(self) -> &'static str {
+        match self {
+            ReservedColumn::Code => Column::Code.header(),
+            ReservedColumn::Note => "note",
+        }
+    }
+}
+
+/// `code,note`.
+pub fn reserved_header() -> String {
+    ReservedColumn::ALL.map(ReservedColumn::header).join(",")
 }
 
 /// A header's cells: `english`, then each locale's translation columns in canonical order.

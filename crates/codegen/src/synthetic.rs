@@ -55,7 +55,7 @@ pub fn synthetic_table(rows: usize) -> SheetTexts {
     assert!((1..=65_536).contains(&rows), "1 to 65,536 rows");
     let kinds = KINDS.map(|(word, ..)| word);
     let groups = GROUPS.map(|(word, ..)| word);
-    let mut csv = schema::with_translations(Column::ALL.map(Column::header), &["tr".to_owned()])
+    let mut csv = schema::with_translations(Column::BASIC.map(Column::header), &["tr".to_owned()])
         .join(",")
         + "\n";
     let step = 65_536 / rows;
@@ -89,6 +89,7 @@ pub fn synthetic_table(rows: usize) -> SheetTexts {
         codes: csv,
         kinds: declarations(Column::Kind, &KINDS[..rows.min(KINDS.len())], true),
         groups: declarations(Column::Group, &GROUPS[..used], true),
+        reserved: String::new(),
     }
 }
 
@@ -113,6 +114,7 @@ pub fn synthetic_bad_table(rows: usize) -> SheetTexts {
         codes: csv,
         kinds: declarations(Column::Kind, &KINDS[2..3], false),
         groups: declarations(Column::Group, &GROUPS[..1], false),
+        reserved: String::new(),
     }
 }
 

@@ -25,6 +25,7 @@ fn table_of(csv: &str, kinds: &str, groups: &str) -> Table {
         codes: csv.as_bytes(),
         kinds: Some(kinds.as_bytes()),
         groups: Some(groups.as_bytes()),
+        reserved: None,
     };
     let (table, report) = parse(&input);
     table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")))

@@ -15,7 +15,7 @@ use crate::common::check_artifacts;
 use log_codes_codegen::{Input, SheetName, testing::parse};
 
 /// One case: its name and the bytes of each sheet it has, by [`SheetName`].
-type Case = (String, [Option<Vec<u8>>; 3]);
+type Case = (String, [Option<Vec<u8>>; 4]);
 
 fn corpus() -> Vec<Case> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus");
@@ -43,11 +43,12 @@ fn every_case_has_its_expected_outcome() {
     assert!(cases.len() >= 40, "the corpus keeps at least 40 tables");
     let update = std::env::var_os("UPDATE_EXPECT").is_some();
     let mut failures = Vec::new();
-    for (name, [codes, kinds, groups]) in &cases {
+    for (name, [codes, kinds, groups, reserved]) in &cases {
         let input = Input {
             codes: codes.as_deref().unwrap_or_default(),
             kinds: kinds.as_deref(),
             groups: groups.as_deref(),
+            reserved: reserved.as_deref(),
         };
         let (table, report) = parse(&input);
         let mut outcome = report.summary("codes.csv");

@@ -253,6 +253,7 @@ fn invalid_kind_and_group_words_are_refused_where_they_are_declared() {
         codes: rows("1,A,A,,success,api,\n2,B,B,,api,Directory Sync,\n3,C,C,,self,api,\n"),
         kinds: "kind,title\nSuccess,Success\napi,API\nself,Self\n".into(),
         groups: "group,title\napi,API\nDirectory Sync,Directory Sync\n".into(),
+        reserved: String::new(),
     };
     check_sheets(
         &sheets,
@@ -357,6 +358,7 @@ fn a_table_without_its_declaration_sheets_gets_the_rows_to_write() {
         codes: codes.as_bytes(),
         kinds: None,
         groups: None,
+        reserved: None,
     });
     assert!(table.is_none());
     expect![[r#"
@@ -376,6 +378,7 @@ fn a_table_without_its_declaration_sheets_gets_the_rows_to_write() {
         codes: codes.as_bytes(),
         kinds: Some(written[0].as_bytes()),
         groups: Some(written[1].as_bytes()),
+        reserved: None,
     };
     let (table, report) = log_codes_codegen::testing::parse(&fixed);
     assert!(table.is_some(), "{}", report.summary("codes.csv"));
@@ -388,7 +391,7 @@ fn declaration_sheet_problems() {
         codes: "code,name,title,kind,group,title.tr\n1,A,A,api,login,A\n2,B,B,api,mfa,B\n3,C,C,api,sms,C\n"
             .into(),
         kinds: "kind,titel\napi,API\n".into(),
-        groups: "group,title,title.de,notes\nlogin,Login,Anmeldung,x\nmfa,MFA,,\nmfa,Again,,\nsms,mfa,,\nsso,Code 2001,,\n".into(),
+        groups: "group,title,title.de,notes\nlogin,Login,Anmeldung,x\nmfa,MFA,,\nmfa,Again,,\nsms,mfa,,\nsso,Code 2001,,\n".into(), reserved: String::new(),
     };
     check_sheets(
         &sheets,
@@ -410,6 +413,7 @@ fn a_misspelt_locale_of_a_declaration_sheet_suggests_the_codes_one() {
         codes: "code,name,title,kind,group,title.pt-BR\n1,A,A,api,login,A\n".into(),
         kinds: "kind,title,title.pt-PT\napi,API,API\n".into(),
         groups: "group,title,title.de\nlogin,Login,Anmeldung\n".into(),
+        reserved: String::new(),
     };
     let (_, report) = log_codes_codegen::testing::parse(&sheets.input());
     let helps: Vec<&str> = (report.diagnostics.iter())
@@ -430,6 +434,7 @@ fn require_complete_covers_the_declaration_sheets() {
         codes: "code,name,title,kind,group,title.tr\n1,A,A,api,login,A\n".into(),
         kinds: "kind,title\napi,API\n".into(),
         groups: "group,title,title.tr\nlogin,Login,\n".into(),
+        reserved: String::new(),
     };
     let options = log_codes_codegen::testing::Options {
         require_complete: vec!["tr".into()],

@@ -69,6 +69,8 @@ fn declarations(words: std::collections::BTreeSet<String>) -> impl Strategy<Valu
                             )
                         })
                         .collect(),
+                    range: None,
+                    counterpart_of: None,
                 })
                 .collect()
         })
@@ -102,7 +104,7 @@ prop_compose! {
             (translations in translations(description.is_some()), code in Just(code), stem in Just(stem),
              title in Just(title), description in Just(description), kind in Just(kind),
              group in Just(group), deprecated in Just(deprecated)) -> (u16, String, Code) {
-        let code = Code { code, name: stem.clone(), title, description, kind, group, deprecated, translations };
+        let code = Code { code, name: stem.clone(), title, description, kind, group, deprecated, translations, counterpart: None, };
         (code.code, stem, code)
     }
 }
@@ -227,6 +229,7 @@ fn corpus() -> &'static [SheetTexts] {
                 codes: read(case.join("codes.csv")),
                 kinds: read(case.join("kinds.csv")),
                 groups: read(case.join("groups.csv")),
+                reserved: String::new(),
             })
             .collect()
     })
@@ -344,14 +347,14 @@ prop_compose! {
                 kind: "failure".into(),
                 group: "login".into(),
                 deprecated: None,
-                translations: BTreeMap::new(),
+                translations: BTreeMap::new(), counterpart: None,
             })
             .collect();
         let declared = |word: &str| vec![Word {
             name: word.to_owned(),
             title: word.to_owned(),
             description: None,
-            translations: BTreeMap::new(),
+            translations: BTreeMap::new(), range: None, counterpart_of: None,
         }];
         Table::new(codes, declared("failure"), declared("login"), vec![])
     }

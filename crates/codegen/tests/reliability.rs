@@ -16,12 +16,17 @@ fn package() -> Package {
 fn real_table_with(names: &[&str]) -> SheetTexts {
     let real = common::valid(&common::real_sheets());
     let mut sheets = canonical::to_sheets(&real);
-    let used: Vec<u16> = real.codes.iter().map(|c| c.code).collect();
-    let mut free = (1..=u16::MAX).filter(|c| !used.contains(c));
+    let (kind, group) = (&real.kinds[0].name, &real.groups[0].name);
+    // Numbers a code of the kind may have: unused, and in its range (or in no range).
+    let mut free = (1..=u16::MAX)
+        .filter(|&c| real.code(c).is_none() && real.reservation(c).is_none())
+        .filter(|&c| {
+            real.kind_of(c)
+                .map_or(real.kinds[0].range.is_none(), |k| &k.name == kind)
+        });
     let columns = sheets.codes.lines().next().unwrap().split(',').count();
     for name in names {
         let code = free.next().unwrap();
-        let (kind, group) = (&real.kinds[0].name, &real.groups[0].name);
         sheets
             .codes
             .push_str(&format!("{code},{name},{name} Event,,{kind},{group}"));
@@ -267,6 +272,7 @@ fn bare_domains_are_not_github_autolinks() {
         kinds: "kind,title\nfailure,See evil.com/fail\n".to_owned(),
         groups: "group,title,title.tr\nlogin,Log in at www.example.com,Bak www.example.com\n"
             .to_owned(),
+        reserved: String::new(),
     };
     let (table, report) = parse(&sheets.input());
     let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));

@@ -133,6 +133,8 @@ fn rust_output() {
         const GROUP_DESCRIPTIONS: &[Option<&str>] = &[None, None];
         const GROUP_TITLE_TRANSLATIONS: &[&[Option<&str>]] = &[&[Some("API"), None]];
         const GROUP_DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[&[None, None]];
+        /// The kinds' number ranges, `(first, last, kind)`, sorted and apart.
+        const KIND_RANGES: &[(u16, u16, Kind)] = &[];
 
         /// Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.
         #[cfg(test)]
@@ -176,6 +178,25 @@ fn rust_output() {
             None,
             Some("use 4002 instead"),
             None,
+        ];
+
+        /// The number of the code each code is the counterpart of, by position.
+        const COUNTERPARTS: &[Option<u16>] = &[
+            None,
+            None,
+            None,
+        ];
+
+        /// Where each position's counterparts start in `COUNTERPARTS_OF` (one more entry: the end).
+        const COUNTERPARTS_OF_START: &[Position] = &[
+            0,
+            0,
+            0,
+            0,
+        ];
+
+        /// The codes whose counterpart each code is, by position, in code order.
+        const COUNTERPARTS_OF: &[u16] = &[
         ];
 
         /// The kinds, by position.

@@ -30,6 +30,7 @@ fn parse_csv(csv: &str, options: &Options) -> (Option<Table>, Report) {
         codes: csv.as_bytes(),
         kinds: Some(KINDS.as_bytes()),
         groups: Some(GROUPS.as_bytes()),
+        reserved: None,
     };
     parse_with(&input, options)
 }

@@ -4,10 +4,13 @@ import {
   Group,
   Kind,
   LogCode,
+  counterpart,
+  counterparts,
   descriptionIn,
   groupTitle,
   isLocale,
   isLogCode,
+  kindOf,
   kindTitle,
   locales,
   lookupLocale,
@@ -85,6 +88,13 @@ const englishTranslation = info.translations.en;
 const groupHeading: string = groupTitle(Group.DirectorySync, userLocale);
 const kindHeading: string = kindTitle(Kind.Failure);
 const newerGroupHeading: string | undefined = groupTitle(unknownKind);
+// The kind of any number, known or not, from the kinds' ranges; counterparts are known codes.
+const kindOfNewer: Kind | undefined = kindOf(65535);
+const successOf: LogCode | undefined = counterpart(info.code);
+const failuresOf: LogCode[] = counterparts(info.code);
+const pairedInfo: LogCode | null = info.counterpart;
+// @ts-expect-error kindOf may find no kind: its result is not always a Kind.
+const alwaysAKind: Kind = kindOf(65535);
 
 // @ts-expect-error a code is a whole number from 0 to 65535: -1 never is one.
 const notACode: LogCode = -1;

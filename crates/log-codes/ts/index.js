@@ -92,44 +92,44 @@ const deepFreeze = (value) => {
  * The metadata of every code this version knows, ordered by code.
  */
 export const logCodes = deepFreeze([
-  {"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Okuma İşlemi"}}},
-  {"code":101,"name":"ApiCreateOperation","title":"API Create Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Oluşturma İşlemi"}}},
-  {"code":102,"name":"ApiUpdateOperation","title":"API Update Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Güncelleme İşlemi"}}},
-  {"code":103,"name":"ApiDeleteOperation","title":"API Delete Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Silme İşlemi"}}},
-  {"code":2000,"name":"CredentialsValidated","title":"Credentials Validated","description":"User credentials validated successfully","kind":"success","group":"login","deprecated":null,"translations":{"tr":{"title":"Kimlik Bilgileri Doğrulandı","description":"Kullanıcının kimlik bilgileri başarıyla doğrulandı"}}},
-  {"code":2001,"name":"SuccessfulLogin","title":"Successful Login","description":"User logged in successfully","kind":"success","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarılı Oturum Açma","description":"Kullanıcı başarıyla oturum açtı"}}},
-  {"code":2010,"name":"SuccessfulSignup","title":"Successful Signup","description":"User signed up successfully","kind":"success","group":"signup","deprecated":null,"translations":{"tr":{"title":"Başarılı Kaydolma","description":"Kullanıcı başarıyla kaydoldu"}}},
-  {"code":2024,"name":"SuccessfulLogout","title":"Successful Logout","description":"User logged out successfully","kind":"success","group":"logout","deprecated":null,"translations":{"tr":{"title":"Başarılı Oturum Kapatma","description":"Kullanıcı oturumunu başarıyla kapattı"}}},
-  {"code":2040,"name":"SuccessfulEmailVerification","title":"Successful Email Verification","description":"User successfully verified email","kind":"success","group":"email_verification","deprecated":null,"translations":{"tr":{"title":"Başarılı E-posta Doğrulaması","description":"Kullanıcı e-posta adresini başarıyla doğruladı"}}},
-  {"code":2050,"name":"SuccessfulPasswordReset","title":"Successful Password Reset","description":"User successfully reset password","kind":"success","group":"password_reset","deprecated":null,"translations":{"tr":{"title":"Başarılı Parola Sıfırlama","description":"Kullanıcı parolasını başarıyla sıfırladı"}}},
-  {"code":2060,"name":"UserCredentialEnrolled","title":"User Credential Enrolled","description":null,"kind":"success","group":"credential","deprecated":null,"translations":{"tr":{"title":"Kullanıcı Kimlik Bilgisi Kaydedildi"}}},
-  {"code":2061,"name":"UserCredentialRemoved","title":"User Credential Removed","description":null,"kind":"success","group":"credential","deprecated":null,"translations":{"tr":{"title":"Kullanıcı Kimlik Bilgisi Kaldırıldı"}}},
-  {"code":2100,"name":"MfaRequired","title":"MFA Required","description":"MFA verification is required","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Gerekli","description":"MFA doğrulaması gerekiyor"}}},
-  {"code":2101,"name":"MfaEnrollmentRequired","title":"MFA Enrollment Required","description":"User has not enrolled MFA credentials yet","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Kaydı Gerekli","description":"Kullanıcı henüz MFA kimlik bilgilerini kaydetmedi"}}},
-  {"code":2102,"name":"SuccessfulMfa","title":"Successful MFA","description":"MFA verification is successful","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarılı MFA","description":"MFA doğrulaması başarılı"}}},
-  {"code":2103,"name":"SuccessfulMfaEnrollment","title":"Successful MFA Enrollment","description":"User enrolled MFA credentials successfully","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarılı MFA Kaydı","description":"Kullanıcı MFA kimlik bilgilerini başarıyla kaydetti"}}},
-  {"code":2120,"name":"AccountMissingInformation","title":"Account Missing Information","description":"User is missing some crucial information","kind":"success","group":"account","deprecated":null,"translations":{"tr":{"title":"Hesapta Eksik Bilgi","description":"Kullanıcının bazı önemli bilgileri eksik"}}},
-  {"code":2200,"name":"SuccessfulTokenExchange","title":"Successful Token Exchange","description":"Token exchanged successfully","kind":"success","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarılı Belirteç Değişimi","description":"Belirteç değişimi başarılı"}}},
-  {"code":2201,"name":"SuccessfulRefreshTokenExchange","title":"Successful Refresh Token Exchange","description":"Refresh token exchanged successfully for an access token.","kind":"success","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarılı Yenileme Belirteci Değişimi","description":"Yenileme belirteci, bir erişim belirteciyle başarıyla değiştirildi."}}},
-  {"code":2300,"name":"HookExecuted","title":"Hook Executed","description":"Hook executed successfully","kind":"success","group":"hook","deprecated":null,"translations":{"tr":{"title":"Kanca Çalıştırıldı","description":"Kanca başarıyla çalıştırıldı"}}},
-  {"code":2434,"name":"EmailSent","title":"Email Sent","description":"Email sent successfully","kind":"success","group":"email","deprecated":null,"translations":{"tr":{"title":"E-posta Gönderildi","description":"E-posta başarıyla gönderildi"}}},
-  {"code":2444,"name":"SmsSent","title":"SMS Sent","description":"SMS sent successfully","kind":"success","group":"sms","deprecated":null,"translations":{"tr":{"title":"SMS Gönderildi","description":"SMS başarıyla gönderildi"}}},
-  {"code":2454,"name":"PushNotificationSent","title":"Push Notification Sent","description":"Push notification sent successfully","kind":"success","group":"push","deprecated":null,"translations":{"tr":{"title":"Anlık Bildirim Gönderildi","description":"Anlık bildirim başarıyla gönderildi"}}},
-  {"code":4000,"name":"FailedLogin","title":"Failed Login","description":"User failed to login","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma","description":"Kullanıcı oturum açamadı"}}},
-  {"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Kullanıcı)","description":"Kullanıcı bulunamadı"}}},
-  {"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered incorrect password","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Parola)","description":"Kullanıcı yanlış parola girdi"}}},
-  {"code":4010,"name":"FailedSignup","title":"Failed Signup","description":"User failed to signup because of an error","kind":"failure","group":"signup","deprecated":null,"translations":{"tr":{"title":"Başarısız Kaydolma","description":"Kullanıcı bir hata nedeniyle kaydolamadı"}}},
-  {"code":4041,"name":"BlockedIpAddress","title":"Blocked IP Address","description":"An IP address is blocked because it attempted too many failed logins without a successful login.","kind":"failure","group":"blocking","deprecated":null,"translations":{"tr":{"title":"Engellenen IP Adresi","description":"Bir IP adresi, hiç başarılı oturum açmadan çok sayıda başarısız oturum açma denemesi yaptığı için engellendi."}}},
-  {"code":4042,"name":"BlockedAccount","title":"Blocked Account","description":"A user is temporarily prevented from logging in because they reached the maximum logins per time period from the same IP address.","kind":"failure","group":"blocking","deprecated":null,"translations":{"tr":{"title":"Engellenen Hesap","description":"Aynı IP adresinden bir zaman aralığında izin verilen en fazla oturum açma sayısına ulaşan bir kullanıcının oturum açması geçici olarak engellendi."}}},
-  {"code":4100,"name":"FailedTokenExchange","title":"Failed Token Exchange","description":"Token exchange failed","kind":"failure","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarısız Belirteç Değişimi","description":"Belirteç değişimi başarısız oldu"}}},
-  {"code":4101,"name":"FailedRefreshTokenExchange","title":"Failed Refresh Token Exchange","description":"Refresh token exchange failed for an access token","kind":"failure","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarısız Yenileme Belirteci Değişimi","description":"Yenileme belirtecinin bir erişim belirteciyle değişimi başarısız oldu"}}},
-  {"code":4300,"name":"HookFailed","title":"Hook Failed","description":"Hook execution failed","kind":"failure","group":"hook","deprecated":null,"translations":{"tr":{"title":"Kanca Başarısız Oldu","description":"Kanca çalıştırılamadı"}}},
-  {"code":4434,"name":"FailedToSendEmail","title":"Failed To Send Email","description":"Email could not be sent","kind":"failure","group":"email","deprecated":null,"translations":{"tr":{"title":"E-posta Gönderilemedi","description":"E-posta gönderilemedi"}}},
-  {"code":4440,"name":"FailedMfa","title":"Failed MFA","description":"MFA verification failed","kind":"failure","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarısız MFA","description":"MFA doğrulaması başarısız oldu"}}},
-  {"code":4441,"name":"MfaEnrollmentFailed","title":"MFA Enrollment Failed","description":"User failed to enroll MFA credentials","kind":"failure","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Kaydı Başarısız Oldu","description":"Kullanıcı MFA kimlik bilgilerini kaydedemedi"}}},
-  {"code":4444,"name":"FailedToSendSms","title":"Failed To Send SMS","description":"SMS could not be sent","kind":"failure","group":"sms","deprecated":null,"translations":{"tr":{"title":"SMS Gönderilemedi","description":"SMS gönderilemedi"}}},
-  {"code":4454,"name":"FailedToSendPushNotification","title":"Failed To Send Push Notification","description":"Push Notification could not be sent","kind":"failure","group":"push","deprecated":null,"translations":{"tr":{"title":"Anlık Bildirim Gönderilemedi","description":"Anlık bildirim gönderilemedi"}}},
-  {"code":4521,"name":"FailedAdLdapSync","title":"Failed AD/LDAP Sync","description":"AD/LDAP user synchronizing failed","kind":"failure","group":"directory_sync","deprecated":null,"translations":{"tr":{"title":"Başarısız AD/LDAP Eşitlemesi","description":"AD/LDAP kullanıcı eşitlemesi başarısız oldu"}}},
+  {"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Okuma İşlemi"}},"counterpart":null},
+  {"code":101,"name":"ApiCreateOperation","title":"API Create Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Oluşturma İşlemi"}},"counterpart":null},
+  {"code":102,"name":"ApiUpdateOperation","title":"API Update Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Güncelleme İşlemi"}},"counterpart":null},
+  {"code":103,"name":"ApiDeleteOperation","title":"API Delete Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{"tr":{"title":"API Silme İşlemi"}},"counterpart":null},
+  {"code":2000,"name":"CredentialsValidated","title":"Credentials Validated","description":"User credentials validated successfully","kind":"success","group":"login","deprecated":null,"translations":{"tr":{"title":"Kimlik Bilgileri Doğrulandı","description":"Kullanıcının kimlik bilgileri başarıyla doğrulandı"}},"counterpart":null},
+  {"code":2001,"name":"SuccessfulLogin","title":"Successful Login","description":"User logged in successfully","kind":"success","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarılı Oturum Açma","description":"Kullanıcı başarıyla oturum açtı"}},"counterpart":null},
+  {"code":2010,"name":"SuccessfulSignup","title":"Successful Signup","description":"User signed up successfully","kind":"success","group":"signup","deprecated":null,"translations":{"tr":{"title":"Başarılı Kaydolma","description":"Kullanıcı başarıyla kaydoldu"}},"counterpart":null},
+  {"code":2024,"name":"SuccessfulLogout","title":"Successful Logout","description":"User logged out successfully","kind":"success","group":"logout","deprecated":null,"translations":{"tr":{"title":"Başarılı Oturum Kapatma","description":"Kullanıcı oturumunu başarıyla kapattı"}},"counterpart":null},
+  {"code":2040,"name":"SuccessfulEmailVerification","title":"Successful Email Verification","description":"User successfully verified email","kind":"success","group":"email_verification","deprecated":null,"translations":{"tr":{"title":"Başarılı E-posta Doğrulaması","description":"Kullanıcı e-posta adresini başarıyla doğruladı"}},"counterpart":null},
+  {"code":2050,"name":"SuccessfulPasswordReset","title":"Successful Password Reset","description":"User successfully reset password","kind":"success","group":"password_reset","deprecated":null,"translations":{"tr":{"title":"Başarılı Parola Sıfırlama","description":"Kullanıcı parolasını başarıyla sıfırladı"}},"counterpart":null},
+  {"code":2060,"name":"UserCredentialEnrolled","title":"User Credential Enrolled","description":null,"kind":"success","group":"credential","deprecated":null,"translations":{"tr":{"title":"Kullanıcı Kimlik Bilgisi Kaydedildi"}},"counterpart":null},
+  {"code":2061,"name":"UserCredentialRemoved","title":"User Credential Removed","description":null,"kind":"success","group":"credential","deprecated":null,"translations":{"tr":{"title":"Kullanıcı Kimlik Bilgisi Kaldırıldı"}},"counterpart":null},
+  {"code":2100,"name":"MfaRequired","title":"MFA Required","description":"MFA verification is required","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Gerekli","description":"MFA doğrulaması gerekiyor"}},"counterpart":null},
+  {"code":2101,"name":"MfaEnrollmentRequired","title":"MFA Enrollment Required","description":"User has not enrolled MFA credentials yet","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Kaydı Gerekli","description":"Kullanıcı henüz MFA kimlik bilgilerini kaydetmedi"}},"counterpart":null},
+  {"code":2102,"name":"SuccessfulMfa","title":"Successful MFA","description":"MFA verification is successful","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarılı MFA","description":"MFA doğrulaması başarılı"}},"counterpart":null},
+  {"code":2103,"name":"SuccessfulMfaEnrollment","title":"Successful MFA Enrollment","description":"User enrolled MFA credentials successfully","kind":"success","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarılı MFA Kaydı","description":"Kullanıcı MFA kimlik bilgilerini başarıyla kaydetti"}},"counterpart":null},
+  {"code":2120,"name":"AccountMissingInformation","title":"Account Missing Information","description":"User is missing some crucial information","kind":"success","group":"account","deprecated":null,"translations":{"tr":{"title":"Hesapta Eksik Bilgi","description":"Kullanıcının bazı önemli bilgileri eksik"}},"counterpart":null},
+  {"code":2200,"name":"SuccessfulTokenExchange","title":"Successful Token Exchange","description":"Token exchanged successfully","kind":"success","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarılı Belirteç Değişimi","description":"Belirteç değişimi başarılı"}},"counterpart":null},
+  {"code":2201,"name":"SuccessfulRefreshTokenExchange","title":"Successful Refresh Token Exchange","description":"Refresh token exchanged successfully for an access token.","kind":"success","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarılı Yenileme Belirteci Değişimi","description":"Yenileme belirteci, bir erişim belirteciyle başarıyla değiştirildi."}},"counterpart":null},
+  {"code":2300,"name":"HookExecuted","title":"Hook Executed","description":"Hook executed successfully","kind":"success","group":"hook","deprecated":null,"translations":{"tr":{"title":"Kanca Çalıştırıldı","description":"Kanca başarıyla çalıştırıldı"}},"counterpart":null},
+  {"code":2434,"name":"EmailSent","title":"Email Sent","description":"Email sent successfully","kind":"success","group":"email","deprecated":null,"translations":{"tr":{"title":"E-posta Gönderildi","description":"E-posta başarıyla gönderildi"}},"counterpart":null},
+  {"code":2444,"name":"SmsSent","title":"SMS Sent","description":"SMS sent successfully","kind":"success","group":"sms","deprecated":null,"translations":{"tr":{"title":"SMS Gönderildi","description":"SMS başarıyla gönderildi"}},"counterpart":null},
+  {"code":2454,"name":"PushNotificationSent","title":"Push Notification Sent","description":"Push notification sent successfully","kind":"success","group":"push","deprecated":null,"translations":{"tr":{"title":"Anlık Bildirim Gönderildi","description":"Anlık bildirim başarıyla gönderildi"}},"counterpart":null},
+  {"code":4000,"name":"FailedLogin","title":"Failed Login","description":"User failed to login","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma","description":"Kullanıcı oturum açamadı"}},"counterpart":2001},
+  {"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Kullanıcı)","description":"Kullanıcı bulunamadı"}},"counterpart":2001},
+  {"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered incorrect password","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Parola)","description":"Kullanıcı yanlış parola girdi"}},"counterpart":2001},
+  {"code":4010,"name":"FailedSignup","title":"Failed Signup","description":"User failed to signup because of an error","kind":"failure","group":"signup","deprecated":null,"translations":{"tr":{"title":"Başarısız Kaydolma","description":"Kullanıcı bir hata nedeniyle kaydolamadı"}},"counterpart":2010},
+  {"code":4041,"name":"BlockedIpAddress","title":"Blocked IP Address","description":"An IP address is blocked because it attempted too many failed logins without a successful login.","kind":"failure","group":"blocking","deprecated":null,"translations":{"tr":{"title":"Engellenen IP Adresi","description":"Bir IP adresi, hiç başarılı oturum açmadan çok sayıda başarısız oturum açma denemesi yaptığı için engellendi."}},"counterpart":null},
+  {"code":4042,"name":"BlockedAccount","title":"Blocked Account","description":"A user is temporarily prevented from logging in because they reached the maximum logins per time period from the same IP address.","kind":"failure","group":"blocking","deprecated":null,"translations":{"tr":{"title":"Engellenen Hesap","description":"Aynı IP adresinden bir zaman aralığında izin verilen en fazla oturum açma sayısına ulaşan bir kullanıcının oturum açması geçici olarak engellendi."}},"counterpart":null},
+  {"code":4100,"name":"FailedTokenExchange","title":"Failed Token Exchange","description":"Token exchange failed","kind":"failure","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarısız Belirteç Değişimi","description":"Belirteç değişimi başarısız oldu"}},"counterpart":2200},
+  {"code":4101,"name":"FailedRefreshTokenExchange","title":"Failed Refresh Token Exchange","description":"Refresh token exchange failed for an access token","kind":"failure","group":"token","deprecated":null,"translations":{"tr":{"title":"Başarısız Yenileme Belirteci Değişimi","description":"Yenileme belirtecinin bir erişim belirteciyle değişimi başarısız oldu"}},"counterpart":2201},
+  {"code":4300,"name":"HookFailed","title":"Hook Failed","description":"Hook execution failed","kind":"failure","group":"hook","deprecated":null,"translations":{"tr":{"title":"Kanca Başarısız Oldu","description":"Kanca çalıştırılamadı"}},"counterpart":2300},
+  {"code":4434,"name":"FailedToSendEmail","title":"Failed To Send Email","description":"Email could not be sent","kind":"failure","group":"email","deprecated":null,"translations":{"tr":{"title":"E-posta Gönderilemedi","description":"E-posta gönderilemedi"}},"counterpart":2434},
+  {"code":4440,"name":"FailedMfa","title":"Failed MFA","description":"MFA verification failed","kind":"failure","group":"mfa","deprecated":null,"translations":{"tr":{"title":"Başarısız MFA","description":"MFA doğrulaması başarısız oldu"}},"counterpart":2102},
+  {"code":4441,"name":"MfaEnrollmentFailed","title":"MFA Enrollment Failed","description":"User failed to enroll MFA credentials","kind":"failure","group":"mfa","deprecated":null,"translations":{"tr":{"title":"MFA Kaydı Başarısız Oldu","description":"Kullanıcı MFA kimlik bilgilerini kaydedemedi"}},"counterpart":2103},
+  {"code":4444,"name":"FailedToSendSms","title":"Failed To Send SMS","description":"SMS could not be sent","kind":"failure","group":"sms","deprecated":null,"translations":{"tr":{"title":"SMS Gönderilemedi","description":"SMS gönderilemedi"}},"counterpart":2444},
+  {"code":4454,"name":"FailedToSendPushNotification","title":"Failed To Send Push Notification","description":"Push Notification could not be sent","kind":"failure","group":"push","deprecated":null,"translations":{"tr":{"title":"Anlık Bildirim Gönderilemedi","description":"Anlık bildirim gönderilemedi"}},"counterpart":2454},
+  {"code":4521,"name":"FailedAdLdapSync","title":"Failed AD/LDAP Sync","description":"AD/LDAP user synchronizing failed","kind":"failure","group":"directory_sync","deprecated":null,"translations":{"tr":{"title":"Başarısız AD/LDAP Eşitlemesi","description":"AD/LDAP kullanıcı eşitlemesi başarısız oldu"}},"counterpart":null},
 ]);
 
 /**
@@ -141,29 +141,39 @@ const byCode = new Map(logCodes.map((info) => [info.code, info]));
 const byName = new Map(logCodes.map((info) => [info.name, info]));
 
 const kindInfo = new Map([
-  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}}})],
-  ["failure", deepFreeze({"name":"failure","title":"Failure","description":null,"translations":{"tr":{"title":"Başarısızlık"}}})],
-  ["success", deepFreeze({"name":"success","title":"Success","description":null,"translations":{"tr":{"title":"Başarı"}}})],
+  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}},"range":{"first":100,"last":199},"counterpartOf":null})],
+  ["failure", deepFreeze({"name":"failure","title":"Failure","description":null,"translations":{"tr":{"title":"Başarısızlık"}},"range":{"first":4000,"last":5999},"counterpartOf":"success"})],
+  ["success", deepFreeze({"name":"success","title":"Success","description":null,"translations":{"tr":{"title":"Başarı"}},"range":{"first":2000,"last":3999},"counterpartOf":null})],
 ]);
 
 const groupInfo = new Map([
-  ["account", deepFreeze({"name":"account","title":"Account","description":null,"translations":{"tr":{"title":"Hesap"}}})],
-  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}}})],
-  ["blocking", deepFreeze({"name":"blocking","title":"Blocking","description":null,"translations":{"tr":{"title":"Engelleme"}}})],
-  ["credential", deepFreeze({"name":"credential","title":"Credential","description":null,"translations":{"tr":{"title":"Kimlik bilgisi"}}})],
-  ["directory_sync", deepFreeze({"name":"directory_sync","title":"Directory Sync","description":null,"translations":{"tr":{"title":"Dizin eşitleme"}}})],
-  ["email", deepFreeze({"name":"email","title":"Email","description":null,"translations":{"tr":{"title":"E-posta"}}})],
-  ["email_verification", deepFreeze({"name":"email_verification","title":"Email Verification","description":null,"translations":{"tr":{"title":"E-posta doğrulaması"}}})],
-  ["hook", deepFreeze({"name":"hook","title":"Hook","description":null,"translations":{"tr":{"title":"Kanca"}}})],
-  ["login", deepFreeze({"name":"login","title":"Login","description":null,"translations":{"tr":{"title":"Oturum açma"}}})],
-  ["logout", deepFreeze({"name":"logout","title":"Logout","description":null,"translations":{"tr":{"title":"Oturum kapatma"}}})],
-  ["mfa", deepFreeze({"name":"mfa","title":"MFA","description":null,"translations":{"tr":{"title":"MFA"}}})],
-  ["password_reset", deepFreeze({"name":"password_reset","title":"Password Reset","description":null,"translations":{"tr":{"title":"Parola sıfırlama"}}})],
-  ["push", deepFreeze({"name":"push","title":"Push","description":null,"translations":{"tr":{"title":"Anlık bildirim"}}})],
-  ["signup", deepFreeze({"name":"signup","title":"Signup","description":null,"translations":{"tr":{"title":"Kaydolma"}}})],
-  ["sms", deepFreeze({"name":"sms","title":"SMS","description":null,"translations":{"tr":{"title":"SMS"}}})],
-  ["token", deepFreeze({"name":"token","title":"Token","description":null,"translations":{"tr":{"title":"Belirteç"}}})],
+  ["account", deepFreeze({"name":"account","title":"Account","description":null,"translations":{"tr":{"title":"Hesap"}},"range":null,"counterpartOf":null})],
+  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}},"range":null,"counterpartOf":null})],
+  ["blocking", deepFreeze({"name":"blocking","title":"Blocking","description":null,"translations":{"tr":{"title":"Engelleme"}},"range":null,"counterpartOf":null})],
+  ["credential", deepFreeze({"name":"credential","title":"Credential","description":null,"translations":{"tr":{"title":"Kimlik bilgisi"}},"range":null,"counterpartOf":null})],
+  ["directory_sync", deepFreeze({"name":"directory_sync","title":"Directory Sync","description":null,"translations":{"tr":{"title":"Dizin eşitleme"}},"range":null,"counterpartOf":null})],
+  ["email", deepFreeze({"name":"email","title":"Email","description":null,"translations":{"tr":{"title":"E-posta"}},"range":null,"counterpartOf":null})],
+  ["email_verification", deepFreeze({"name":"email_verification","title":"Email Verification","description":null,"translations":{"tr":{"title":"E-posta doğrulaması"}},"range":null,"counterpartOf":null})],
+  ["hook", deepFreeze({"name":"hook","title":"Hook","description":null,"translations":{"tr":{"title":"Kanca"}},"range":null,"counterpartOf":null})],
+  ["login", deepFreeze({"name":"login","title":"Login","description":null,"translations":{"tr":{"title":"Oturum açma"}},"range":null,"counterpartOf":null})],
+  ["logout", deepFreeze({"name":"logout","title":"Logout","description":null,"translations":{"tr":{"title":"Oturum kapatma"}},"range":null,"counterpartOf":null})],
+  ["mfa", deepFreeze({"name":"mfa","title":"MFA","description":null,"translations":{"tr":{"title":"MFA"}},"range":null,"counterpartOf":null})],
+  ["password_reset", deepFreeze({"name":"password_reset","title":"Password Reset","description":null,"translations":{"tr":{"title":"Parola sıfırlama"}},"range":null,"counterpartOf":null})],
+  ["push", deepFreeze({"name":"push","title":"Push","description":null,"translations":{"tr":{"title":"Anlık bildirim"}},"range":null,"counterpartOf":null})],
+  ["signup", deepFreeze({"name":"signup","title":"Signup","description":null,"translations":{"tr":{"title":"Kaydolma"}},"range":null,"counterpartOf":null})],
+  ["sms", deepFreeze({"name":"sms","title":"SMS","description":null,"translations":{"tr":{"title":"SMS"}},"range":null,"counterpartOf":null})],
+  ["token", deepFreeze({"name":"token","title":"Token","description":null,"translations":{"tr":{"title":"Belirteç"}},"range":null,"counterpartOf":null})],
 ]);
+
+/**
+ * Each kind's number range, `[first, last, kind]`, sorted and apart.
+ * @type {ReadonlyArray<readonly [number, number, string]>}
+ */
+const kindRanges = [
+  [100, 199, "api"],
+  [2000, 3999, "success"],
+  [4000, 5999, "failure"],
+];
 
 /**
  * Whether `value` is a code this version knows.
@@ -254,4 +264,31 @@ export function kindTitle(word, locale = "en") {
 export function groupTitle(word, locale = "en") {
   const info = groupInfo.get(word);
   return info && (translation(info, locale)?.title ?? info.title);
+}
+
+/**
+ * The kind of a code, even one newer than this package: the kind whose number range
+ * holds it (the table declares the ranges), else the known code's kind; `undefined`
+ * for an unknown number that no range holds.
+ */
+export function kindOf(code) {
+  for (const [first, last, kind] of kindRanges) {
+    if (code >= first && code <= last) return kind;
+  }
+  return byCode.get(code)?.kind;
+}
+
+/**
+ * The code this one is the counterpart of (a failure's success, for a failure rate),
+ * or `undefined` when the table names none.
+ */
+export function counterpart(code) {
+  return byCode.get(code)?.counterpart ?? undefined;
+}
+
+/**
+ * The codes whose counterpart this one is (a success's failures), in code order.
+ */
+export function counterparts(code) {
+  return logCodes.filter((info) => info.counterpart === code).map((info) => info.code);
 }

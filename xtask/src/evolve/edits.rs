@@ -104,14 +104,27 @@ impl Edited {
         out
     }
 
-    fn unused_number(&self, rng: &mut Rng) -> u16 {
+    /// A random number a new code of `kind` may have: in the kind's range (outside every
+    /// other kind's), unused and not reserved.
+    fn unused_number(&self, rng: &mut Rng, kind: &str) -> u16 {
         let used: std::collections::HashSet<u16> =
             self.table.codes.iter().map(|c| c.code).collect();
+        let fits = |n: u16| {
+            let range_kind = self.table.kind_of(n).map(|k| k.name.as_str());
+            let ranged = self
+                .table
+                .kinds
+                .iter()
+                .any(|k| k.name == kind && k.range.is_some());
+            !used.contains(&n)
+                && self.table.reservation(n).is_none()
+                && (range_kind == Some(kind) || (!ranged && range_kind.is_none()))
+        };
         let start = rng.below(65_536);
         (0..65_536)
             .map(|i| ((start + i) % 65_536) as u16)
-            .find(|n| !used.contains(n))
-            .expect("a table has fewer than 65,536 codes here")
+            .find(|&n| fits(n))
+            .expect("the kind has a free number")
     }
 
     fn translations(&mut self, rng: &mut Rng, described: bool) -> BTreeMap<String, Translation> {
@@ -145,7 +158,7 @@ impl Edited {
             }
         });
         let code = Code {
-            code: self.unused_number(rng),
+            code: self.unused_number(rng, &kind),
             name: name.clone(),
             title: self.text(rng),
             translations: self.translations(rng, description.is_some()),
@@ -153,6 +166,7 @@ impl Edited {
             kind,
             group,
             deprecated: None,
+            counterpart: None,
         };
         let added = format!("add {} `{name}` ({}, {})", code.code, code.kind, code.group);
         self.table.codes.push(code);
@@ -252,6 +266,8 @@ impl Edited {
                     title,
                     description,
                     translations,
+                    range: None,
+                    counterpart_of: None,
                 });
                 self.table.groups.sort_by(|a, b| a.name.cmp(&b.name));
                 // A new group comes with its first code.

@@ -122,6 +122,8 @@ export interface LogCodeInfo {
   readonly deprecated: string | null;
   /** The title and description by locale; a locale is missing where the title is not translated. */
   readonly translations: { readonly [L in TranslatedLocale]?: Translation };
+  /** The code this one is the counterpart of (a failure's success), or `null`. */
+  readonly counterpart: LogCode | null;
 }
 
 /**
@@ -129,7 +131,7 @@ export interface LogCodeInfo {
  */
 export declare const logCodes: readonly [
 //#region table: entries
-  { readonly code: 1; readonly name: "Example"; readonly title: "Example"; readonly description: null; readonly kind: "example"; readonly group: "example"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Örnek" } } },
+  { readonly code: 1; readonly name: "Example"; readonly title: "Example"; readonly description: null; readonly kind: "example"; readonly group: "example"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Örnek" } }; readonly counterpart: null },
 //#endregion
 ];
 
@@ -214,3 +216,18 @@ export declare function groupTitle(group: Group, locale?: Locale): string;
  * is not translated); `undefined` for a group this version does not know.
  */
 export declare function groupTitle(group: AnyGroup, locale?: Locale): string | undefined;
+/**
+ * The kind of a code, even one newer than this package: the kind whose number range
+ * holds it (the table declares the ranges), else the known code's kind; `undefined`
+ * for an unknown number that no range holds.
+ */
+export declare function kindOf(code: AnyLogCode): Kind | undefined;
+/**
+ * The code this one is the counterpart of (a failure's success, for a failure rate),
+ * or `undefined` when the table names none.
+ */
+export declare function counterpart(code: AnyLogCode): LogCode | undefined;
+/**
+ * The codes whose counterpart this one is (a success's failures), in code order.
+ */
+export declare function counterparts(code: AnyLogCode): LogCode[];

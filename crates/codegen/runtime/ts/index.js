@@ -55,7 +55,7 @@ const deepFreeze = (value) => {
  */
 export const logCodes = deepFreeze([
 //#region table: entries
-  {"code":1,"name":"Example","title":"Example","description":null,"kind":"example","group":"example","deprecated":null,"translations":{"tr":{"title":"Örnek"}}},
+  {"code":1,"name":"Example","title":"Example","description":null,"kind":"example","group":"example","deprecated":null,"translations":{"tr":{"title":"Örnek"}},"counterpart":null},
 //#endregion
 ]);
 
@@ -71,15 +71,25 @@ const byName = new Map(logCodes.map((info) => [info.name, info]));
 
 const kindInfo = new Map([
 //#region table: kind-info
-  ["example", deepFreeze({"name":"example","title":"Example","description":null,"translations":{"tr":{"title":"Örnek"}}})],
+  ["example", deepFreeze({"name":"example","title":"Example","description":null,"translations":{"tr":{"title":"Örnek"}},"range":{"first":1,"last":99},"counterpartOf":null})],
 //#endregion
 ]);
 
 const groupInfo = new Map([
 //#region table: group-info
-  ["example", deepFreeze({"name":"example","title":"Example","description":null,"translations":{"tr":{"title":"Örnek"}}})],
+  ["example", deepFreeze({"name":"example","title":"Example","description":null,"translations":{"tr":{"title":"Örnek"}},"range":{"first":1,"last":99},"counterpartOf":null})],
 //#endregion
 ]);
+
+/**
+ * Each kind's number range, `[first, last, kind]`, sorted and apart.
+ * @type {ReadonlyArray<readonly [number, number, string]>}
+ */
+const kindRanges = [
+//#region table: kind-ranges
+  [1, 99, "example"],
+//#endregion
+];
 
 /**
  * Whether `value` is a code this version knows.
@@ -170,4 +180,31 @@ export function kindTitle(word, locale = "en") {
 export function groupTitle(word, locale = "en") {
   const info = groupInfo.get(word);
   return info && (translation(info, locale)?.title ?? info.title);
+}
+
+/**
+ * The kind of a code, even one newer than this package: the kind whose number range
+ * holds it (the table declares the ranges), else the known code's kind; `undefined`
+ * for an unknown number that no range holds.
+ */
+export function kindOf(code) {
+  for (const [first, last, kind] of kindRanges) {
+    if (code >= first && code <= last) return kind;
+  }
+  return byCode.get(code)?.kind;
+}
+
+/**
+ * The code this one is the counterpart of (a failure's success, for a failure rate),
+ * or `undefined` when the table names none.
+ */
+export function counterpart(code) {
+  return byCode.get(code)?.counterpart ?? undefined;
+}
+
+/**
+ * The codes whose counterpart this one is (a success's failures), in code order.
+ */
+export function counterparts(code) {
+  return logCodes.filter((info) => info.counterpart === code).map((info) => info.code);
 }

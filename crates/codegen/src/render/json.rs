@@ -10,7 +10,7 @@ use serde_json::json;
 pub mod read;
 
 use super::{Artifact, RenderError};
-use crate::model::{Package, Table, Translation, Word};
+use crate::model::{NumberRange, Package, Reserved, Table, Translation, Word};
 
 /// The data file.
 pub const DATA: &str = "log-codes.json";
@@ -27,7 +27,33 @@ struct Document<'a> {
     kind_info: Vec<WordEntry<'a>>,
     group_info: Vec<WordEntry<'a>>,
     locales: Vec<&'a str>,
+    reserved: Vec<ReservedEntry<'a>>,
     codes: Vec<Entry<'a>>,
+}
+
+/// Numbers, `{ "first": 2000, "last": 3999 }`.
+struct RangeEntry(NumberRange);
+
+impl Serialize for RangeEntry {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Range", 2)?;
+        s.serialize_field("first", &self.0.first)?;
+        s.serialize_field("last", &self.0.last)?;
+        s.end()
+    }
+}
+
+/// A row of `reserved.csv`.
+struct ReservedEntry<'a>(&'a Reserved);
+
+impl Serialize for ReservedEntry<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut s = serializer.serialize_struct("Reserved", 3)?;
+        s.serialize_field("first", &self.0.numbers.first)?;
+        s.serialize_field("last", &self.0.numbers.last)?;
+        s.serialize_field("note", &self.0.note)?;
+        s.end()
+    }
 }
 
 /// A declared kind or group with its display title.
@@ -36,6 +62,8 @@ struct WordEntry<'a> {
     title: &'a str,
     description: Option<&'a str>,
     translations: BTreeMap<&'a str, TranslationEntry<'a>>,
+    range: Option<RangeEntry>,
+    counterpart_of: Option<&'a str>,
 }
 
 struct Entry<'a> {
@@ -47,6 +75,7 @@ struct Entry<'a> {
     group: &'a str,
     deprecated: Option<&'a str>,
     translations: BTreeMap<&'a str, TranslationEntry<'a>>,
+    counterpart: Option<u16>,
 }
 
 struct TranslationEntry<'a> {
@@ -57,7 +86,7 @@ struct TranslationEntry<'a> {
 
 impl Serialize for Document<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Document", 8)?;
+        let mut s = serializer.serialize_struct("Document", 9)?;
         s.serialize_field("$schema", self.schema)?;
         s.serialize_field("version", self.version)?;
         s.serialize_field("kinds", &self.kinds)?;
@@ -65,6 +94,7 @@ impl Serialize for Document<'_> {
         s.serialize_field("kindInfo", &self.kind_info)?;
         s.serialize_field("groupInfo", &self.group_info)?;
         s.serialize_field("locales", &self.locales)?;
+        s.serialize_field("reserved", &self.reserved)?;
         s.serialize_field("codes", &self.codes)?;
         s.end()
     }
@@ -72,7 +102,7 @@ impl Serialize for Document<'_> {
 
 impl Serialize for Entry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("Entry", 8)?;
+        let mut s = serializer.serialize_struct("Entry", 9)?;
         s.serialize_field("code", &self.code)?;
         s.serialize_field("name", self.name)?;
         s.serialize_field("title", self.title)?;
@@ -81,17 +111,20 @@ impl Serialize for Entry<'_> {
         s.serialize_field("group", self.group)?;
         s.serialize_field("deprecated", &self.deprecated)?;
         s.serialize_field("translations", &self.translations)?;
+        s.serialize_field("counterpart", &self.counterpart)?;
         s.end()
     }
 }
 
 impl Serialize for WordEntry<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("WordEntry", 4)?;
+        let mut s = serializer.serialize_struct("WordEntry", 6)?;
         s.serialize_field("name", self.name)?;
         s.serialize_field("title", self.title)?;
         s.serialize_field("description", &self.description)?;
         s.serialize_field("translations", &self.translations)?;
+        s.serialize_field("range", &self.range)?;
+        s.serialize_field("counterpartOf", &self.counterpart_of)?;
         s.end()
     }
 }
@@ -103,6 +136,8 @@ impl<'a> From<&'a Word> for WordEntry<'a> {
             title: &w.title,
             description: w.description.as_deref(),
             translations: translation_entries(&w.translations),
+            range: w.range.map(RangeEntry),
+            counterpart_of: w.counterpart_of.as_deref(),
         }
     }
 }
@@ -146,6 +181,7 @@ impl<'a> From<&'a crate::model::Code> for Entry<'a> {
             group: &c.group,
             deprecated: c.deprecated.as_deref(),
             translations: translation_entries(&c.translations),
+            counterpart: c.counterpart,
         }
     }
 }
@@ -170,6 +206,7 @@ pub fn data(table: &Table, package: &Package) -> Result<String, RenderError> {
         kind_info: table.kinds.iter().map(WordEntry::from).collect(),
         group_info: table.groups.iter().map(WordEntry::from).collect(),
         locales: table.languages().collect(),
+        reserved: table.reserved.iter().map(ReservedEntry).collect(),
         codes: table.codes.iter().map(Entry::from).collect(),
     };
     pretty(&document, DATA)
@@ -187,7 +224,7 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
             deprecation and translations, ordered by code. A newer version of the file may add codes, \
             kinds, groups, locales and fields: readers should tolerate them.",
         "type": "object",
-        "required": ["$schema", "version", "kinds", "groups", "kindInfo", "groupInfo", "locales", "codes"],
+        "required": ["$schema", "version", "kinds", "groups", "kindInfo", "groupInfo", "locales", "reserved", "codes"],
         "additionalProperties": false,
         "properties": {
             "$schema": { "type": "string" },
@@ -212,12 +249,34 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
                     translation) first, then the locales of `translations`.",
                 "type": "array", "uniqueItems": true, "items": { "$ref": "#/$defs/locale" }
             },
+            "reserved": {
+                "description": "Numbers retired for good, sorted: no code of this or a later version has one.",
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "required": ["first", "last", "note"],
+                    "additionalProperties": false,
+                    "properties": {
+                        "first": { "$ref": "#/$defs/number" },
+                        "last": { "$ref": "#/$defs/number" },
+                        "note": { "type": "string", "minLength": 1 }
+                    }
+                }
+            },
             "codes": { "type": "array", "items": { "$ref": "#/$defs/code" } }
         },
         "$defs": {
             "kind": { "description": "What a code reports.", "enum": table.kind_names().collect::<Vec<_>>() },
             "group": { "description": "The area a code belongs to.", "enum": table.group_names().collect::<Vec<_>>() },
             "locale": { "description": "A language of the table.", "enum": table.languages().collect::<Vec<_>>() },
+            "number": { "type": "integer", "minimum": 0, "maximum": 65535 },
+            "range": {
+                "description": "Code numbers from `first` to `last`, both included.",
+                "type": "object",
+                "required": ["first", "last"],
+                "additionalProperties": false,
+                "properties": { "first": { "$ref": "#/$defs/number" }, "last": { "$ref": "#/$defs/number" } }
+            },
             "translation": {
                 "description": "A code's title and description in one locale. A missing \
                     description is not translated: show the English one.",
@@ -233,7 +292,7 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
                 "type": "object",
                 "required": [
                     "code", "name", "title", "description", "kind", "group", "deprecated",
-                    "translations"
+                    "translations", "counterpart"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -253,7 +312,11 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
                         "description": "The deprecation note, or null for an active code.",
                         "type": ["string", "null"]
                     },
-                    "translations": { "$ref": "#/$defs/translations" }
+                    "translations": { "$ref": "#/$defs/translations" },
+                    "counterpart": {
+                        "description": "The number of the code this one is the counterpart of (a failure's success), or null.",
+                        "type": ["integer", "null"], "minimum": 0, "maximum": 65535
+                    }
                 }
             },
             "translations": translations_schema(table)
@@ -267,7 +330,7 @@ pub fn schema(table: &Table, package: &Package) -> Result<String, RenderError> {
 fn word_schema(what: &str) -> serde_json::Value {
     json!({
         "type": "object",
-        "required": ["name", "title", "description", "translations"],
+        "required": ["name", "title", "description", "translations", "range", "counterpartOf"],
         "additionalProperties": false,
         "properties": {
             "name": {
@@ -279,7 +342,15 @@ fn word_schema(what: &str) -> serde_json::Value {
                 "type": "string", "minLength": 1
             },
             "description": { "type": ["string", "null"] },
-            "translations": { "$ref": "#/$defs/translations" }
+            "translations": { "$ref": "#/$defs/translations" },
+            "range": {
+                "description": "A kind's numbers: its codes, and a code a reader does not know, lie in it. Null for a kind without one and for every group.",
+                "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/range" }]
+            },
+            "counterpartOf": {
+                "description": "The kind whose codes this kind's codes are counterparts of (a failure's success), or null.",
+                "oneOf": [{ "type": "null" }, { "$ref": "#/$defs/kind" }]
+            }
         }
     })
 }

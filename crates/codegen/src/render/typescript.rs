@@ -150,6 +150,17 @@ fn javascript(table: &Table, package: &Package) -> String {
         // Each kind and group as in `kindInfo`/`groupInfo` of log-codes.json, by word.
         "kind-info" => word_info(&table.kinds),
         "group-info" => word_info(&table.groups),
+        "kind-ranges" => {
+            let mut ranged: Vec<_> = (table.kinds.iter())
+                .filter_map(|k| Some((k.range?, literal(&k.name))))
+                .collect();
+            ranged.sort();
+            lines(
+                ranged
+                    .into_iter()
+                    .map(|(range, kind)| format!("  [{}, {}, {kind}],", range.first, range.last)),
+            )
+        }
         other => unreachable!("the JavaScript template has no region `{other}`"),
     })
 }
@@ -197,7 +208,7 @@ fn declarations(table: &Table, package: &Package) -> String {
 /// The literal type of one entry of `logCodes`.
 fn entry_type(code: &Code) -> String {
     format!(
-        "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {}; readonly translations: {} }},",
+        "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {}; readonly translations: {}; readonly counterpart: {} }},",
         code.code,
         literal(&code.name),
         literal(&code.title),
@@ -206,6 +217,8 @@ fn entry_type(code: &Code) -> String {
         literal(&code.group),
         nullable(code.deprecated.as_deref()),
         translations_type(code),
+        code.counterpart
+            .map_or_else(|| "null".to_owned(), |n| n.to_string()),
     )
 }
 

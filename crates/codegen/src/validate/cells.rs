@@ -131,6 +131,14 @@ pub(super) fn read_row(
     let kind = word(row, Column::Kind, declarations, diagnostics);
     let group = word(row, Column::Group, declarations, diagnostics);
     let deprecated = text(row, Column::Deprecated, false, diagnostics);
+    let counterpart = match row.get(Column::Counterpart) {
+        Some(cell) if !crate::read::trimmed(&cell.value).is_empty() => {
+            let checked = parse_code(crate::read::trimmed(&cell.value));
+            let at = row.at(Column::Counterpart);
+            reported(checked, cell, at, "not a code", diagnostics).map(Some)
+        }
+        _ => Some(None),
+    };
     let english = translations::English {
         title: title.as_ref().and_then(|t| t.as_deref()),
         described: description.as_ref().map(Option::is_some),
@@ -151,6 +159,7 @@ pub(super) fn read_row(
         group: group?,
         deprecated: deprecated.flatten(),
         translations: translated,
+        counterpart: counterpart?,
     })
 }
 

@@ -4,6 +4,7 @@
 mod cells;
 mod header;
 mod names;
+mod structure;
 mod text;
 mod translations;
 mod uniqueness;
@@ -47,6 +48,8 @@ pub struct Sheets<'a> {
     pub kinds: Option<&'a Sheet>,
     /// `groups.csv`.
     pub groups: Option<&'a Sheet>,
+    /// `reserved.csv`, optional.
+    pub reserved: Option<&'a Sheet>,
 }
 
 /// Validates the sheets: the table when there is no error, and every problem (errors and
@@ -133,7 +136,13 @@ pub fn validate(sheets: Sheets, options: &Options) -> (Option<Table>, Vec<Diagno
     }
     let groups = declared.pop().unwrap_or_default();
     let kinds = declared.pop().unwrap_or_default();
-    let table = Table::new(codes, kinds, groups, locales);
+    let reserved = (sheets.reserved)
+        .map(|sheet| structure::read_reserved(sheet, &mut diagnostics))
+        .unwrap_or_default();
+    let table = Table::new(codes, kinds, groups, locales)
+        .with_reserved(reserved.into_iter().map(|(r, _)| r).collect());
+    let kinds = declarations.of(Column::Kind);
+    structure::check(&table, kinds, rows, &columns, &mut diagnostics);
     check_generated_names(&table, rows, &columns, &mut diagnostics);
     if !diagnostics.iter().any(|d| d.severity == Severity::Error) {
         check_name_hash(&table, rows, &columns, &mut diagnostics);

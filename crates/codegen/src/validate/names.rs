@@ -135,6 +135,7 @@ mod tests {
             codes: &sheet,
             kinds: Some(&kinds),
             groups: Some(&groups),
+            reserved: None,
         };
         let (table, _) = validate(sheets, &Options::default());
         let table = table.unwrap();

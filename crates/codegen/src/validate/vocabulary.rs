@@ -26,6 +26,8 @@ pub(super) struct Declared {
     pub valid: HashSet<String>,
     /// The translation columns the sheet has, by locale, with their header cells.
     pub locales: Vec<(String, Range<usize>)>,
+    /// Where each kind's structure is written, for the checks of the built table.
+    pub cells: super::structure::KindCells,
 }
 
 /// Which vocabulary a sheet declares: [`Column::Kind`] or [`Column::Group`].
@@ -188,6 +190,32 @@ fn read_sheet(
             }),
             None => Some(None),
         };
+        let range = match columns[3].and_then(|index| Some((index, row.cells.get(index)?))) {
+            Some((index, cell)) => {
+                let range = super::structure::range_cell(cell, index, diagnostics)
+                    .ok()
+                    .flatten();
+                if range.is_some() {
+                    declared
+                        .cells
+                        .range
+                        .insert(word.clone(), (index, cell.span.clone()));
+                }
+                range
+            }
+            None => None,
+        };
+        let counterpart_of = columns[4].and_then(|index| {
+            let cell = row.cells.get(index)?;
+            let value = trimmed(&cell.value);
+            (!value.is_empty()).then(|| {
+                declared
+                    .cells
+                    .counterpart_of
+                    .insert(word.clone(), (index, cell.span.clone()));
+                value.to_owned()
+            })
+        });
         let english = English {
             title: title.as_deref(),
             described: description.as_ref().map(Option::is_some),
@@ -209,6 +237,8 @@ fn read_sheet(
                 title,
                 description,
                 translations: translated,
+                range,
+                counterpart_of,
             });
         }
     }
@@ -301,8 +331,8 @@ fn read_header(
     vocabulary: Vocabulary,
     options: &Options,
     diagnostics: &mut Vec<Diagnostic>,
-) -> ([Option<usize>; 3], Translations) {
-    let mut columns = [None; 3];
+) -> ([Option<usize>; Field::ALL.len()], Translations) {
+    let mut columns = [None; Field::ALL.len()];
     let mut translations = Translations::default();
     let mut unknown = Vec::new();
     for (index, cell) in header.cells.iter().enumerate() {
@@ -312,7 +342,7 @@ fn read_header(
         }
         match Field::ALL
             .iter()
-            .position(|&f| vocabulary.header(f) == text)
+            .position(|&f| f.in_sheet(vocabulary.column) && vocabulary.header(f) == text)
         {
             Some(field) if let Some(first) = columns[field] => {
                 diagnostics.push(super::repeated_column(header, index, first));
@@ -325,7 +355,7 @@ fn read_header(
     for (index, cell) in unknown {
         let text = trimmed(&cell.value);
         let closest = (0..Field::ALL.len())
-            .filter(|&f| columns[f].is_none())
+            .filter(|&f| columns[f].is_none() && Field::ALL[f].in_sheet(vocabulary.column))
             .map(|f| {
                 let header = vocabulary.header(Field::ALL[f]);
                 (strsim::levenshtein(&text.to_lowercase(), header), f)

@@ -107,6 +107,7 @@ pub fn small_sheets() -> SheetTexts {
         codes: SMALL_TABLE.to_owned(),
         kinds: SMALL_KINDS.to_owned(),
         groups: SMALL_GROUPS.to_owned(),
+        reserved: String::new(),
     }
 }
 
@@ -142,6 +143,7 @@ pub fn sheets_in(dir: &str) -> SheetTexts {
         codes: read("codes.csv"),
         kinds: read("kinds.csv"),
         groups: read("groups.csv"),
+        reserved: String::new(),
     }
 }
 

@@ -139,15 +139,17 @@ export interface LogCodeInfo {
   readonly deprecated: string | null;
   /** The title and description by locale; a locale is missing where the title is not translated. */
   readonly translations: { readonly [L in TranslatedLocale]?: Translation };
+  /** The code this one is the counterpart of (a failure's success), or `null`. */
+  readonly counterpart: LogCode | null;
 }
 
 /**
  * The metadata of every code this version knows, ordered by code.
  */
 export declare const logCodes: readonly [
-  { readonly code: 100; readonly name: "ApiReadOperation"; readonly title: "API Read Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null; readonly translations: {} },
-  { readonly code: 4001; readonly name: "FailedLoginInvalidUser"; readonly title: "Failed Login (Invalid User)"; readonly description: "User not found"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: "use 4002 instead"; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma (Geçersiz Kullanıcı)"; readonly description: "Kullanıcı bulunamadı" } } },
-  { readonly code: 4002; readonly name: "FailedLoginInvalidPassword"; readonly title: "Failed Login (Invalid Password)"; readonly description: "User entered\nincorrect password"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma (Geçersiz Parola)" } } },
+  { readonly code: 100; readonly name: "ApiReadOperation"; readonly title: "API Read Operation"; readonly description: null; readonly kind: "api"; readonly group: "api"; readonly deprecated: null; readonly translations: {}; readonly counterpart: null },
+  { readonly code: 4001; readonly name: "FailedLoginInvalidUser"; readonly title: "Failed Login (Invalid User)"; readonly description: "User not found"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: "use 4002 instead"; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma (Geçersiz Kullanıcı)"; readonly description: "Kullanıcı bulunamadı" } }; readonly counterpart: null },
+  { readonly code: 4002; readonly name: "FailedLoginInvalidPassword"; readonly title: "Failed Login (Invalid Password)"; readonly description: "User entered\nincorrect password"; readonly kind: "failure"; readonly group: "login"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Başarısız Oturum Açma (Geçersiz Parola)" } }; readonly counterpart: null },
 ];
 
 /**
@@ -229,3 +231,18 @@ export declare function groupTitle(group: Group, locale?: Locale): string;
  * is not translated); `undefined` for a group this version does not know.
  */
 export declare function groupTitle(group: AnyGroup, locale?: Locale): string | undefined;
+/**
+ * The kind of a code, even one newer than this package: the kind whose number range
+ * holds it (the table declares the ranges), else the known code's kind; `undefined`
+ * for an unknown number that no range holds.
+ */
+export declare function kindOf(code: AnyLogCode): Kind | undefined;
+/**
+ * The code this one is the counterpart of (a failure's success, for a failure rate),
+ * or `undefined` when the table names none.
+ */
+export declare function counterpart(code: AnyLogCode): LogCode | undefined;
+/**
+ * The codes whose counterpart this one is (a success's failures), in code order.
+ */
+export declare function counterparts(code: AnyLogCode): LogCode[];

@@ -42,9 +42,9 @@ const deepFreeze = (value) => {
  * The metadata of every code this version knows, ordered by code.
  */
 export const logCodes = deepFreeze([
-  {"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{}},
-  {"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":"use 4002 instead","translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Kullanıcı)","description":"Kullanıcı bulunamadı"}}},
-  {"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered\nincorrect password","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Parola)"}}},
+  {"code":100,"name":"ApiReadOperation","title":"API Read Operation","description":null,"kind":"api","group":"api","deprecated":null,"translations":{},"counterpart":null},
+  {"code":4001,"name":"FailedLoginInvalidUser","title":"Failed Login (Invalid User)","description":"User not found","kind":"failure","group":"login","deprecated":"use 4002 instead","translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Kullanıcı)","description":"Kullanıcı bulunamadı"}},"counterpart":null},
+  {"code":4002,"name":"FailedLoginInvalidPassword","title":"Failed Login (Invalid Password)","description":"User entered\nincorrect password","kind":"failure","group":"login","deprecated":null,"translations":{"tr":{"title":"Başarısız Oturum Açma (Geçersiz Parola)"}},"counterpart":null},
 ]);
 
 /**
@@ -56,14 +56,21 @@ const byCode = new Map(logCodes.map((info) => [info.code, info]));
 const byName = new Map(logCodes.map((info) => [info.name, info]));
 
 const kindInfo = new Map([
-  ["api", deepFreeze({"name":"api","title":"API","description":"Operations on the management API","translations":{"tr":{"title":"API","description":"Yönetim API'si üzerindeki işlemler"}}})],
-  ["failure", deepFreeze({"name":"failure","title":"Failure","description":null,"translations":{"tr":{"title":"Başarısızlık"}}})],
+  ["api", deepFreeze({"name":"api","title":"API","description":"Operations on the management API","translations":{"tr":{"title":"API","description":"Yönetim API'si üzerindeki işlemler"}},"range":null,"counterpartOf":null})],
+  ["failure", deepFreeze({"name":"failure","title":"Failure","description":null,"translations":{"tr":{"title":"Başarısızlık"}},"range":null,"counterpartOf":null})],
 ]);
 
 const groupInfo = new Map([
-  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}}})],
-  ["login", deepFreeze({"name":"login","title":"Login","description":null,"translations":{}})],
+  ["api", deepFreeze({"name":"api","title":"API","description":null,"translations":{"tr":{"title":"API"}},"range":null,"counterpartOf":null})],
+  ["login", deepFreeze({"name":"login","title":"Login","description":null,"translations":{},"range":null,"counterpartOf":null})],
 ]);
+
+/**
+ * Each kind's number range, `[first, last, kind]`, sorted and apart.
+ * @type {ReadonlyArray<readonly [number, number, string]>}
+ */
+const kindRanges = [
+];
 
 /**
  * Whether `value` is a code this version knows.
@@ -154,4 +161,31 @@ export function kindTitle(word, locale = "en") {
 export function groupTitle(word, locale = "en") {
   const info = groupInfo.get(word);
   return info && (translation(info, locale)?.title ?? info.title);
+}
+
+/**
+ * The kind of a code, even one newer than this package: the kind whose number range
+ * holds it (the table declares the ranges), else the known code's kind; `undefined`
+ * for an unknown number that no range holds.
+ */
+export function kindOf(code) {
+  for (const [first, last, kind] of kindRanges) {
+    if (code >= first && code <= last) return kind;
+  }
+  return byCode.get(code)?.kind;
+}
+
+/**
+ * The code this one is the counterpart of (a failure's success, for a failure rate),
+ * or `undefined` when the table names none.
+ */
+export function counterpart(code) {
+  return byCode.get(code)?.counterpart ?? undefined;
+}
+
+/**
+ * The codes whose counterpart this one is (a success's failures), in code order.
+ */
+export function counterparts(code) {
+  return logCodes.filter((info) => info.counterpart === code).map((info) => info.code);
 }

@@ -161,3 +161,20 @@ test("lookupLocale finds the best locale as RFC 4647 lookup does", () => {
     assert.equal(api.lookupLocale(tag), expected, tag);
   }
 });
+
+test("kindOf, counterpart and counterparts agree with the JSON's ranges and counterparts", () => {
+  const ranges = table.kindInfo.filter((k) => k.range).map((k) => [k.range.first, k.range.last, k.name]);
+  const ranged = (n) => ranges.find(([first, last]) => n >= first && n <= last)?.[2];
+  const known = new Map(table.codes.map((c) => [c.code, c]));
+  for (let n = 0; n <= 65535; n += 1) {
+    assert.equal(api.kindOf(n), ranged(n) ?? known.get(n)?.kind, String(n));
+  }
+  for (const c of table.codes) {
+    assert.equal(api.counterpart(c.code), c.counterpart ?? undefined);
+    const failures = table.codes.filter((o) => o.counterpart === c.code).map((o) => o.code);
+    assert.deepEqual(api.counterparts(c.code), failures);
+  }
+  assert.deepEqual(api.counterparts(unusedCode), []);
+  assert.equal(api.counterpart(unusedCode), undefined);
+});
+

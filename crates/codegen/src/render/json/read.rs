@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use crate::model::{Code, Table, Translation, Word};
+use crate::model::{Code, NumberRange, Reserved, Table, Translation, Word};
 
 /// Reads a `log-codes.json` (any version, extra fields ignored) as a table and its version. Files
 /// before translations have neither `locales` nor `translations`.
@@ -30,7 +30,21 @@ pub fn table_from_json(text: &str) -> Result<(Table, String), String> {
     locales.retain(|tag| tag != crate::locale::ENGLISH);
     let kinds = words(&document, "kinds", "kindInfo")?;
     let groups = words(&document, "groups", "groupInfo")?;
-    Ok((Table::new(codes, kinds, groups, locales), version))
+    let reserved = match document.get("reserved") {
+        None => Vec::new(),
+        Some(Value::Array(entries)) => (entries.iter().enumerate())
+            .map(|(i, entry)| {
+                let at = format!("reserved[{i}]");
+                Ok(Reserved {
+                    numbers: numbers(entry, &at)?,
+                    note: string(entry.get("note"), &format!("{at}.note"))?,
+                })
+            })
+            .collect::<Result<_, String>>()?,
+        Some(_) => return Err("reserved: expected an array".to_owned()),
+    };
+    let table = Table::new(codes, kinds, groups, locales).with_reserved(reserved);
+    Ok((table, version))
 }
 
 /// One entry of `codes`, at `codes[i]`.
@@ -49,6 +63,10 @@ fn code(entry: &Value, at: &str) -> Result<Code, String> {
         group: text("group")?,
         deprecated: optional(entry.get("deprecated"), &inside("deprecated"))?,
         translations: translations(entry.get("translations"), &inside("translations"))?,
+        counterpart: match entry.get("counterpart") {
+            None | Some(Value::Null) => None,
+            Some(value) => Some(number(value, &inside("counterpart"))?),
+        },
     })
 }
 
@@ -89,6 +107,11 @@ fn words(document: &Value, list: &str, info: &str) -> Result<Vec<Word>, String> 
                 title: string(entry.get("title"), &at("title"))?,
                 description: optional(entry.get("description"), &at("description"))?,
                 translations: translations(entry.get("translations"), &at("translations"))?,
+                range: match entry.get("range") {
+                    None | Some(Value::Null) => None,
+                    Some(range) => Some(numbers(range, &at("range"))?),
+                },
+                counterpart_of: optional(entry.get("counterpartOf"), &at("counterpartOf"))?,
             });
         }
         return Ok(words);
@@ -104,6 +127,8 @@ fn words(document: &Value, list: &str, info: &str) -> Result<Vec<Word>, String> 
                 name,
                 description: None,
                 translations: BTreeMap::new(),
+                range: None,
+                counterpart_of: None,
             })
         })
         .collect()
@@ -114,6 +139,23 @@ fn field<'a>(object: &'a Value, key: &str, at: &str) -> Result<&'a Value, String
     object
         .get(key)
         .ok_or_else(|| format!("{at}: missing field `{key}`"))
+}
+
+/// A code number.
+fn number(value: &Value, at: &str) -> Result<u16, String> {
+    (value.as_u64())
+        .and_then(|n| u16::try_from(n).ok())
+        .ok_or_else(|| format!("{at}: expected a number from 0 to 65535"))
+}
+
+/// `{ "first": N, "last": M }`.
+fn numbers(value: &Value, at: &str) -> Result<NumberRange, String> {
+    let end = |key: &str| number(field(value, key, at)?, &format!("{at}.{key}"));
+    let (first, last) = (end("first")?, end("last")?);
+    if first > last {
+        return Err(format!("{at}: `first` is above `last`"));
+    }
+    Ok(NumberRange { first, last })
 }
 
 /// A string, at `at` for the message.

@@ -20,6 +20,14 @@ pub(super) fn fixed_tables(table: &Table) -> TokenStream {
     };
     let kinds = word_tables("KIND", &table.kinds, &table.locales);
     let groups = word_tables("GROUP", &table.groups, &table.locales);
+    let mut ranged: Vec<_> = (table.kinds.iter())
+        .filter_map(|k| Some((k.range?, word_variant(&k.name))))
+        .collect();
+    ranged.sort_by_key(|(range, _)| *range);
+    let ranges = ranged.iter().map(|(range, variant)| {
+        let (first, last) = (range.first, range.last);
+        quote!((#first, #last, Kind::#variant))
+    });
     quote! {
         /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
         type Position = #position;
@@ -27,6 +35,8 @@ pub(super) fn fixed_tables(table: &Table) -> TokenStream {
         const NO_POSITION: Position = Position::MAX;
         #kinds
         #groups
+        /// The kinds' number ranges, `(first, last, kind)`, sorted and apart.
+        const KIND_RANGES: &[(u16, u16, Kind)] = &[#(#ranges),*];
     }
 }
 
@@ -183,6 +193,49 @@ pub(super) fn data_tables(out: &mut String, table: &Table) -> Result<(), RenderE
         "DEPRECATIONS",
         "Option<&str>",
         codes.iter().map(|c| option(c.deprecated.as_deref())),
+    );
+    array(
+        out,
+        "The number of the code each code is the counterpart of, by position.",
+        "COUNTERPARTS",
+        "Option<u16>",
+        codes.iter().map(|c| {
+            c.counterpart
+                .map_or_else(|| "None".to_owned(), |n| format!("Some({n})"))
+        }),
+    );
+    // The inverse, as compressed rows: the codes whose counterpart is the code at position `p`
+    // are `COUNTERPARTS_OF[COUNTERPARTS_OF_START[p]..COUNTERPARTS_OF_START[p + 1]]`.
+    let mut of: Vec<Vec<u16>> = vec![Vec::new(); codes.len()];
+    for code in codes {
+        if let Some(at) = code
+            .counterpart
+            .and_then(|n| codes.binary_search_by_key(&n, |c| c.code).ok())
+        {
+            of[at].push(code.code);
+        }
+    }
+    let mut start = 0;
+    let starts = std::iter::once(0).chain(of.iter().map(|list| {
+        start += list.len();
+        start
+    }));
+    array(
+        out,
+        "Where each position's counterparts start in `COUNTERPARTS_OF` (one more entry: the end).",
+        "COUNTERPARTS_OF_START",
+        "Position",
+        starts
+            .map(|n| n.to_string())
+            .collect::<Vec<_>>()
+            .into_iter(),
+    );
+    array(
+        out,
+        "The codes whose counterpart each code is, by position, in code order.",
+        "COUNTERPARTS_OF",
+        "u16",
+        of.iter().flatten().map(u16::to_string),
     );
     array(
         out,
