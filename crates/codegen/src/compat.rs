@@ -4,6 +4,8 @@
 //! Consumers store the numbers in log databases and match on the names in code, so once released
 //! a code keeps its number, its name, its kind, its group and its meaning.
 
+mod structure;
+
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
@@ -101,6 +103,7 @@ pub fn compare(old: &Table, new: &Table) -> Vec<Change> {
         changes.extend(compare_words(what, before, after));
     }
     changes.extend(compare_translations(old, new));
+    changes.extend(structure::compare(old, new));
     changes
 }
 

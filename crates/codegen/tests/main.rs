@@ -11,4 +11,5 @@ mod properties;
 mod reliability;
 mod render_rust;
 mod render_snapshots;
+mod structure;
 mod translations;

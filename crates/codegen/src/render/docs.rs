@@ -70,6 +70,7 @@ pub fn page(table: &Table, package: &Package, locale: &str) -> String {
             .replace("{mark}", &format!("*{}*", text.untranslated));
         let _ = writeln!(out, "> {note}\n");
     }
+    structure(&mut out, table, &cells);
     let [code_column, title_column, description_column] = text.columns;
     for (group, codes) in sections(table) {
         let _ = writeln!(out, "## {}\n", cells.heading(group));
@@ -88,8 +89,46 @@ pub fn page(table: &Table, package: &Package, locale: &str) -> String {
         }
         out.push('\n');
         deprecations(&mut out, &codes, text.deprecated, locale != ENGLISH);
+        counterparts(&mut out, &codes, text.counterparts);
     }
     out
+}
+
+/// The kinds' number ranges and the reserved numbers, when the table has them.
+fn structure(out: &mut String, table: &Table, cells: &Cells) {
+    let mut ranged: Vec<_> = (table.kinds.iter())
+        .filter_map(|k| Some((k.range?, cells.heading(k))))
+        .collect();
+    ranged.sort_by_key(|(range, _)| *range);
+    if !ranged.is_empty() {
+        let _ = writeln!(out, "{}\n", cells.text.ranges);
+        for (range, kind) in ranged {
+            let _ = writeln!(out, "- {range}: {kind}");
+        }
+        out.push('\n');
+    }
+    if !table.reserved.is_empty() {
+        let _ = writeln!(out, "{}\n", cells.text.reserved);
+        for reserved in &table.reserved {
+            let _ = writeln!(out, "- {}: {}", reserved.numbers, escape(&reserved.note));
+        }
+        out.push('\n');
+    }
+}
+
+/// Each code of a section that is the counterpart of another, linked to it.
+fn counterparts(out: &mut String, codes: &[&Code], heading: &str) {
+    let paired: Vec<(u16, u16)> = (codes.iter())
+        .filter_map(|c| Some((c.code, c.counterpart?)))
+        .collect();
+    if paired.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "{heading}\n");
+    for (code, of) in paired {
+        let _ = writeln!(out, "- [{code}](#code-{code}) → [{of}](#code-{of})");
+    }
+    out.push('\n');
 }
 
 /// The cells of one locale's page: translated text, or the English text marked.

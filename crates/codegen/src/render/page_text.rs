@@ -18,6 +18,12 @@ pub struct PageText {
     pub columns: [&'static str; 3],
     /// The line above a section's deprecated codes.
     pub deprecated: &'static str,
+    /// The line above a section's counterparts (each failure with the success it is of).
+    pub counterparts: &'static str,
+    /// The line before the kinds' number ranges.
+    pub ranges: &'static str,
+    /// The line before the reserved numbers.
+    pub reserved: &'static str,
     /// The mark after English text shown in place of a missing translation.
     pub untranslated: &'static str,
     /// The note at the top of a page with untranslated text; `{count}` is replaced by the number
@@ -33,6 +39,9 @@ pub const ENGLISH: PageText = PageText {
     intro: "Tenant log codes (version {version}) are listed in the tables below, one per group.",
     columns: ["Code", "Title", "Description"],
     deprecated: "Deprecated:",
+    counterparts: "Counterparts:",
+    ranges: "Number ranges, which give a code this page does not list its kind:",
+    reserved: "Reserved numbers, never used again:",
     untranslated: "(English)",
     incomplete: "The translation of this page is not finished: {count} texts are shown in \
                  English, marked {mark}.",
@@ -47,6 +56,9 @@ pub const TURKISH: PageText = PageText {
             olarak listelenmiştir.",
     columns: ["Kod", "Başlık", "Açıklama"],
     deprecated: "Kullanımdan kaldırılanlar:",
+    counterparts: "Karşılıklar:",
+    ranges: "Numara aralıkları; bu sayfada olmayan bir kodun türünü verir:",
+    reserved: "Ayrılmış, bir daha kullanılmayacak numaralar:",
     untranslated: "(İngilizce)",
     incomplete: "Bu sayfanın Türkçe çevirisi henüz tamamlanmadı: çevirisi olmayan {count} metin \
                  İngilizce gösteriliyor ve {mark} ile işaretlendi.",

@@ -256,6 +256,8 @@ fn check_counterpart(
             ),
             "write the number of an existing code, or empty the cell".to_owned(),
         )),
+        // An undeclared `counterpart_of` is its own error, in `kinds.csv`.
+        (Some(expected), _) if !table.kind_names().any(|k| k == expected) => None,
         (Some(expected), Some(other)) if other.kind != expected => Some((
             format!(
                 "the counterpart {of} of code {} is a `{}` code, not a `{expected}` code {at}",

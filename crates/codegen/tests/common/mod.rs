@@ -271,6 +271,33 @@ fn check_rust(name: &str, table: &Table, source: &str) {
             .collect::<Vec<_>>(),
         "{name}"
     );
+    // The counterparts, as numbers: each item is `Some(N)` or `None`.
+    let counterparts = (file.items.iter())
+        .find_map(|item| match item {
+            syn::Item::Const(item) if item.ident == "COUNTERPARTS" => Some(&item.expr),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("{name}: no COUNTERPARTS"));
+    let syn::Expr::Reference(reference) = &**counterparts else {
+        panic!("{name}: COUNTERPARTS is no reference")
+    };
+    let syn::Expr::Array(array) = &*reference.expr else {
+        panic!("{name}: COUNTERPARTS is no array")
+    };
+    let written: Vec<Option<u16>> = (array.elems.iter())
+        .map(|item| match item {
+            syn::Expr::Call(call) => match call.args.first() {
+                Some(syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Int(n),
+                    ..
+                })) => Some(n.base10_parse().unwrap()),
+                _ => panic!("{name}: not a number"),
+            },
+            _ => None,
+        })
+        .collect();
+    let expected: Vec<Option<u16>> = table.codes.iter().map(|c| c.counterpart).collect();
+    assert_eq!(written, expected, "{name}");
     for locale in &table.locales {
         let suffix = log_codes_codegen::testing::naming::constant_suffix(locale);
         let translations = || table.codes.iter().map(|c| c.translations.get(locale));
