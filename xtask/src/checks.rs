@@ -16,7 +16,7 @@ use steps::{Step, steps};
 
 /// `[workspace.metadata.log-codes] require-complete` of the workspace manifest, without the
 /// locales the table does not have (each named in a note): removing a locale is a valid edit.
-fn required_locales(root: &Path, input: &Path) -> Result<Vec<String>, String> {
+pub(crate) fn required_locales(root: &Path, input: &Path) -> Result<Vec<String>, String> {
     let path = root.join("Cargo.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     let manifest: toml::Table =

@@ -233,7 +233,7 @@ fn abort_if_asked() {
     }
 }
 
-fn diff(path: &Path, old: Option<&str>, new: &str) -> String {
+pub(crate) fn diff(path: &Path, old: Option<&str>, new: &str) -> String {
     let name = path.display().to_string();
     let old_name = if old.is_some() {
         name.clone()

@@ -55,6 +55,48 @@ xflags::xflags! {
             /// The codes sheet to rewrite, with the sheets beside it (default: codes.csv).
             optional --input path: PathBuf
         }
+        /// Add a code to the table, numbered by the documented rule (with a counterpart, the
+        /// number at the same offset in the kind's range: 2050 gives 4050; else the lowest free
+        /// number above the group's highest code of the kind; else the lowest free number of the
+        /// range), named after its title; write the row in canonical form and regenerate.
+        /// Translations: `--title.TAG TEXT`, `--description.TAG TEXT`.
+        cmd add {
+            /// The one-line title.
+            required --title title: String
+            /// A kind declared in kinds.csv.
+            required --kind kind: String
+            /// A group declared in groups.csv.
+            required --group group: String
+            /// The description.
+            optional --description text: String
+            /// A translated title, `TAG=TEXT` (what `--title.TAG TEXT` means).
+            repeated --translated-title tagged: String
+            /// A translated description, `TAG=TEXT` (what `--description.TAG TEXT` means).
+            repeated --translated-description tagged: String
+            /// The number of the code this one is the counterpart of (a failure's success).
+            optional --counterpart code: u16
+            /// The number to give the code, instead of the rule's.
+            optional --code code: u16
+            /// The PascalCase name, instead of the title's.
+            optional --name name: String
+            /// Print the change to the sheets; write nothing.
+            optional --dry-run
+            /// The codes sheet to edit (default: codes.csv).
+            optional --input path: PathBuf
+            /// Where the crate's artifacts go (default: crates/log-codes).
+            optional --out-dir dir: PathBuf
+        }
+        /// Mark a code deprecated, with a note saying what to use instead, and regenerate.
+        cmd deprecate {
+            /// The code.
+            required code: u16
+            /// What to use instead, or why.
+            required --note note: String
+            /// The codes sheet to edit (default: codes.csv).
+            optional --input path: PathBuf
+            /// Where the crate's artifacts go (default: crates/log-codes).
+            optional --out-dir dir: PathBuf
+        }
         /// Run every check: formatting, clippy, tests, docs, freshness, stability, packaging,
         /// the TypeScript package, the hostile corpus and the evolution test.
         cmd test {}
@@ -110,6 +152,8 @@ mod tests {
             "changelog",
             "compat",
             "fmt",
+            "add",
+            "deprecate",
             "test",
             "corpus",
             "evolve",
@@ -122,4 +166,31 @@ mod tests {
         assert_eq!(help_of(Some("gen")).matches("--out-dir").count(), 1);
         assert_eq!(help_of(None), Xtask::HELP);
     }
+}
+
+/// The command line with the translations written as the table writes its columns
+/// (`--title.tr TEXT`, `--description.pt-BR TEXT`) turned into the declared options.
+pub fn translations_as_options(args: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(args.len());
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let option = [
+            ("--title.", "--translated-title"),
+            ("--description.", "--translated-description"),
+        ]
+        .into_iter()
+        .find_map(|(prefix, option)| Some((option, arg.strip_prefix(prefix)?)));
+        match option {
+            Some((option, tagged)) => {
+                let (tag, value) = match tagged.split_once('=') {
+                    Some((tag, value)) => (tag.to_owned(), value.to_owned()),
+                    None => (tagged.to_owned(), args.next().cloned().unwrap_or_default()),
+                };
+                out.push(option.to_owned());
+                out.push(format!("{tag}={value}"));
+            }
+            None => out.push(arg.clone()),
+        }
+    }
+    out
 }

@@ -4,6 +4,7 @@
 //! `bench`, `corpus`, `evolve`), the command line declared once in `flags`, and the workspace's
 //! facts in `project`, which every other module builds on.
 
+pub mod add;
 pub mod bench;
 pub mod checks;
 pub mod corpus;
@@ -46,6 +47,7 @@ pub fn main_with_args(args: &[String]) -> i32 {
         }
         _ => {}
     }
+    let args = flags::translations_as_options(args);
     let flags = match flags::Xtask::from_vec(args.iter().map(Into::into).collect()) {
         Ok(flags) => flags,
         Err(error) if error.is_help() => {
@@ -81,6 +83,10 @@ pub fn main_with_args(args: &[String]) -> i32 {
                 result: guard::compat(&compat.old, &compat.new),
             };
             return report::emit(format(compat.format), &reported);
+        }
+        flags::XtaskCmd::Add(add) => add::add(&add).map(|done| println!("{done}")),
+        flags::XtaskCmd::Deprecate(deprecate) => {
+            add::deprecate(&deprecate).map(|done| println!("{done}"))
         }
         flags::XtaskCmd::Fmt(fmt) => fmt::format_table(&table(&fmt.input)).map(|m| println!("{m}")),
         flags::XtaskCmd::Bench(bench) => bench::run(&bench.part),

@@ -5,6 +5,7 @@ mod common;
 
 mod atomic;
 mod cli;
+mod edit;
 mod filesystem;
 mod generate;
 mod guard;
