@@ -115,7 +115,8 @@ xflags::xflags! {
             optional --input path: PathBuf
         }
         /// Run the benchmarks (every part, or those named: lookups, build, scale, first-run)
-        /// and write crates/log-codes/BENCHMARKS.md; not part of `test`.
+        /// and write crates/log-codes/BENCHMARKS.md (`report` alone rewrites it from the kept
+        /// results); not part of `test`.
         cmd bench {
             /// The parts to run.
             repeated part: String
@@ -139,33 +140,6 @@ pub fn help_of(command: Option<&str>) -> &'static str {
         .find("\nxtask ")
         .map_or(section.len(), |end| end + 2);
     &section[..end]
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn each_command_has_its_own_help() {
-        for command in [
-            "gen",
-            "changelog",
-            "compat",
-            "fmt",
-            "add",
-            "deprecate",
-            "test",
-            "corpus",
-            "evolve",
-            "bench",
-        ] {
-            let help = help_of(Some(command));
-            assert!(help.starts_with(&format!("xtask {command}\n")), "{help}");
-            assert_eq!(help.matches("\nxtask ").count(), 0, "{help}");
-        }
-        assert_eq!(help_of(Some("gen")).matches("--out-dir").count(), 1);
-        assert_eq!(help_of(None), Xtask::HELP);
-    }
 }
 
 /// The command line with the translations written as the table writes its columns
@@ -193,4 +167,57 @@ pub fn translations_as_options(args: &[String]) -> Vec<String> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_command_has_its_own_help() {
+        for command in [
+            "gen",
+            "changelog",
+            "compat",
+            "fmt",
+            "add",
+            "deprecate",
+            "test",
+            "corpus",
+            "evolve",
+            "bench",
+        ] {
+            let help = help_of(Some(command));
+            assert!(help.starts_with(&format!("xtask {command}\n")), "{help}");
+            assert_eq!(help.matches("\nxtask ").count(), 0, "{help}");
+        }
+        assert_eq!(help_of(Some("gen")).matches("--out-dir").count(), 1);
+        assert_eq!(help_of(None), Xtask::HELP);
+    }
+
+    #[test]
+    fn translations_are_written_as_the_table_names_their_columns() {
+        let args: Vec<String> = [
+            "add",
+            "--title.tr",
+            "Başlık",
+            "--description.pt-BR=Texto",
+            "--title",
+            "T",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        assert_eq!(
+            translations_as_options(&args),
+            [
+                "add",
+                "--translated-title",
+                "tr=Başlık",
+                "--translated-description",
+                "pt-BR=Texto",
+                "--title",
+                "T"
+            ]
+        );
+    }
 }

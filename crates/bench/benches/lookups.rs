@@ -21,7 +21,18 @@ fn per_item<T, R>(
     inputs: &[Vec<T>; 2],
     lookup: impl Fn(&T) -> R,
 ) {
-    for (label, input) in ["hot", "random"].into_iter().zip(inputs) {
+    labeled(group, name, ["hot", "random"], inputs, lookup);
+}
+
+/// [`per_item`] with other names for the two inputs.
+fn labeled<T, R>(
+    group: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    labels: [&str; 2],
+    inputs: &[Vec<T>; 2],
+    lookup: impl Fn(&T) -> R,
+) {
+    for (label, input) in labels.into_iter().zip(inputs) {
         let mask = input.len() - 1;
         group.bench_function(BenchmarkId::new(name, label), |b| {
             let mut i = 0;
@@ -56,6 +67,44 @@ fn code_to_enum(c: &mut Criterion) {
     per_item(&mut group, "phf Map", &inputs, |n| {
         PHF_BY_CODE.get(n).copied()
     });
+    group.finish();
+}
+
+/// The kind of a code from a log: `AnyLogCode::kind` answers for unknown codes too, from the
+/// kinds' ranges; against the lookup it must stay near, and what a user writes without it.
+fn code_to_kind(c: &mut Criterion) {
+    let mut rng = Rng::new(7);
+    let known: Vec<u16> = (0..RANDOM)
+        .map(|_| LogCode::ALL[rng.below(LogCode::ALL.len())].code())
+        .collect();
+    let unknown: Vec<u16> = std::iter::from_fn(|| Some(rng.next_u64() as u16))
+        .filter(|&n| LogCode::from_code(n).is_none())
+        .take(RANDOM)
+        .collect();
+    let inputs = [known, unknown];
+    let mut group = c.benchmark_group("code_to_kind");
+    let labels = ["known", "unknown"];
+    labeled(
+        &mut group,
+        "generated AnyLogCode::kind",
+        labels,
+        &inputs,
+        |&n| AnyLogCode::new(n).kind(),
+    );
+    labeled(
+        &mut group,
+        "generated from_code (no kind)",
+        labels,
+        &inputs,
+        |&n| LogCode::from_code(n),
+    );
+    labeled(
+        &mut group,
+        "from_code, then kind (no range)",
+        labels,
+        &inputs,
+        |&n| LogCode::from_code(n).map(LogCode::kind),
+    );
     group.finish();
 }
 
@@ -179,5 +228,5 @@ fn config() -> Criterion {
         .sample_size(40)
 }
 
-criterion_group! { name = benches; config = config(); targets = code_to_enum, name_to_enum, fields, serde }
+criterion_group! { name = benches; config = config(); targets = code_to_enum, code_to_kind, name_to_enum, fields, serde }
 criterion_main!(benches);

@@ -480,12 +480,16 @@ const GROUP_DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[
         None,
     ],
 ];
-/// The kinds' number ranges, `(first, last, kind)`, sorted and apart.
-const KIND_RANGES: &[(u16, u16, Kind)] = &[
-    (100u16, 199u16, Kind::Api),
-    (2000u16, 3999u16, Kind::Success),
-    (4000u16, 5999u16, Kind::Failure),
+/// The kinds' number ranges, `(first, last, kind)`, sorted and apart, after a sentinel
+/// that holds no number.
+const KIND_RANGES: [(u16, u16, Option<Kind>); 4usize] = [
+    (0, 0, None),
+    (100u16, 199u16, Some(Kind::Api)),
+    (2000u16, 3999u16, Some(Kind::Success)),
+    (4000u16, 5999u16, Some(Kind::Failure)),
 ];
+/// Whether a kind has no range (then a known code may lie outside every range).
+const SOME_KIND_UNRANGED: bool = false;
 
 /// Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.
 #[cfg(test)]
@@ -1188,7 +1192,7 @@ mod codes {
     use super::{
         Group, Kind, LogCode, Position, CODE_NUMBERS, COUNTERPARTS, COUNTERPARTS_OF,
         COUNTERPARTS_OF_START, DEPRECATIONS, DESCRIPTIONS, GROUPS, KINDS, KIND_RANGES, NAMES,
-        NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, NO_POSITION, TITLES,
+        NAME_DISPLACEMENTS, NAME_SEED, NAME_SLOTS, NO_POSITION, SOME_KIND_UNRANGED, TITLES,
     };
 
     // Nothing evaluated at compile time holds `LogCode` values, only the plain numbers of
@@ -1651,13 +1655,22 @@ mod codes {
         pub const fn kind(self) -> Option<Kind> {
             // Ranges hold only their own kind's codes (validation sees to it), so a range answers
             // for known and unknown codes alike; a known code of a kind without a range is looked up.
-            let mut at = 0;
+            // The ranges are sorted and apart: the one that may hold the number is the last that
+            // starts at or below it, found by counting (no branch on which range it is).
+            // Entry 0 is a sentinel that starts at 0 and holds no kind, so there always is one.
+            let mut starts = 0;
+            let mut at = 1;
             while at < KIND_RANGES.len() {
-                let (first, last, kind) = KIND_RANGES[at];
-                if self.0 >= first && self.0 <= last {
-                    return Some(kind);
-                }
+                starts += (KIND_RANGES[at].0 <= self.0) as usize;
                 at += 1;
+            }
+            let (_, last, kind) = KIND_RANGES[starts];
+            if self.0 <= last && kind.is_some() {
+                return kind;
+            }
+            // Every code lies in its kind's range: outside them all, no code is known.
+            if !SOME_KIND_UNRANGED {
+                return None;
             }
             match self.known() {
                 Some(code) => Some(code.kind()),
@@ -1762,10 +1775,12 @@ mod codes {
         fn every_number_has_the_kind_of_its_range_or_of_its_code() {
             for number in 0..=u16::MAX {
                 let any = AnyLogCode::new(number);
+                // The sentinel holds no kind.
                 let ranged = KIND_RANGES
                     .iter()
-                    .find(|&&(first, last, _)| (first..=last).contains(&number))
-                    .map(|&(_, _, kind)| kind);
+                    .filter_map(|&(first, last, kind)| Some((first, last, kind?)))
+                    .find(|&(first, last, _)| (first..=last).contains(&number))
+                    .map(|(_, _, kind)| kind);
                 let expected = ranged.or(LogCode::from_code(number).map(LogCode::kind));
                 assert_eq!(any.kind(), expected, "{number}");
                 if let (Some(code), Some(ranged)) = (LogCode::from_code(number), ranged) {

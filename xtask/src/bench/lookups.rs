@@ -9,8 +9,9 @@ use serde_json::Value;
 use super::{cargo, criterion_medians};
 use crate::Failure;
 
-pub(super) const LOOKUP_GROUPS: [&str; 8] = [
+pub(super) const LOOKUP_GROUPS: [&str; 9] = [
     "code_to_enum",
+    "code_to_kind",
     "name_to_enum",
     "enum_to_title",
     "enum_to_name",

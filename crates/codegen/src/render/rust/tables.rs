@@ -24,10 +24,12 @@ pub(super) fn fixed_tables(table: &Table) -> TokenStream {
         .filter_map(|k| Some((k.range?, word_variant(&k.name))))
         .collect();
     ranged.sort_by_key(|(range, _)| *range);
+    let unranged = table.kinds.iter().any(|k| k.range.is_none());
     let ranges = ranged.iter().map(|(range, variant)| {
         let (first, last) = (range.first, range.last);
-        quote!((#first, #last, Kind::#variant))
+        quote!((#first, #last, Some(Kind::#variant)))
     });
+    let count = ranged.len() + 1;
     quote! {
         /// Index of a code in [`LogCode::ALL`] and in the per-field tables below.
         type Position = #position;
@@ -35,8 +37,11 @@ pub(super) fn fixed_tables(table: &Table) -> TokenStream {
         const NO_POSITION: Position = Position::MAX;
         #kinds
         #groups
-        /// The kinds' number ranges, `(first, last, kind)`, sorted and apart.
-        const KIND_RANGES: &[(u16, u16, Kind)] = &[#(#ranges),*];
+        /// The kinds' number ranges, `(first, last, kind)`, sorted and apart, after a sentinel
+        /// that holds no number.
+        const KIND_RANGES: [(u16, u16, Option<Kind>); #count] = [(0, 0, None), #(#ranges),*];
+        /// Whether a kind has no range (then a known code may lie outside every range).
+        const SOME_KIND_UNRANGED: bool = #unranged;
     }
 }
 
