@@ -187,14 +187,21 @@ impl Sources {
         self
     }
 
-    /// For a build script: reads `codes` and the `kinds.csv` and `groups.csv` beside it, and
-    /// prints `cargo::rerun-if-changed` for each (for a missing one too, so creating it reruns).
+    /// For a build script: reads `codes` and the `kinds.csv`, `groups.csv` and (if it exists)
+    /// `reserved.csv` beside it, and prints `cargo::rerun-if-changed` for each (for a missing
+    /// declaration sheet too, so creating it reruns; not for a missing `reserved.csv`, which would
+    /// rerun the script on every build: a new one is read at the next change of another sheet).
     pub fn for_build_script(codes: &Path) -> std::io::Result<Sources> {
         let shown = codes.display().to_string();
         let mut sources = Sources::new(&shown, Vec::new());
         for sheet in SheetName::ALL {
             let path = sheet.path_beside(codes);
-            println!("cargo::rerun-if-changed={}", path.display());
+            // A missing optional sheet is not watched: cargo reruns the build script every
+            // time for a file that does not exist. Creating one takes effect with the next
+            // change of another sheet.
+            if !(sheet.optional() && !path.exists()) {
+                println!("cargo::rerun-if-changed={}", path.display());
+            }
             match std::fs::read(&path) {
                 Ok(bytes) => sources = sources.with(sheet, bytes),
                 Err(e) if sheet != SheetName::Codes && e.kind() == std::io::ErrorKind::NotFound => {

@@ -24,7 +24,7 @@ pub fn parse_with(input: &Input, options: &Options) -> (Option<Table>, Report) {
     for name in SheetName::ALL {
         let (source, sheet, problems) = match (input.get(name), &sheets[0]) {
             (Some(bytes), _) => read::read(bytes),
-            (None, Some(codes)) if options.declare_used_words => {
+            (None, Some(codes)) if options.declare_used_words && !name.optional() => {
                 let column = if name == SheetName::Kinds {
                     Column::Kind
                 } else {

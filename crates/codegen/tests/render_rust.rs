@@ -133,8 +133,11 @@ fn rust_output() {
         const GROUP_DESCRIPTIONS: &[Option<&str>] = &[None, None];
         const GROUP_TITLE_TRANSLATIONS: &[&[Option<&str>]] = &[&[Some("API"), None]];
         const GROUP_DESCRIPTION_TRANSLATIONS: &[&[Option<&str>]] = &[&[None, None]];
-        /// The kinds' number ranges, `(first, last, kind)`, sorted and apart.
-        const KIND_RANGES: &[(u16, u16, Kind)] = &[];
+        /// The kinds' number ranges, `(first, last, kind)`, sorted and apart, after a sentinel
+        /// that holds no number.
+        const KIND_RANGES: [(u16, u16, Option<Kind>); 1usize] = [(0, 0, None)];
+        /// Whether a kind has no range (then a known code may lie outside every range).
+        const SOME_KIND_UNRANGED: bool = true;
 
         /// Every variant by its path, in code order, for the crate's tests to check the unsafe casts against.
         #[cfg(test)]

@@ -201,3 +201,21 @@ fn structural_changes_are_classified() {
     ]]
     .assert_eq(&format!("{:?}", changes(table("", KINDS, ""))));
 }
+
+/// A table from before the declaration sheets (a git revision) declares the words its codes use,
+/// and has no reserved numbers: `reserved.csv` is optional, never made up.
+#[test]
+fn a_legacy_table_gets_no_reserved_sheet_made_up() {
+    let codes = "code,name,title,kind,group\n2001,SuccessfulLogin,Successful Login,success,login\n";
+    let input = log_codes_codegen::Input {
+        codes: codes.as_bytes(),
+        ..Default::default()
+    };
+    let legacy = log_codes_codegen::testing::Options {
+        declare_used_words: true,
+        ..Default::default()
+    };
+    let (table, report) = log_codes_codegen::testing::parse_with(&input, &legacy);
+    let table = table.unwrap_or_else(|| panic!("{}", report.summary("codes.csv")));
+    assert!(table.reserved.is_empty());
+}
