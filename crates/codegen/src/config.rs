@@ -199,7 +199,7 @@ impl Sources {
             // A missing optional sheet is not watched: cargo reruns the build script every
             // time for a file that does not exist. Creating one takes effect with the next
             // change of another sheet.
-            if !(sheet.optional() && !path.exists()) {
+            if !sheet.optional() || path.exists() {
                 println!("cargo::rerun-if-changed={}", path.display());
             }
             match std::fs::read(&path) {
