@@ -37,16 +37,17 @@ impl Column {
         Column::Counterpart,
     ];
 
-    /// The columns every canonical sheet has; the others only when a row uses them.
-    pub const BASIC: [Column; 7] = [
-        Column::Code,
-        Column::Name,
-        Column::Title,
-        Column::Description,
-        Column::Kind,
-        Column::Group,
-        Column::Deprecated,
-    ];
+    /// The columns every canonical sheet has, the first of [`Column::ALL`]; the others only when
+    /// a row uses them.
+    pub const BASIC: [Column; 7] = {
+        let mut basic = [Column::Code; 7];
+        let mut at = 0;
+        while at < basic.len() {
+            basic[at] = Column::ALL[at];
+            at += 1;
+        }
+        basic
+    };
 
     /// The header text.
     pub fn header(self) -> &'static str {
