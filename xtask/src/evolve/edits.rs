@@ -120,9 +120,17 @@ impl Edited {
                 && self.table.reservation(n).is_none()
                 && (range_kind == Some(kind) || (!ranged && range_kind.is_none()))
         };
-        let start = rng.below(65_536);
-        (0..65_536)
-            .map(|i| ((start + i) % 65_536) as u16)
+        // Anywhere in the kind's range (or in every number): not always its first free one.
+        let range = (self.table.kinds.iter())
+            .find(|k| k.name == kind)
+            .and_then(|k| k.range)
+            .map_or((0, 65_536), |r| {
+                (usize::from(r.first), usize::from(r.last) + 1)
+            });
+        let span = range.1 - range.0;
+        let start = rng.below(span);
+        (0..span)
+            .map(|i| (range.0 + (start + i) % span) as u16)
             .find(|&n| fits(n))
             .expect("the kind has a free number")
     }
