@@ -21,11 +21,16 @@ impl Report {
     /// The location of every diagnostic, in order. Each sheet is read once and each problem
     /// found by binary search, so this stays linear in the size of the table.
     pub fn locations(&self) -> Vec<Location> {
-        let sheets = SheetName::ALL.map(|name| read::read(self.source(name).text().as_bytes()).1);
+        // Only the sheets that have a problem are read again (most reports have none).
+        let sheets = SheetName::ALL.map(|name| {
+            let read = self.diagnostics.iter().any(|d| d.sheet == name);
+            read.then(|| read::read(self.source(name).text().as_bytes()).1)
+        });
         (self.diagnostics.iter())
             .map(|d| {
                 let (line, column) = self.line_column(d);
-                let column_name = column_name(&sheets[d.sheet as usize], d.span.start);
+                let sheet = sheets[d.sheet as usize].as_ref();
+                let column_name = sheet.and_then(|sheet| column_name(sheet, d.span.start));
                 Location {
                     line,
                     column,
