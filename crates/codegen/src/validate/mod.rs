@@ -4,6 +4,7 @@
 mod cells;
 mod header;
 mod names;
+mod reserved;
 mod structure;
 mod text;
 mod translations;
@@ -137,7 +138,7 @@ pub fn validate(sheets: Sheets, options: &Options) -> (Option<Table>, Vec<Diagno
     let groups = declared.pop().unwrap_or_default();
     let kinds = declared.pop().unwrap_or_default();
     let reserved = (sheets.reserved)
-        .map(|sheet| structure::read_reserved(sheet, &mut diagnostics))
+        .map(|sheet| reserved::read_reserved(sheet, &mut diagnostics))
         .unwrap_or_default();
     let table = Table::new(codes, kinds, groups, locales)
         .with_reserved(reserved.into_iter().map(|(r, _)| r).collect());

@@ -1,19 +1,19 @@
 //! The table's structure: each kind's numbers (`kinds.csv`'s `range`), which kind's codes are
 //! counterparts of which (`counterpart_of`), each code's counterpart (`codes.csv`'s
-//! `counterpart`), and the numbers retired for good (`reserved.csv`). Checked once the table is
-//! built, each problem at its cell, with a number that would do (`crate::numbering`).
+//! `counterpart`), and the numbers retired for good (`reserved.csv`, read in `reserved.rs`).
+//! Checked once the table is built, each problem at its cell, with a number that would do
+//! (`crate::numbering`).
 
 use std::collections::HashMap;
 use std::ops::Range;
 
 use super::header::{Columns, first_cell};
-use super::text::{TextRule, text_cell};
 use super::vocabulary::Declared;
 use crate::diagnostic::{Diagnostic, column_letter};
 use crate::input::SheetName;
-use crate::model::{NumberRange, Reserved, Table};
-use crate::read::{Record, Sheet, trimmed};
-use crate::schema::{self, Column, ReservedColumn, WordColumn};
+use crate::model::{NumberRange, Table};
+use crate::read::{Record, trimmed};
+use crate::schema::{Column, WordColumn};
 
 /// How many out-of-range or reserved codes get a suggested number (each one a search of the
 /// range): the rest are told to pick one, so a table of 65,536 wrong codes stays fast.
@@ -53,102 +53,40 @@ pub(super) fn numbers(value: &str) -> Result<NumberRange, (String, String)> {
     }
 }
 
-/// `reserved.csv`: its rows, each with its `code` cell; problems in its own sheet.
-pub(super) fn read_reserved(
-    sheet: &Sheet,
-    diagnostics: &mut Vec<Diagnostic>,
-) -> Vec<(Reserved, Range<usize>)> {
-    let mut found = Vec::new();
-    let mut problems = Vec::new();
-    if let Some((header, rows)) = sheet.records.split_first() {
-        let index = |column: ReservedColumn| {
-            (header.cells.iter()).position(|c| trimmed(&c.value) == column.header())
-        };
-        let (code, note) = (index(ReservedColumn::Code), index(ReservedColumn::Note));
-        for (cell, column) in header.cells.iter().zip(0..) {
-            let text = trimmed(&cell.value);
-            if !ReservedColumn::ALL.iter().any(|c| c.header() == text) {
-                problems.push(
-                    Diagnostic::error(
-                        cell.span.clone(),
-                        format!("unknown column `{text}` (column {})", column_letter(column)),
-                    )
-                    .label("not a column of `reserved.csv`")
-                    .help(format!("the columns are: {}", schema::reserved_header())),
-                );
-            }
-        }
-        if let (Some(code), Some(note)) = (code, note) {
-            let rule = TextRule {
-                header: ReservedColumn::Note.header(),
-                noun: "note",
-                index: Some(note),
-                required: true,
-                multiline: false,
-            };
-            for row in rows.iter().filter(|r| !super::is_blank(r)) {
-                let Some(cell) = row.cells.get(code) else {
-                    continue;
-                };
-                let at = format!("(column `code`, {})", column_letter(code));
-                let numbers = numbers(trimmed(&cell.value)).map_err(|(message, help)| {
-                    problems.push(
-                        Diagnostic::error(cell.span.clone(), format!("{message} {at}"))
-                            .label("not a number or span")
-                            .help(help),
-                    );
-                });
-                let note = row
-                    .cells
-                    .get(note)
-                    .and_then(|c| text_cell(c, &rule, &mut problems))
-                    .flatten();
-                if let (Ok(numbers), Some(note)) = (numbers, note) {
-                    found.push((Reserved { numbers, note }, cell.span.clone()));
-                }
-            }
-        } else {
-            problems.push(
-                Diagnostic::error(
-                    header.span.clone(),
-                    "the header needs a `code` and a `note` column",
-                )
-                .label("header row")
-                .help(format!(
-                    "start the file with the header `{}`",
-                    schema::reserved_header()
-                )),
-            );
-        }
-    }
-    found.sort_by_key(|(r, _)| r.numbers);
-    for pair in found.windows(2) {
-        if pair[0].0.numbers.overlaps(pair[1].0.numbers) {
-            problems.push(
-                Diagnostic::error(
-                    pair[1].1.clone(),
-                    format!("`{}` is reserved twice", pair[1].0.numbers),
-                )
-                .label("overlaps another row")
-                .related(pair[0].1.clone(), format!("`{}` here", pair[0].0.numbers))
-                .help("merge the two rows"),
-            );
-        }
-    }
-    diagnostics.extend(
-        problems
-            .into_iter()
-            .map(|d| d.in_sheet(SheetName::Reserved)),
-    );
-    found
-}
-
 /// Where the structure of `kinds.csv` is, for messages: each kind's `range` and
 /// `counterpart_of` cells.
 #[derive(Debug, Default)]
 pub(super) struct KindCells {
     pub range: HashMap<String, (usize, Range<usize>)>,
     pub counterpart_of: HashMap<String, (usize, Range<usize>)>,
+}
+
+impl KindCells {
+    /// A kind's `range` and `counterpart_of` cells (at `indexes`) in `row`, each remembered
+    /// for the checks of the built table; a malformed range is reported at its cell.
+    pub(super) fn read(
+        &mut self,
+        row: &Record,
+        word: &str,
+        indexes: [Option<usize>; 2],
+        diagnostics: &mut Vec<Diagnostic>,
+    ) -> (Option<NumberRange>, Option<String>) {
+        let cell = |index: Option<usize>| index.and_then(|i| Some((i, row.cells.get(i)?)));
+        let range = cell(indexes[0]).and_then(|(index, cell)| {
+            let range = range_cell(cell, index, diagnostics).ok().flatten()?;
+            self.range
+                .insert(word.to_owned(), (index, cell.span.clone()));
+            Some(range)
+        });
+        let counterpart_of = cell(indexes[1]).and_then(|(index, cell)| {
+            let value = trimmed(&cell.value);
+            (!value.is_empty()).then(|| {
+                (self.counterpart_of).insert(word.to_owned(), (index, cell.span.clone()));
+                value.to_owned()
+            })
+        });
+        (range, counterpart_of)
+    }
 }
 
 /// Checks the structure of a built table.

@@ -190,32 +190,8 @@ fn read_sheet(
             }),
             None => Some(None),
         };
-        let range = match columns[3].and_then(|index| Some((index, row.cells.get(index)?))) {
-            Some((index, cell)) => {
-                let range = super::structure::range_cell(cell, index, diagnostics)
-                    .ok()
-                    .flatten();
-                if range.is_some() {
-                    declared
-                        .cells
-                        .range
-                        .insert(word.clone(), (index, cell.span.clone()));
-                }
-                range
-            }
-            None => None,
-        };
-        let counterpart_of = columns[4].and_then(|index| {
-            let cell = row.cells.get(index)?;
-            let value = trimmed(&cell.value);
-            (!value.is_empty()).then(|| {
-                declared
-                    .cells
-                    .counterpart_of
-                    .insert(word.clone(), (index, cell.span.clone()));
-                value.to_owned()
-            })
-        });
+        let (range, counterpart_of) =
+            (declared.cells).read(row, &word, [columns[3], columns[4]], diagnostics);
         let english = English {
             title: title.as_deref(),
             described: description.as_ref().map(Option::is_some),
