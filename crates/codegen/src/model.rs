@@ -244,6 +244,14 @@ impl Table {
         self
     }
 
+    /// The declared kind `word` (the kinds are sorted by word).
+    pub fn kind(&self, word: &str) -> Option<&Word> {
+        let at = (self.kinds)
+            .binary_search_by(|k| k.name.as_str().cmp(word))
+            .ok()?;
+        Some(&self.kinds[at])
+    }
+
     /// The kind whose range holds `code`, known or not.
     pub fn kind_of(&self, code: u16) -> Option<&Word> {
         (self.kinds.iter()).find(|k| k.range.is_some_and(|r| r.contains(code)))

@@ -22,19 +22,10 @@ const EVERY: NumberRange = NumberRange {
 /// The number for a new code of `kind` in `group`, the counterpart of `counterpart` if given;
 /// `None` when the kind's range is full.
 pub fn next_code(table: &Table, kind: &str, group: &str, counterpart: Option<u16>) -> Option<u16> {
-    let declared = table.kinds.iter().find(|k| k.name == kind);
-    let range = declared.and_then(|k| k.range).unwrap_or(EVERY);
-    // Free, and not in another kind's range (for a kind without one).
-    let free = |n: u16| {
-        table.code(n).is_none()
-            && table.reservation(n).is_none()
-            && table.kind_of(n).is_none_or(|k| k.name == kind)
-    };
+    let range = table.kind(kind).and_then(|k| k.range).unwrap_or(EVERY);
+    let free = |n: u16| table.code(n).is_none() && may_have(table, kind, n);
     let same_offset = counterpart.and_then(|of| {
-        let of_range = table
-            .code(of)
-            .and_then(|c| table.kinds.iter().find(|k| k.name == c.kind))?
-            .range?;
+        let of_range = table.code(of).and_then(|c| table.kind(&c.kind))?.range?;
         let offset = of.checked_sub(of_range.first)?;
         range
             .first
@@ -52,6 +43,15 @@ pub fn next_code(table: &Table, kind: &str, group: &str, counterpart: Option<u16
         .and_then(|h| h.checked_add(1))
         .and_then(|start| (start..=range.last).find(|&n| free(n)));
     above.or_else(|| (range.first..=range.last).find(|&n| free(n)))
+}
+
+/// Whether a code of `kind` may have the number `n`, used or not: it is not reserved, it lies
+/// in the kind's range, and no other kind's range holds it (for a kind without a range).
+pub fn may_have(table: &Table, kind: &str, n: u16) -> bool {
+    let own = table.kind(kind).and_then(|k| k.range).unwrap_or(EVERY);
+    own.contains(n)
+        && table.reservation(n).is_none()
+        && table.kind_of(n).is_none_or(|k| k.name == kind)
 }
 
 #[cfg(test)]

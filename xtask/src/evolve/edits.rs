@@ -110,19 +110,10 @@ impl Edited {
         let used: std::collections::HashSet<u16> =
             self.table.codes.iter().map(|c| c.code).collect();
         let fits = |n: u16| {
-            let range_kind = self.table.kind_of(n).map(|k| k.name.as_str());
-            let ranged = self
-                .table
-                .kinds
-                .iter()
-                .any(|k| k.name == kind && k.range.is_some());
-            !used.contains(&n)
-                && self.table.reservation(n).is_none()
-                && (range_kind == Some(kind) || (!ranged && range_kind.is_none()))
+            !used.contains(&n) && log_codes_codegen::numbering::may_have(&self.table, kind, n)
         };
         // Anywhere in the kind's range (or in every number): not always its first free one.
-        let range = (self.table.kinds.iter())
-            .find(|k| k.name == kind)
+        let range = (self.table.kind(kind))
             .and_then(|k| k.range)
             .map_or((0, 65_536), |r| {
                 (usize::from(r.first), usize::from(r.last) + 1)

@@ -10,8 +10,9 @@ use crate::model::{NumberRange, Table};
 pub(super) fn compare(old: &Table, new: &Table) -> Vec<Change> {
     let mut changes = ranges(old, new);
     for kind in &new.kinds {
-        let before = old.kinds.iter().find(|k| k.name == kind.name);
-        let Some(before) = before else { continue };
+        let Some(before) = old.kind(&kind.name) else {
+            continue;
+        };
         match (&before.counterpart_of, &kind.counterpart_of) {
             (None, Some(of)) => changes.push(change(
                 Level::Minor,
@@ -105,15 +106,15 @@ fn spans(holds: impl Fn(u16) -> bool) -> Vec<NumberRange> {
 /// Per kind: the numbers its range no longer gives it (major) and the numbers it now holds that
 /// no range held (minor).
 fn ranges(old: &Table, new: &Table) -> Vec<Change> {
-    let kind = |table: &Table, n: u16| table.kind_of(n).map(|k| k.name.clone());
+    fn kind(table: &Table, n: u16) -> Option<&str> {
+        table.kind_of(n).map(|k| k.name.as_str())
+    }
     let mut changes = Vec::new();
     let words: std::collections::BTreeSet<&str> =
         old.kind_names().chain(new.kind_names()).collect();
     for word in words {
-        let lost = spans(|n| {
-            kind(old, n).as_deref() == Some(word) && kind(new, n).as_deref() != Some(word)
-        });
-        let gained = spans(|n| kind(old, n).is_none() && kind(new, n).as_deref() == Some(word));
+        let lost = spans(|n| kind(old, n) == Some(word) && kind(new, n) != Some(word));
+        let gained = spans(|n| kind(old, n).is_none() && kind(new, n) == Some(word));
         let list = |spans: &[NumberRange]| {
             spans
                 .iter()

@@ -110,7 +110,7 @@ pub(super) fn check(
     };
     for code in &table.codes {
         let cell = || first_cell(rows, columns, Column::Code, &code.code.to_string());
-        let kind = table.kinds.iter().find(|k| k.name == code.kind);
+        let kind = table.kind(&code.kind);
         if let Some(range) = kind
             .and_then(|k| k.range)
             .filter(|r| !r.contains(code.code))
@@ -172,7 +172,7 @@ fn check_counterpart(
 ) {
     let at = super::header::column_ref(columns, Column::Counterpart);
     let cell = first_cell_of_row(rows, columns, code.code);
-    let kind = table.kinds.iter().find(|k| k.name == code.kind);
+    let kind = table.kind(&code.kind);
     let problem = match (
         kind.and_then(|k| k.counterpart_of.as_deref()),
         table.code(of),
