@@ -76,11 +76,15 @@ impl Reported {
             },
             Reported::Changelog(result) => result.as_ref().err(),
         };
-        match failure {
-            None => 0,
-            Some(Failure::Other(_)) => 2,
-            Some(_) => 1,
-        }
+        failure.map_or(0, exit_code)
+    }
+}
+
+/// The exit code of a failure: 2 for what is not the table's fault, 1 for a verdict.
+fn exit_code(failure: &Failure) -> i32 {
+    match failure {
+        Failure::Other(_) => 2,
+        _ => 1,
     }
 }
 
@@ -97,10 +101,7 @@ pub fn emit(format: Format, reported: &Reported) -> i32 {
 /// A failure of a command that has no `--format`, reported as text: its exit code.
 pub fn failure(failure: &Failure) -> i32 {
     text::failure(failure);
-    match failure {
-        Failure::Other(_) => 2,
-        _ => 1,
-    }
+    exit_code(failure)
 }
 
 #[cfg(test)]
