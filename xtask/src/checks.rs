@@ -10,7 +10,7 @@ use crate::{Failure, Mode, Options, generate, guard, workspace_root};
 mod reports;
 
 pub use reports::run_all as reports;
-mod steps;
+pub(crate) mod steps;
 
 use steps::{Step, steps};
 

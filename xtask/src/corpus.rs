@@ -84,9 +84,21 @@ pub fn run() -> Result<String, Failure> {
         )));
     }
     let tsc = root.join("crates/log-codes/ts-checks/node_modules/typescript/bin/tsc");
+    let declarations: Vec<String> = std::iter::once("index.d.ts".to_owned())
+        .chain(
+            table
+                .locales
+                .iter()
+                .map(|tag| format!("locales/{tag}.d.ts")),
+        )
+        .collect();
     fs::write(
         crate_dir.join("ts/tsconfig.json"),
-        r#"{ "compilerOptions": { "strict": true, "noEmit": true, "module": "nodenext", "moduleResolution": "nodenext", "types": [] }, "files": ["index.d.ts"] }"#,
+        serde_json::json!({
+            "compilerOptions": { "strict": true, "noEmit": true, "module": "nodenext", "moduleResolution": "nodenext", "types": [] },
+            "files": declarations,
+        })
+        .to_string(),
     )?;
     run_command(
         Command::new("node")
@@ -106,12 +118,16 @@ pub fn run() -> Result<String, Failure> {
          const dir = new URL('./log-codes/', import.meta.url);\n\
          const { logCodes, LogCode, locales, titleIn, descriptionIn } = await import(new URL('ts/index.js', dir));\n\
          const table = JSON.parse(readFileSync(new URL('log-codes.json', dir), 'utf8'));\n\
-         assert.deepEqual(logCodes.map((c) => ({ ...c })), table.codes);\n\
+         assert.deepEqual(logCodes.map((c) => ({ ...c })), table.codes.map(({ translations, ...english }) => english));\n\
          assert.deepEqual(Object.entries(LogCode), table.codes.map((c) => [c.name, c.code]));\n\
          assert.deepEqual([...locales], table.locales);\n\
-         for (const locale of locales) for (const c of table.codes) {\n\
-           assert.equal(titleIn(c.code, locale), c.translations[locale]?.title ?? c.title);\n\
-           assert.equal(descriptionIn(c.code, locale), c.translations[locale]?.description ?? c.description);\n\
+         for (const locale of locales) {\n\
+           const module = locale === 'en' ? undefined : await import(new URL(`ts/locales/${locale}.js`, dir));\n\
+           for (const c of table.codes) {\n\
+             assert.equal(titleIn(c.code, locale), c.translations[locale]?.title ?? c.title);\n\
+             assert.equal(descriptionIn(c.code, locale), c.translations[locale]?.description ?? c.description);\n\
+             if (module) assert.deepEqual(module.translation(c.code), c.translations[locale]);\n\
+           }\n\
          }\n\
          const { pathToFileURL } = await import('node:url');\n\
          const { default: Ajv2020 } = await import(pathToFileURL(AJV).href);\n\

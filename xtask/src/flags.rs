@@ -114,7 +114,7 @@ xflags::xflags! {
             /// The codes sheet to start from (default: codes.csv).
             optional --input path: PathBuf
         }
-        /// Run the benchmarks (every part, or those named: lookups, build, scale, first-run)
+        /// Run the benchmarks (every part, or those named: lookups, build, scale, first-run, bundle)
         /// and write crates/log-codes/BENCHMARKS.md (`report` alone rewrites it from the kept
         /// results); not part of `test`.
         cmd bench {

@@ -94,8 +94,8 @@ fn require_complete_turns_a_missing_translation_into_an_error() {
     );
 }
 
-/// Removing a locale from the table removes its docs page: `--check` reports it, `gen` deletes
-/// it, and a hand-written page beside it is left alone.
+/// Removing a locale from the table removes its docs page and npm module: `--check` reports
+/// them, `gen` deletes them, and a hand-written page beside them is left alone.
 #[test]
 fn the_page_of_a_removed_locale_is_removed() {
     let dir = scratch("removed-locale");
@@ -144,7 +144,12 @@ fn the_page_of_a_removed_locale_is_removed() {
     assert!(page.is_file(), "--check writes nothing");
 
     let summary = generate(&write).unwrap();
-    assert_eq!(summary.removed.len(), 1, "{summary:?}");
+    // The page and the npm package's module and declarations of the locale.
+    assert_eq!(summary.removed.len(), 3, "{summary:?}");
+    assert!(
+        !out_dir.join("ts/locales").exists(),
+        "the locale modules and their directory go too: {summary:?}"
+    );
     assert!(!page.exists() && !page.parent().unwrap().exists());
     assert!(notes.is_file(), "a hand-written file is not ours to delete");
     generate(&check).unwrap();

@@ -7,7 +7,7 @@ use std::path::Path;
 use crate::diagnostic::Report;
 use crate::input::{Input, SheetName};
 use crate::model::{Package, Table};
-use crate::render::{Artifact, RenderError, docs, rust};
+use crate::render::{Artifact, RenderError, docs, rust, typescript};
 use crate::validate::Options;
 
 pub use crate::render::Target;
@@ -112,11 +112,13 @@ impl Config {
         let files = self.render(&table).map_err(Error::Render)?;
         let warnings =
             (!report.diagnostics.is_empty()).then(|| report.render_sheets(&names, false));
-        let owned_dirs = if self.targets.contains(&Target::Docs) {
-            vec![docs::DIR.to_owned()]
-        } else {
-            Vec::new()
-        };
+        let mut owned_dirs = Vec::new();
+        if self.targets.contains(&Target::Docs) {
+            owned_dirs.push(docs::DIR.to_owned());
+        }
+        if self.targets.contains(&Target::TypeScript) {
+            owned_dirs.push(typescript::LOCALES_DIR.to_owned());
+        }
         Ok(Generated {
             files,
             owned_dirs,

@@ -45,6 +45,25 @@ fn typescript_declarations() {
 }
 
 #[test]
+fn typescript_metadata() {
+    expect_file!["snapshots/metadata.js"].assert_eq(&artifact(typescript::METADATA));
+}
+
+#[test]
+fn typescript_lookup() {
+    expect_file!["snapshots/lookup.js"].assert_eq(&artifact(typescript::LOOKUP));
+}
+
+/// One translation's module, English where a cell is not translated.
+#[test]
+fn typescript_locale_module() {
+    expect_file!["snapshots/locales/tr.js"]
+        .assert_eq(&artifact(&typescript::locale_module_path("tr")));
+    expect_file!["snapshots/locales/tr.d.ts"]
+        .assert_eq(&artifact(&typescript::locale_declarations_path("tr")));
+}
+
+#[test]
 fn npm_manifest() {
     expect_file!["snapshots/package.json"].assert_eq(&artifact(typescript::MANIFEST));
 }

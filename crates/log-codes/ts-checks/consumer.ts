@@ -28,6 +28,8 @@ import {
   type TranslatedLocale,
   type Translation,
 } from "log-codes";
+// The locale modules (`log-codes/locales/TAG`) are type-checked by test/locales.test.js, which
+// writes a consumer for each of the table's translations.
 
 // Nothing here depends on today's rows beyond what the stability guard protects (a released
 // code's number, name, kind and group): the lines still type-check after any valid edit.
@@ -73,7 +75,8 @@ const localTitle: string = titleIn(LogCode.BlockedIpAddress, userLocale);
 const localDescription: string | null = descriptionIn(LogCode.BlockedIpAddress, userLocale);
 const newerTitle: string | undefined = titleIn(fromLog, "en");
 const english: "en" = locales[0];
-const translations: { readonly [L in TranslatedLocale]?: Translation } = info.translations;
+const translated: TranslatedLocale | "en" = userLocale;
+const untranslated: Translation = { title };
 const picked: unknown = "tr";
 if (isLocale(picked)) {
   const narrowedLocale: Locale = picked;
@@ -82,8 +85,8 @@ if (isLocale(picked)) {
 
 // @ts-expect-error not a locale this version has.
 const notALocale: Locale = "xx";
-// @ts-expect-error English is the metadata's own fields, not a translation.
-const englishTranslation = info.translations.en;
+// @ts-expect-error the metadata is English only: translations are in the locale modules.
+const englishTranslation = info.translations;
 // Display titles of kinds and groups: a known word always has one.
 const groupHeading: string = groupTitle(Group.DirectorySync, userLocale);
 const kindHeading: string = kindTitle(Kind.Failure);
@@ -140,6 +143,7 @@ export {
   packageVersion,
   surely,
   title,
-  translations,
+  translated,
   unknownKind,
+  untranslated,
 };

@@ -150,6 +150,9 @@ pub(super) fn render(results: &Path) -> String {
         }
         out.push('\n');
     }
+    if let Some(bundle) = read(results, "bundle") {
+        bundle_sizes(&mut out, &bundle);
+    }
     if let Some(first) = read(results, "first-run") {
         let value = |key: &str| first[key].as_f64().unwrap_or(f64::NAN);
         out.push_str("## The first run on a fresh clone\n\n`cargo xtask bench first-run`: a fresh clone of the committed HEAD, crates already fetched, an empty target directory; cold figures beside the warm ones (the same command again).\n\n| what | cold | warm | budget |\n|---|---:|---:|---:|\n");
@@ -174,4 +177,42 @@ pub(super) fn render(results: &Path) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The sizes of the npm package's imports, beside the whole package's.
+fn bundle_sizes(out: &mut String, bundle: &Value) {
+    let _ = writeln!(
+        out,
+        "## What each import of the npm package costs an app\n\n`cargo xtask bench bundle` (`crates/log-codes/ts-checks/bundle.mjs`): an app that uses only the import named, bundled with esbuild (`--bundle --minify --format=esm`) and with Rollup 4 (node-resolve, then terser), in bytes minified and gzipped (level 9). The table has {} codes; its `LogCode` object alone is {} B minified. Share = the app's minified size / the whole package's, with the same bundler. The bundle test (`test/bundle.test.js`) asserts the limits and which text each bundle may hold.\n\n| app | esbuild | gzip | share | Rollup | gzip | share |\n|---|---:|---:|---:|---:|---:|---:|",
+        bundle["codes"], bundle["logCodeObjectBytes"]
+    );
+    let Some(sizes) = bundle["sizes"].as_array() else {
+        return;
+    };
+    let size = |app: &str, bundler: &str| {
+        sizes
+            .iter()
+            .find(|s| s["app"] == app && s["bundler"] == bundler)
+            .map(|s| (s["bytes"].as_f64().unwrap_or(f64::NAN), &s["gzip"]))
+    };
+    let mut apps: Vec<&str> = sizes.iter().filter_map(|s| s["app"].as_str()).collect();
+    apps.dedup();
+    for app in apps {
+        let mut row = format!("| {app} |");
+        for bundler in ["esbuild", "rollup"] {
+            let whole = size("the whole package", bundler).map_or(f64::NAN, |(bytes, _)| bytes);
+            match size(app, bundler) {
+                Some((bytes, gzip)) => {
+                    let _ = write!(
+                        row,
+                        " {bytes} B | {gzip} B | {:.0} % |",
+                        100.0 * bytes / whole
+                    );
+                }
+                None => row.push_str(" | | |"),
+            }
+        }
+        let _ = writeln!(out, "{row}");
+    }
+    out.push('\n');
 }

@@ -39,7 +39,11 @@ const CONSUMER: &str = "tests/consumer/Cargo.toml";
 const BUILD_CONSUMER: &str = "tests/build-consumer/Cargo.toml";
 
 /// The private npm project holding the TypeScript tooling and tests of the package in `ts/`.
-const TS_CHECKS: &str = "crates/log-codes/ts-checks";
+pub(crate) const TS_CHECKS: &str = "crates/log-codes/ts-checks";
+
+/// `npm ci` of the tooling as pinned in its lockfile. No install script of the tooling is
+/// needed (esbuild's only checks its binary, which npm installed); they only print.
+pub(crate) const NPM_CI: [&str; 4] = ["ci", "--ignore-scripts", "--no-audit", "--no-fund"];
 
 /// Every step run as a command, in order.
 pub(super) fn steps() -> Vec<Step> {
@@ -209,16 +213,15 @@ pub(super) fn steps() -> Vec<Step> {
         Step {
             dir: TS_CHECKS,
             ..step(
-                "npm ci (TypeScript tooling, pinned)",
+                "npm ci (TypeScript tooling and bundlers, pinned)",
                 "npm",
-                // No install script of the tooling is needed; they only print.
-                &["ci", "--ignore-scripts", "--no-audit", "--no-fund"],
+                &NPM_CI,
             )
         },
         Step {
             dir: TS_CHECKS,
             ..step(
-                "TypeScript: tsc on the generator's templates, tsc --strict x3, node --test, publint, attw",
+                "TypeScript: tsc on the generator's templates, tsc --strict x3, node --test (bundle sizes with esbuild and Rollup), publint, attw",
                 "npm",
                 &["test"],
             )

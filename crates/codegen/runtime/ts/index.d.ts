@@ -8,7 +8,7 @@
 //#endregion
 
 /**
- * Every log code this version knows, by name: `LogCode.SuccessfulLogin === 2001`.
+ * Every log code this version knows, by name: each member is its code's number, typed as that literal.
  */
 export declare const LogCode: {
 //#region table: codes
@@ -94,8 +94,9 @@ export type Locale = (typeof locales)[number];
  */
 export type TranslatedLocale = Exclude<Locale, "en">;
 /**
- * A code's title and description in one locale. A missing `description` is not
- * translated: show the English one.
+ * A code's title and description in one locale, as `translation(code)` of
+ * `log-codes/locales/TAG` gives them. A missing `description` is not translated:
+ * show the English one.
  */
 export interface Translation {
   readonly title: string;
@@ -103,7 +104,9 @@ export interface Translation {
 }
 
 /**
- * The metadata of one code, as in `log-codes.json`.
+ * The English metadata of one code, as in `log-codes.json` but for the translations:
+ * those are `titleIn` and `descriptionIn`, or a locale's own module
+ * (`log-codes/locales/TAG`), so that English-only code does not bundle them.
  */
 export interface LogCodeInfo {
   /** The number written to logs. */
@@ -120,8 +123,6 @@ export interface LogCodeInfo {
   readonly group: Group;
   /** The deprecation note, or `null` for an active code. */
   readonly deprecated: string | null;
-  /** The title and description by locale; a locale is missing where the title is not translated. */
-  readonly translations: { readonly [L in TranslatedLocale]?: Translation };
   /** The code this one is the counterpart of (a failure's success), or `null`. */
   readonly counterpart: LogCode | null;
 }
@@ -131,7 +132,7 @@ export interface LogCodeInfo {
  */
 export declare const logCodes: readonly [
 //#region table: entries
-  { readonly code: 1; readonly name: "Example"; readonly title: "Example"; readonly description: null; readonly kind: "example"; readonly group: "example"; readonly deprecated: null; readonly translations: { readonly "tr": { readonly title: "Örnek" } }; readonly counterpart: null },
+  { readonly code: 1; readonly name: "Example"; readonly title: "Example"; readonly description: null; readonly kind: "example"; readonly group: "example"; readonly deprecated: null; readonly counterpart: null },
 //#endregion
 ];
 

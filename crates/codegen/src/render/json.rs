@@ -74,7 +74,8 @@ struct Entry<'a> {
     kind: &'a str,
     group: &'a str,
     deprecated: Option<&'a str>,
-    translations: BTreeMap<&'a str, TranslationEntry<'a>>,
+    /// `None` only in the npm package's English metadata, which leaves the field out.
+    translations: Option<BTreeMap<&'a str, TranslationEntry<'a>>>,
     counterpart: Option<u16>,
 }
 
@@ -110,7 +111,9 @@ impl Serialize for Entry<'_> {
         s.serialize_field("kind", self.kind)?;
         s.serialize_field("group", self.group)?;
         s.serialize_field("deprecated", &self.deprecated)?;
-        s.serialize_field("translations", &self.translations)?;
+        if let Some(translations) = &self.translations {
+            s.serialize_field("translations", translations)?;
+        }
         s.serialize_field("counterpart", &self.counterpart)?;
         s.end()
     }
@@ -180,7 +183,7 @@ impl<'a> From<&'a crate::model::Code> for Entry<'a> {
             kind: &c.kind,
             group: &c.group,
             deprecated: c.deprecated.as_deref(),
-            translations: translation_entries(&c.translations),
+            translations: Some(translation_entries(&c.translations)),
             counterpart: c.counterpart,
         }
     }
@@ -189,6 +192,15 @@ impl<'a> From<&'a crate::model::Code> for Entry<'a> {
 /// One code as a compact JSON object, exactly as in the data file.
 pub fn entry_json(code: &crate::model::Code) -> String {
     serde_json::to_string(&Entry::from(code)).expect("strings and numbers always serialize")
+}
+
+/// One code as in the data file but without its translations: the English metadata.
+pub fn english_entry_json(code: &crate::model::Code) -> String {
+    let entry = Entry {
+        translations: None,
+        ..Entry::from(code)
+    };
+    serde_json::to_string(&entry).expect("strings and numbers always serialize")
 }
 
 /// One kind or group as a compact JSON object, exactly as in `kindInfo` or `groupInfo`.

@@ -1,22 +1,35 @@
 //! The npm package in `ts/`: ESM JavaScript, its declarations, `package.json`, and copies of the
 //! JSON data and schema. Only erasable syntax: frozen objects and union types, no `enum` or
 //! `namespace`. Every string and literal type is written by `serde_json`, whose escaping is valid
-//! JavaScript and TypeScript; doc text goes through `jsdoc`. The fixed code of `index.js` and
-//! `index.d.ts` is real JavaScript and TypeScript in `runtime/ts/`, checked by `tsc`, which the
-//! table's parts fill in.
+//! JavaScript and TypeScript; doc text goes through `jsdoc`. The fixed code of each module is real
+//! JavaScript and TypeScript in `runtime/ts/`, checked by `tsc`, which the table's parts fill in.
+//!
+//! The modules are cut by what a bundle needs: `index.js` holds the names and numbers,
+//! `metadata.js` the English text, and `locales/TAG.js` one translation, each imported only by
+//! the functions that use it (see `runtime/ts/index.js`).
 
 use std::fmt::Write as _;
-
-use serde_json::json;
 
 use super::{Artifact, RenderError, json};
 use crate::model::{Code, Package, Table, Word};
 use crate::{markdown, naming};
 
+mod locale;
+mod manifest;
+
+pub use locale::{
+    DIR as LOCALES_DIR, declarations_path as locale_declarations_path,
+    module_path as locale_module_path,
+};
+
 /// The package's files, relative to the crate.
 pub const JS: &str = "ts/index.js";
 /// The declarations.
 pub const DTS: &str = "ts/index.d.ts";
+/// The English metadata, which `index.js` re-exports.
+pub const METADATA: &str = "ts/metadata.js";
+/// The helpers the modules share.
+pub const LOOKUP: &str = "ts/lookup.js";
 /// The manifest.
 pub const MANIFEST: &str = "ts/package.json";
 /// The shipped copy of the JSON data.
@@ -26,7 +39,7 @@ pub const SCHEMA: &str = "ts/log-codes.schema.json";
 
 /// Renders the package's generated files.
 pub fn render(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
-    Ok(vec![
+    let mut files = vec![
         Artifact {
             path: JS.to_owned(),
             contents: javascript(table, package),
@@ -36,10 +49,25 @@ pub fn render(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderE
             contents: declarations(table, package),
         },
         Artifact {
-            path: MANIFEST.to_owned(),
-            contents: manifest(package)?,
+            path: METADATA.to_owned(),
+            contents: metadata(table, package),
         },
-    ])
+        Artifact {
+            path: LOOKUP.to_owned(),
+            contents: fill(LOOKUP_TEMPLATE, |part| match part {
+                "notice" => notice(package),
+                other => unreachable!("lookup.js has no region `{other}`"),
+            }),
+        },
+    ];
+    for tag in &table.locales {
+        files.extend(locale::render(table, package, tag));
+    }
+    files.push(Artifact {
+        path: MANIFEST.to_owned(),
+        contents: manifest::render(table, package)?,
+    });
+    Ok(files)
 }
 
 /// The JSON data and schema the package ships: copies of the rendered ones (`json::render`),
@@ -60,6 +88,10 @@ fn literal(text: &str) -> String {
 
 fn nullable(text: Option<&str>) -> String {
     text.map_or_else(|| "null".to_owned(), literal)
+}
+
+fn notice(package: &Package) -> String {
+    format!("// {}\n", package.notice)
 }
 
 /// A JSDoc block at `indent`. Lines are written as they are: text from cells goes through
@@ -100,6 +132,8 @@ fn code_doc(code: &Code) -> Vec<String> {
 /// The fixed part of each file, with a `table:` region where the table's part goes.
 const JS_TEMPLATE: &str = include_str!("../../runtime/ts/index.js");
 const DTS_TEMPLATE: &str = include_str!("../../runtime/ts/index.d.ts");
+const METADATA_TEMPLATE: &str = include_str!("../../runtime/ts/metadata.js");
+const LOOKUP_TEMPLATE: &str = include_str!("../../runtime/ts/lookup.js");
 
 /// `template` with its own header region dropped and each `table:` region (the markers and the
 /// stand-in between them) replaced by `part(name)`.
@@ -129,40 +163,104 @@ fn lines(lines: impl Iterator<Item = String>) -> String {
     lines.map(|line| line + "\n").collect()
 }
 
+/// `  [key, value],` lines: the pairs of a `lookup`.
+fn pairs<K: std::fmt::Display>(pairs: impl Iterator<Item = (K, String)>) -> String {
+    lines(pairs.map(|(key, value)| format!("  [{key}, {value}],")))
+}
+
+/// The functions each locale module exports and `index.js` picks one of by locale: `title`
+/// feeds `titleIn`, and so on.
+const BY_LOCALE: [(&str, &str); 4] = [
+    ("titles", "title"),
+    ("descriptions", "description"),
+    ("kindTitles", "kindTitle"),
+    ("groupTitles", "groupTitle"),
+];
+
 fn javascript(table: &Table, package: &Package) -> String {
     fill(JS_TEMPLATE, |part| match part {
-        "notice" => format!("// {}\n", package.notice),
+        "notice" => notice(package),
+        "locale-imports" => (table.locales.iter().enumerate())
+            .map(|(index, tag)| {
+                let mut names: Vec<&str> = BY_LOCALE.iter().map(|(_, f)| *f).collect();
+                names.sort_unstable();
+                let imported =
+                    lines((names.iter()).map(|name| format!("  {name} as {name}{},", index + 1)));
+                let from = literal(&format!("./{}", locale::file_name(tag, "js")));
+                format!("import {{\n{imported}}} from {from};\n")
+            })
+            .collect(),
+        "by-locale" => lines(BY_LOCALE.iter().map(|(list, function)| {
+            let english = format!("english{}", naming::pascal(function));
+            let translated = (1..=table.locales.len()).map(|index| format!(", {function}{index}"));
+            format!(
+                "const {list} = [{english}{}];",
+                translated.collect::<String>()
+            )
+        })),
         "codes" => {
             lines((table.codes.iter()).map(|code| format!("  {}: {},", code.name, code.code)))
         }
         "kinds" => word_members(&table.kinds),
         "groups" => word_members(&table.groups),
         "locales" => format!(
-            "export const locales = Object.freeze([{}]);\n",
+            "export const locales = /* @__PURE__ */ Object.freeze([{}]);\n",
             locale_tags(table).join(", ")
         ),
-        // Each entry is the JSON of the code, as in log-codes.json: a JSON object is a
-        // JavaScript object literal, and serde_json's escaping is valid JavaScript.
-        "entries" => {
-            lines((table.codes.iter()).map(|code| format!("  {},", json::entry_json(code))))
-        }
         "version" => format!("export const version = {};\n", literal(&package.version)),
-        // Each kind and group as in `kindInfo`/`groupInfo` of log-codes.json, by word.
-        "kind-info" => word_info(&table.kinds),
-        "group-info" => word_info(&table.groups),
-        "kind-ranges" => {
-            let mut ranged: Vec<_> = (table.kinds.iter())
-                .filter_map(|k| Some((k.range?, literal(&k.name))))
-                .collect();
-            ranged.sort();
-            lines(
-                ranged
-                    .into_iter()
-                    .map(|(range, kind)| format!("  [{}, {}, {kind}],", range.first, range.last)),
+        "kind-ranges" => lines(
+            kind_ranges(table)
+                .into_iter()
+                .map(|(first, last, kind)| format!("  [{first}, {last}, {}],", literal(kind))),
+        ),
+        "unranged" => {
+            let ranges = kind_ranges(table);
+            let in_range = |n: u16| {
+                ranges
+                    .iter()
+                    .any(|&(first, last, _)| (first..=last).contains(&n))
+            };
+            pairs(
+                (table.codes.iter())
+                    .filter(|code| !in_range(code.code))
+                    .map(|code| (code.code, literal(&code.kind))),
             )
         }
+        "counterparts" => pairs(
+            (table.codes.iter())
+                .filter_map(|code| Some((code.code, code.counterpart?.to_string()))),
+        ),
         other => unreachable!("the JavaScript template has no region `{other}`"),
     })
+}
+
+/// Each kind's range, `(first, last, kind)`, sorted.
+fn kind_ranges(table: &Table) -> Vec<(u16, u16, &str)> {
+    let mut ranged: Vec<_> = (table.kinds.iter())
+        .filter_map(|k| Some((k.range?.first, k.range?.last, k.name.as_str())))
+        .collect();
+    ranged.sort_unstable();
+    ranged
+}
+
+fn metadata(table: &Table, package: &Package) -> String {
+    fill(METADATA_TEMPLATE, |part| match part {
+        "notice" => notice(package),
+        // Each entry is the JSON of the code, as in log-codes.json but for the translations: a
+        // JSON object is a JavaScript object literal, and serde_json's escaping is valid
+        // JavaScript.
+        "entries" => {
+            lines((table.codes.iter()).map(|code| format!("  {},", json::english_entry_json(code))))
+        }
+        "kind-titles" => word_titles(&table.kinds),
+        "group-titles" => word_titles(&table.groups),
+        other => unreachable!("the metadata template has no region `{other}`"),
+    })
+}
+
+/// `  ["word", "Title"],` for each word: its English display title.
+fn word_titles(words: &[Word]) -> String {
+    pairs((words.iter()).map(|word| (literal(&word.name), literal(&word.title))))
 }
 
 /// The members of `Kind` or `Group`: `  DirectorySync: "directory_sync",`.
@@ -173,17 +271,9 @@ fn word_members(words: &[Word]) -> String {
     }))
 }
 
-/// The entries of the `kindInfo` or `groupInfo` map.
-fn word_info(words: &[Word]) -> String {
-    lines(words.iter().map(|word| {
-        let (name, info) = (literal(&word.name), json::word_json(word));
-        format!("  [{name}, deepFreeze({info})],")
-    }))
-}
-
 fn declarations(table: &Table, package: &Package) -> String {
     fill(DTS_TEMPLATE, |part| match part {
-        "notice" => format!("// {}\n", package.notice),
+        "notice" => notice(package),
         "codes" => (table.codes.iter())
             .map(|code| {
                 let member = format!("  readonly {}: {};\n", code.name, code.code);
@@ -208,7 +298,7 @@ fn declarations(table: &Table, package: &Package) -> String {
 /// The literal type of one entry of `logCodes`.
 fn entry_type(code: &Code) -> String {
     format!(
-        "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {}; readonly translations: {}; readonly counterpart: {} }},",
+        "  {{ readonly code: {}; readonly name: {}; readonly title: {}; readonly description: {}; readonly kind: {}; readonly group: {}; readonly deprecated: {}; readonly counterpart: {} }},",
         code.code,
         literal(&code.name),
         literal(&code.title),
@@ -216,7 +306,6 @@ fn entry_type(code: &Code) -> String {
         literal(&code.kind),
         literal(&code.group),
         nullable(code.deprecated.as_deref()),
-        translations_type(code),
         code.counterpart
             .map_or_else(|| "null".to_owned(), |n| n.to_string()),
     )
@@ -238,28 +327,6 @@ fn locale_tags(table: &Table) -> Vec<String> {
     table.languages().map(literal).collect()
 }
 
-/// The literal type of a code's translations:
-/// `{ readonly tr: { readonly title: "…"; readonly description: "…" } }`.
-fn translations_type(code: &Code) -> String {
-    let entries: Vec<String> = (code.translations.iter())
-        .map(|(tag, t)| {
-            let description = (t.description.as_deref()).map_or(String::new(), |d| {
-                format!("; readonly description: {}", literal(d))
-            });
-            format!(
-                "readonly {}: {{ readonly title: {}{description} }}",
-                literal(tag),
-                literal(&t.title)
-            )
-        })
-        .collect();
-    if entries.is_empty() {
-        "{}".to_owned()
-    } else {
-        format!("{{ {} }}", entries.join("; "))
-    }
-}
-
 /// The doc lines of a kind or group: its display title, description and word.
 fn word_doc(word: &Word) -> Vec<String> {
     let mut lines = vec![markdown::jsdoc_line(&word.title), String::new()];
@@ -269,32 +336,4 @@ fn word_doc(word: &Word) -> Vec<String> {
     }
     lines.push(format!("`{}`", word.name));
     lines
-}
-
-fn manifest(package: &Package) -> Result<String, RenderError> {
-    let manifest = json!({
-        "name": package.npm_name,
-        "version": package.version,
-        "description": package.description,
-        "license": "MIT OR Apache-2.0",
-        "keywords": ["log", "codes", "events", "audit"],
-        "type": "module",
-        "exports": {
-            ".": { "types": "./index.d.ts", "default": "./index.js" },
-            "./log-codes.json": "./log-codes.json",
-            "./log-codes.schema.json": "./log-codes.schema.json",
-            "./package.json": "./package.json"
-        },
-        "main": "./index.js",
-        "types": "./index.d.ts",
-        "files": ["index.js", "index.d.ts", "log-codes.json", "log-codes.schema.json"],
-        "sideEffects": false,
-        "engines": { "node": ">=20" }
-    });
-    let mut text = serde_json::to_string_pretty(&manifest).map_err(|e| RenderError {
-        path: MANIFEST,
-        message: e.to_string(),
-    })?;
-    text.push('\n');
-    Ok(text)
 }

@@ -199,7 +199,7 @@ pub fn check_artifacts(name: &str, table: &Table) {
     assert_eq!(&from_json, table, "{name}: JSON round trip");
 
     check_rust(name, table, artifact(&artifacts, rust::PATH));
-    check_javascript(name, table, artifact(&artifacts, typescript::JS));
+    check_javascript(name, table, &artifacts);
     check_declarations(name, table, artifact(&artifacts, typescript::DTS));
 
     let mut rows = read_tables(artifact(&artifacts, docs::PATH));
@@ -345,10 +345,12 @@ fn literal_value(expr: &syn::Expr) -> Option<String> {
     }
 }
 
-/// Each metadata entry of `index.js` is JSON that parses back to the code; comments cannot be
-/// closed by cell text.
-fn check_javascript(name: &str, table: &Table, source: &str) {
-    let entries: Vec<Value> = source
+/// Each metadata entry of `metadata.js` is JSON that parses back to the code's English cells, and
+/// each pair of a locale module (`[2001, "…"],`) is JSON that parses back to a translated cell;
+/// comments cannot be closed by cell text in any module.
+fn check_javascript(name: &str, table: &Table, artifacts: &[Artifact]) {
+    let metadata = artifact(artifacts, typescript::METADATA);
+    let entries: Vec<Value> = metadata
         .lines()
         .filter_map(|l| l.trim().strip_prefix("{\"code\""))
         .map(|rest| {
@@ -358,10 +360,70 @@ fn check_javascript(name: &str, table: &Table, source: &str) {
     let expected: Vec<Value> = table
         .codes
         .iter()
-        .map(|c| serde_json::from_str(&json::entry_json(c)).unwrap())
+        .map(|c| serde_json::from_str(&json::english_entry_json(c)).unwrap())
         .collect();
-    assert_eq!(entries, expected, "{name}: index.js entries");
-    assert_comments_closed_only_by_us(name, source);
+    assert_eq!(entries, expected, "{name}: metadata.js entries");
+    for tag in &table.locales {
+        let module = artifact(artifacts, &typescript::locale_module_path(tag));
+        let translated = |translations: &std::collections::BTreeMap<
+            String,
+            log_codes_codegen::Translation,
+        >| { translations.get(tag).cloned() };
+        let words = |words: &[log_codes_codegen::Word]| -> Vec<(Value, String)> {
+            (words.iter())
+                .filter_map(|w| {
+                    Some((
+                        Value::from(w.name.clone()),
+                        translated(&w.translations)?.title,
+                    ))
+                })
+                .collect()
+        };
+        let expected = [
+            (
+                "titles",
+                (table.codes.iter())
+                    .filter_map(|c| Some((Value::from(c.code), translated(&c.translations)?.title)))
+                    .collect(),
+            ),
+            (
+                "descriptions",
+                (table.codes.iter())
+                    .filter_map(|c| {
+                        Some((
+                            Value::from(c.code),
+                            translated(&c.translations)?.description?,
+                        ))
+                    })
+                    .collect(),
+            ),
+            ("kindTitles", words(&table.kinds)),
+            ("groupTitles", words(&table.groups)),
+        ];
+        for (list, pairs) in expected {
+            assert_eq!(lookup_pairs(module, list), pairs, "{name}: {tag} {list}");
+        }
+        assert_comments_closed_only_by_us(name, module);
+    }
+    for path in [typescript::JS, typescript::METADATA, typescript::LOOKUP] {
+        assert_comments_closed_only_by_us(name, artifact(artifacts, path));
+    }
+}
+
+/// The pairs of the `lookup` named `list` in a module: `const list = … lookup(() => [`, then one
+/// `  [key, "value"],` line each, until `]);`.
+fn lookup_pairs(module: &str, list: &str) -> Vec<(Value, String)> {
+    let start = format!("const {list} = ");
+    let mut lines = module.lines().skip_while(|l| !l.starts_with(&start));
+    assert!(lines.next().is_some(), "no lookup {list}");
+    lines
+        .take_while(|l| *l != "]);")
+        .map(|line| {
+            let pair: (Value, String) =
+                serde_json::from_str(line.trim().strip_suffix(',').unwrap()).unwrap();
+            pair
+        })
+        .collect()
 }
 
 /// The declared literal types of the metadata tuple hold the cells exactly.
@@ -394,7 +456,6 @@ fn check_declarations(name: &str, table: &Table, source: &str) {
             }
             values.push(Value::String(json_string(&mut rest)));
         }
-        values.push(translations_type(name, rest));
         found.push(values);
     }
     let expected: Vec<Vec<Value>> = table
@@ -402,9 +463,10 @@ fn check_declarations(name: &str, table: &Table, source: &str) {
         .iter()
         .map(|c| {
             let entry: Value = serde_json::from_str(&json::entry_json(c)).unwrap();
-            let mut values: Vec<Value> = fields.iter().map(|f| entry[f].clone()).collect();
-            values.push(entry["translations"].clone());
-            values
+            fields
+                .iter()
+                .map(|f| entry[f].clone())
+                .collect::<Vec<Value>>()
         })
         .collect();
     assert_eq!(found, expected, "{name}: index.d.ts literal types");
@@ -417,36 +479,6 @@ fn json_string(rest: &mut &str) -> String {
     let value = stream.next().unwrap().unwrap();
     *rest = &rest[stream.byte_offset()..];
     value
-}
-
-/// `readonly translations: { readonly "tr": { readonly title: "…"; readonly description: "…" } }`
-/// as the JSON object it declares.
-fn translations_type(name: &str, line: &str) -> Value {
-    let key = "readonly translations: {";
-    let at = line
-        .find(key)
-        .unwrap_or_else(|| panic!("{name}: no translations in {line}"));
-    let mut rest = line[at + key.len()..].trim_start();
-    let mut translations = serde_json::Map::new();
-    while let Some(after) = rest.strip_prefix("readonly ") {
-        rest = after;
-        let tag = json_string(&mut rest);
-        rest = rest.strip_prefix(": { readonly title: ").expect("a title");
-        let mut translation = serde_json::Map::new();
-        translation.insert("title".into(), json_string(&mut rest).into());
-        if let Some(after) = rest.strip_prefix("; readonly description: ") {
-            rest = after;
-            translation.insert("description".into(), json_string(&mut rest).into());
-        }
-        rest = rest.strip_prefix(" }").expect("the end of a translation");
-        rest = rest.strip_prefix(";").unwrap_or(rest).trim_start();
-        translations.insert(tag, translation.into());
-    }
-    assert!(
-        rest.starts_with("} },") || rest.starts_with('}'),
-        "{name}: {rest}"
-    );
-    translations.into()
 }
 
 /// In comment lines, every `*/` ends a comment this renderer opened. (Code lines hold cell text

@@ -10,6 +10,7 @@ export function readJson(url) {
 
 export const table = readJson(new URL("log-codes.json", crateDir));
 export const schema = readJson(new URL("log-codes.schema.json", crateDir));
+export const manifest = readJson(new URL("package.json", packageDir));
 
 /** A number no code of the table has: what a newer system might log. */
 export const unusedCode = (() => {
@@ -17,3 +18,11 @@ export const unusedCode = (() => {
   for (let code = 0; code <= 65535; code += 1) if (!used.has(code)) return code;
   throw new Error("every number is a code");
 })();
+
+/** A code of the JSON as the npm package's metadata has it: English only. */
+export function english({ translations, ...fields }) {
+  return fields;
+}
+
+/** The tags of the table's translations: each is a module `log-codes/locales/TAG`. */
+export const translated = table.locales.filter((locale) => locale !== "en");

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { test } from "node:test";
 
-import { packageDir, table } from "./data.js";
+import { manifest, packageDir, table, translated } from "./data.js";
 
 test("the packed package installs and imports with no build step", () => {
   const [first] = table.codes;
@@ -23,24 +23,21 @@ test("the packed package installs and imports with no build step", () => {
       .trim()
       .split("\n")
       .sort();
-    assert.deepEqual(listing, [
-      "package/README.md",
-      "package/index.d.ts",
-      "package/index.js",
-      "package/log-codes.json",
-      "package/log-codes.schema.json",
-      "package/package.json",
-    ]);
+    const expected = [...manifest.files, "README.md", "package.json"].map((f) => `package/${f}`);
+    assert.deepEqual(listing, expected.sort());
     writeFileSync(join(scratch, "package.json"), '{ "name": "scratch", "private": true, "type": "module" }\n');
     npm(["install", "--offline", "--no-audit", "--no-fund", "--no-package-lock", `./${tarball}`], scratch);
+    const locales = translated.map((tag) => JSON.stringify(`log-codes/locales/${tag}`));
     writeFileSync(
       join(scratch, "main.js"),
       'import { LogCode, logCodeInfo } from "log-codes";\n' +
         'import data from "log-codes/log-codes.json" with { type: "json" };\n' +
-        `console.log(JSON.stringify([LogCode[${JSON.stringify(first.name)}], logCodeInfo(${first.code}).title, data.codes.length]));\n`,
+        `const titles = await Promise.all([${locales.join(", ")}].map(async (m) => (await import(m)).title(${first.code})));\n` +
+        `console.log(JSON.stringify([LogCode[${JSON.stringify(first.name)}], logCodeInfo(${first.code}).title, data.codes.length, titles]));\n`,
     );
     const output = execFileSync(process.execPath, ["main.js"], { cwd: scratch, encoding: "utf8" });
-    assert.deepEqual(JSON.parse(output), [first.code, first.title, table.codes.length]);
+    const titles = translated.map((tag) => first.translations[tag]?.title ?? first.title);
+    assert.deepEqual(JSON.parse(output), [first.code, first.title, table.codes.length, titles]);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
