@@ -27,6 +27,11 @@ export function apps() {
       source: 'import { isLogCode } from "log-codes";\nconsole.log(isLogCode(globalThis.code));\n',
     },
     {
+      name: "Kind, Group, isLocale",
+      source:
+        'import { Group, Kind, isLocale } from "log-codes";\nconsole.log(Kind, Group, isLocale(globalThis.locale));\n',
+    },
+    {
       name: "kindOf",
       source: 'import { kindOf } from "log-codes";\nconsole.log(kindOf(globalThis.code));\n',
     },

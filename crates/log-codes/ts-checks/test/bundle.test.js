@@ -78,12 +78,14 @@ test("importing only LogCode bundles the object and at most 300 bytes more, and 
   }
 });
 
-test("isLogCode and kindOf bundle no titles, descriptions or translations", () => {
+test("isLogCode, kindOf, Kind, Group and isLocale bundle no titles, descriptions or translations", () => {
   for (const result of bundlesOf("isLogCode")) {
     assert.ok(result.bytes <= objectBytes + 300, `${result.bundler}: ${result.bytes} B`);
     assertHolds(result, { forbidden: everyText });
   }
-  for (const result of bundlesOf("kindOf")) assertHolds(result, { forbidden: everyText });
+  for (const name of ["kindOf", "Kind, Group, isLocale"]) {
+    for (const result of bundlesOf(name)) assertHolds(result, { forbidden: everyText });
+  }
 });
 
 test("logCodeInfo(…).title bundles the English metadata and no translation", () => {
