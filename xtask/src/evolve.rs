@@ -123,14 +123,14 @@ pub fn run(input: &Path, cases: usize, seed: u64) -> Result<String, Failure> {
     };
     // Every case's unit tests and doc tests (the hand-written ones included: they follow the
     // table), and its docs with warnings denied.
-    run_command(&mut cargo(&[
+    crate::project::run_quietly(&mut cargo(&[
         "test",
         "--quiet",
         "--workspace",
         "--all-features",
     ]))?;
     for case in 0..cases {
-        run_command(&mut cargo(&[
+        crate::project::run_quietly(&mut cargo(&[
             "doc",
             "--quiet",
             "--no-deps",
@@ -166,7 +166,7 @@ fn ts_suite(root: &Path, crate_dir: &Path) -> Result<(), Failure> {
         }
     }
     symlink(&crate_dir.join("ts"), &modules.join("log-codes"))?;
-    run_command(
+    crate::project::run_quietly(
         Command::new("npm")
             // The package's checks; the generator's templates (`typecheck:runtime`) are not the
             // case's and are checked once by `cargo xtask test`.
@@ -205,21 +205,6 @@ fn symlink(target: &Path, link: &Path) -> Result<(), Failure> {
 #[cfg(not(unix))]
 fn symlink(target: &Path, link: &Path) -> Result<(), Failure> {
     std::os::windows::fs::symlink_dir(target, link).map_err(Failure::from)
-}
-
-/// Runs a command quietly: its output is shown only when it fails.
-fn run_command(command: &mut Command) -> Result<(), Failure> {
-    let output = command
-        .output()
-        .map_err(|e| Failure::Other(format!("{command:?}: {e}")))?;
-    if output.status.success() {
-        return Ok(());
-    }
-    Err(Failure::Other(format!(
-        "{command:?} failed:\n{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )))
 }
 
 /// The default seed: different on each run (printed, so a failure can be replayed with `--seed`).

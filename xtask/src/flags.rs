@@ -114,6 +114,10 @@ xflags::xflags! {
             /// The codes sheet to start from (default: codes.csv).
             optional --input path: PathBuf
         }
+        /// Write the release artifacts of the workspace version into target/dist (below
+        /// CARGO_TARGET_DIR when it is set): the .crate, the npm tarball, the JSON and its
+        /// schema, the docs pages, the release notes and SHA256SUMS; reproducible.
+        cmd dist {}
         /// Run the benchmarks (every part, or those named: lookups, build, scale, first-run, bundle)
         /// and write crates/log-codes/BENCHMARKS.md (`report` alone rewrites it from the kept
         /// results); not part of `test`.
@@ -186,6 +190,7 @@ mod tests {
             "corpus",
             "evolve",
             "bench",
+            "dist",
         ] {
             let help = help_of(Some(command));
             assert!(help.starts_with(&format!("xtask {command}\n")), "{help}");

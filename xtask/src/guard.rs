@@ -263,6 +263,47 @@ pub fn changelog(base: &str, input: &Path) -> Result<Changelog, Failure> {
     })
 }
 
+/// The release notes of the workspace version: the changes since the latest `v*` tag of another
+/// version that HEAD contains, or every code when there is none (the first release).
+pub fn release_notes(root: &Path) -> Result<String, Failure> {
+    let version = workspace_version(root)?;
+    let tags = git(
+        root,
+        &[
+            "tag",
+            "--list",
+            "v*",
+            "--merged",
+            "HEAD",
+            "--sort=-v:refname",
+        ],
+    )?;
+    let previous = (tags.lines())
+        .map(str::trim)
+        .find(|tag| !tag.is_empty() && tag.strip_prefix('v') != Some(version.as_str()));
+    let input = root.join("codes.csv");
+    let (base, section) = match previous {
+        Some(tag) => (
+            format!("Changes since {tag}."),
+            changelog(tag, &input)?.section,
+        ),
+        None => {
+            let (table, _) = table_from_file(&input)?;
+            let changes = compat::compare(&Table::new(vec![], vec![], vec![], vec![]), &table);
+            let first = "The first release: every code is new.".to_owned();
+            (first, compat::changelog(&version, &changes))
+        }
+    };
+    // The section's own `## VERSION` heading is the notes' title; its `###` become `##`.
+    let body = section
+        .strip_prefix(&format!("## {version}\n"))
+        .unwrap_or(&section);
+    Ok(format!(
+        "# log-codes {version}\n\n{base} The crate, the npm package and the JSON share this version.\n{}",
+        body.replace("\n### ", "\n## ")
+    ))
+}
+
 /// Classifies the changes between two table files and applies the version rule when both carry
 /// a version (JSON files do).
 pub fn compat(old: &Path, new: &Path) -> Result<Verdict, Failure> {

@@ -1,13 +1,14 @@
 //! `cargo xtask`: the thin CLI over `log-codes-codegen` that reads the table and writes the
 //! artifacts into `crates/log-codes`; the only code of the project that touches the disk. One
 //! module per command (`gen`, `fmt`, `guard` with `changelog` and `compat`, `checks` for `test`,
-//! `bench`, `corpus`, `evolve`), the command line declared once in `flags`, and the workspace's
+//! `bench`, `corpus`, `evolve`, `dist`, and `release` for the release checks of `test`), the command line declared once in `flags`, and the workspace's
 //! facts in `project`, which every other module builds on.
 
 pub mod add;
 pub mod bench;
 pub mod checks;
 pub mod corpus;
+pub mod dist;
 pub mod evolve;
 pub mod files;
 pub mod flags;
@@ -16,6 +17,7 @@ pub mod generate;
 pub mod guard;
 pub mod project;
 pub mod rebuilds;
+pub mod release;
 pub mod report;
 pub mod scratch;
 pub mod sheets;
@@ -35,6 +37,9 @@ pub fn main_with_args(args: &[String]) -> i32 {
         Some("__measure") => return bench::measure::child(&args[1..]),
         Some("__rebuilds") => {
             return finish(rebuilds::run(&workspace_root()).map(|summary| println!("{summary}")));
+        }
+        Some("__release") => {
+            return finish(release::run(&workspace_root()).map(|summary| println!("{summary}")));
         }
         Some("__reports") => {
             let reports = checks::reports(&workspace_root());
@@ -90,6 +95,7 @@ pub fn main_with_args(args: &[String]) -> i32 {
         }
         flags::XtaskCmd::Fmt(fmt) => fmt::format_table(&table(&fmt.input)).map(|m| println!("{m}")),
         flags::XtaskCmd::Bench(bench) => bench::run(&bench.part),
+        flags::XtaskCmd::Dist(_) => dist::run().map(|dist| print!("{}", dist.describe())),
         flags::XtaskCmd::Corpus(_) => corpus::run().map(|message| println!("{message}")),
         flags::XtaskCmd::Evolve(evolve) => evolve::run(
             &table(&evolve.input),

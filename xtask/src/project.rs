@@ -191,3 +191,24 @@ pub fn display_path(path: &Path) -> String {
         .display()
         .to_string()
 }
+
+/// Runs a command quietly and returns its standard output; all it printed is shown only when it
+/// fails.
+pub fn output_of(command: &mut std::process::Command) -> Result<String, Failure> {
+    let output = command
+        .output()
+        .map_err(|e| Failure::Other(format!("{command:?}: {e}")))?;
+    if !output.status.success() {
+        return Err(Failure::Other(format!(
+            "{command:?} failed:\n{}{}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+/// Runs a command quietly: its output is shown only when it fails.
+pub fn run_quietly(command: &mut std::process::Command) -> Result<(), Failure> {
+    output_of(command).map(drop)
+}

@@ -205,11 +205,6 @@ pub(super) fn steps() -> Vec<Step> {
                 ],
             )
         },
-        step(
-            "cargo package: the crate builds from its packaged files",
-            "cargo",
-            &["package", "-p", "log-codes", "--allow-dirty", "--locked"],
-        ),
         Step {
             dir: TS_CHECKS,
             ..step(

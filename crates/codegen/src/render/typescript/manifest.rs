@@ -15,6 +15,12 @@ fn relative(path: &str) -> String {
     )
 }
 
+/// The licence of the package (`license`) and its texts. They live beside the crate, not in the
+/// generated directory: the release stages them with it (`cargo xtask dist`), and `npm pack`
+/// ships only what `files` lists.
+const LICENSE: &str = "MIT OR Apache-2.0";
+const LICENSE_FILES: [&str; 2] = ["LICENSE-MIT", "LICENSE-APACHE"];
+
 pub fn render(table: &Table, package: &Package) -> Result<String, RenderError> {
     let module = |js: &str, dts: &str| json!({ "types": relative(dts), "default": relative(js) });
     let mut exports = Map::new();
@@ -33,12 +39,13 @@ pub fn render(table: &Table, package: &Package) -> Result<String, RenderError> {
         exports.insert(data.to_owned(), Value::from(data));
     }
     files.extend(["./log-codes.json", "./log-codes.schema.json"].map(str::to_owned));
+    files.extend(LICENSE_FILES.map(|file| format!("./{file}")));
     let files: Vec<&str> = files.iter().map(|f| &f[2..]).collect();
     let manifest = json!({
         "name": package.npm_name,
         "version": package.version,
         "description": package.description,
-        "license": "MIT OR Apache-2.0",
+        "license": LICENSE,
         "keywords": ["log", "codes", "events", "audit"],
         "type": "module",
         "exports": exports,
