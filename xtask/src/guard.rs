@@ -212,14 +212,10 @@ pub fn table_from_file(path: &Path) -> Result<(Table, Option<String>), Failure> 
             .map_err(|e| Failure::Other(format!("{}: not UTF-8: {e}", path.display())))?;
         let (table, version) = compat::table_from_json(text)
             .map_err(|e| Failure::Other(format!("{}: {}", path.display(), printable(&e))))?;
-        // A JSON file is checked like the table it claims to be: its codes written as CSV rows
-        // (row N+1 is the Nth code of the file) and validated by the same rules.
-        let sheets = log_codes_codegen::canonical::to_sheets(&table);
-        let (valid, report) = parse(&sheets.input());
         let shown = format!("{} (as a table)", path.display());
-        return match valid {
-            Some(table) => Ok((table, Some(version))),
-            None => Err(Failure::InvalidTable(Invalid::at(&report, &shown))),
+        return match compat::validated(&table) {
+            Ok(table) => Ok((table, Some(version))),
+            Err(report) => Err(Failure::InvalidTable(Invalid::at(&report, &shown))),
         };
     }
     let sheets = crate::sheets::read_sheets(path).map_err(Failure::Other)?;

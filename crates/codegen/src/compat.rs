@@ -11,7 +11,19 @@ use std::fmt::{self, Write as _};
 
 pub use crate::render::json::read::table_from_json;
 
+use crate::diagnostic::Report;
 use crate::model::{Code, Table, Word};
+
+/// Checks a table read from JSON ([`table_from_json`]) like the table it claims to be: written as
+/// its canonical sheets (row N+1 of the codes sheet is the Nth code of the file) and validated by
+/// the rules of a `codes.csv`. A file written by hand or by another tool is trusted no further.
+pub fn validated(table: &Table) -> Result<Table, Box<Report>> {
+    let sheets = crate::canonical::to_sheets(table);
+    match crate::pipeline::parse(&sheets.input()) {
+        (Some(table), _) => Ok(table),
+        (None, report) => Err(Box::new(report)),
+    }
+}
 
 /// How a change affects consumers, in Cargo's semver terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

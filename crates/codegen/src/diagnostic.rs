@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::ops::Range;
 
+#[cfg(feature = "render")]
 use annotate_snippets::renderer::DecorStyle;
+#[cfg(feature = "render")]
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::input::SheetName;
@@ -163,6 +165,7 @@ impl Report {
         out
     }
 
+    #[cfg(feature = "render")]
     /// Renders the first [`SHOWN`] problems as cargo does: the message, `--> path:LINE:COLUMN`,
     /// the line with the cell underlined, and help; then how many more of each kind there are,
     /// and a count. Each problem is rendered from its own lines only, so rendering stays linear
@@ -174,6 +177,7 @@ impl Report {
     }
 
     /// [`Report::render`], each sheet named by `names` (by [`SheetName`]).
+    #[cfg(feature = "render")]
     pub fn render_sheets(&self, names: &[String; 4], color: bool) -> String {
         let path = names[0].as_str();
         let renderer = if color {
@@ -256,6 +260,7 @@ impl Report {
 }
 
 /// The lines of `source` that `span` covers, as a snippet numbered from their first line.
+#[cfg(feature = "render")]
 fn excerpt<'a>(
     source: &Source,
     path: &'a str,

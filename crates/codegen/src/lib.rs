@@ -58,12 +58,17 @@
 //! Data flows one way inside: read → validate → model → render; no disk I/O but the two
 //! build-script helpers.
 #![deny(missing_docs)]
+// Without the `render` feature (the command-line tool reads and validates tables, renders
+// nothing) the renderers' helpers go unused.
+#![cfg_attr(not(feature = "render"), allow(dead_code, unused_imports))]
 
 pub mod canonical;
 mod chars;
 pub mod compat;
+#[cfg(feature = "render")]
 mod config;
 mod diagnostic;
+pub mod escape;
 mod input;
 mod locale;
 mod location;
@@ -81,6 +86,7 @@ pub mod synthetic;
 pub mod testing;
 mod validate;
 
+#[cfg(feature = "render")]
 pub use config::{Config, Error, Generated, NamedSheet, Serde, Sources, Target};
 pub use diagnostic::{Diagnostic, Report, Severity, Source};
 pub use input::{Input, SheetName, SheetTexts};

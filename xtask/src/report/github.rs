@@ -7,7 +7,6 @@
 
 use log_codes_codegen::Severity;
 use log_codes_codegen::compat::{Change, Level};
-use log_codes_codegen::testing::diagnostic::printable;
 
 use super::Reported;
 use super::json::level;
@@ -16,18 +15,9 @@ use crate::project::{Failure, Problem, Verdict};
 /// The annotations written per report.
 pub const SHOWN: usize = 10;
 
-/// A message (a command's data): `%`, CR and LF escaped.
-pub fn escape_data(text: &str) -> String {
-    printable(text)
-        .replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-/// A property's value (`file=`, `title=`): also `:` and `,`, which end it.
-pub fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
+pub use log_codes_codegen::escape::{
+    github_data as escape_data, github_property as escape_property,
+};
 
 /// One annotation.
 struct Annotation<'a> {

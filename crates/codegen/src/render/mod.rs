@@ -5,6 +5,7 @@ pub mod json;
 pub mod page_text;
 pub mod perfect_hash;
 pub mod readme;
+#[cfg(feature = "render")]
 pub mod rust;
 pub mod typescript;
 
@@ -40,6 +41,7 @@ impl std::fmt::Display for RenderError {
 impl std::error::Error for RenderError {}
 
 /// A kind of artifact the generator renders.
+#[cfg(feature = "render")]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Target {
     /// The Rust module, `src/generated.rs`: self-contained, `include!`-able.
@@ -54,6 +56,7 @@ pub enum Target {
     Readmes,
 }
 
+#[cfg(feature = "render")]
 impl Target {
     /// Every target.
     pub const ALL: [Target; 5] = [
@@ -65,12 +68,14 @@ impl Target {
     ];
 }
 
+#[cfg(feature = "render")]
 /// Renders every artifact of this project's package, or fails before anything could be written.
 pub fn render_all(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderError> {
     render_targets(table, package, &Target::ALL, &rust::RustOptions::default())
 }
 
 /// Renders `targets`, or fails before anything could be written.
+#[cfg(feature = "render")]
 pub fn render_targets(
     table: &Table,
     package: &Package,
