@@ -1,0 +1,4 @@
+//! The tool's integration tests, one binary.
+
+mod check;
+mod scan;
