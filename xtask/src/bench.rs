@@ -1,4 +1,4 @@
-//! `cargo xtask bench [lookups] [build] [scale] [first-run] [bundle]`: runs the benchmarks and writes their medians and
+//! `cargo xtask bench [lookups] [build] [scale] [first-run] [bundle] [check]`: runs the benchmarks and writes their medians and
 //! ratios into `crates/log-codes/BENCHMARKS.md`. Results are kept in `target/bench-results/` so
 //! each part can be re-run alone. Not part of `cargo xtask test`.
 
@@ -12,6 +12,7 @@ use serde_json::Value;
 use crate::{Failure, workspace_root};
 
 mod bundle;
+mod check;
 mod compile;
 mod first_run;
 mod lookups;
@@ -19,7 +20,7 @@ pub mod measure;
 mod report;
 mod scale;
 
-const PARTS: [&str; 5] = ["lookups", "build", "scale", "first-run", "bundle"];
+const PARTS: [&str; 6] = ["lookups", "build", "scale", "first-run", "bundle", "check"];
 
 /// Runs the named parts (all when none) and rewrites the report.
 pub fn run(parts: &[String]) -> Result<(), Failure> {
@@ -40,6 +41,7 @@ pub fn run(parts: &[String]) -> Result<(), Failure> {
             "scale" => scale::run(&root)?,
             "first-run" => first_run::run(&root)?,
             "bundle" => bundle::run(&root)?,
+            "check" => check::run(&root)?,
             other => {
                 return Err(Failure::Other(format!(
                     "unknown benchmark `{other}`; parts: {PARTS:?}, or `report` alone"

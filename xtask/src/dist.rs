@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: the release artifacts of the workspace version, in `target/dist/` (under
 //! `CARGO_TARGET_DIR` when set): the crate's `.crate`, the npm tarball with the licence files, the
-//! JSON and its schema, the docs pages, the release notes and `SHA256SUMS` over all of them. The
+//! JSON and its schema, the docs pages, the `log-codes` tool built for this machine, the release
+//! notes and `SHA256SUMS` over all of them. The
 //! same commit gives byte-identical files: `cargo package` and `npm pack` write fixed mtimes and a
 //! sorted order, and everything else is a copy or rendered without a clock.
 
@@ -67,6 +68,8 @@ pub fn build(root: &Path, dir: &Path) -> Result<Dist, Failure> {
         fs::copy(krate.join(file), dir.join(file))?;
     }
     copy_tree(&krate.join("docs"), &dir.join("docs"))?;
+    let (tool, name) = command_line_tool(root, &version)?;
+    fs::copy(tool, dir.join(name))?;
     let notes = crate::guard::release_notes(root)?;
     fs::write(dir.join("RELEASE-NOTES.md"), notes)?;
 
@@ -82,6 +85,30 @@ pub fn build(root: &Path, dir: &Path) -> Result<Dist, Failure> {
         dir: dir.to_path_buf(),
         files,
     })
+}
+
+/// `log-codes`, the command-line tool, built for release on this machine: its path, and its
+/// name in the release, `log-codes-VERSION-HOST` (`.exe` on Windows).
+fn command_line_tool(root: &Path, version: &str) -> Result<(PathBuf, String), Failure> {
+    run_quietly(
+        Command::new(env!("CARGO"))
+            .args([
+                "build",
+                "--release",
+                "--locked",
+                "--quiet",
+                "-p",
+                "log-codes-cli",
+            ])
+            .current_dir(root),
+    )?;
+    let rustc = crate::project::output_of(Command::new("rustc").arg("-vV"))?;
+    let host = (rustc.lines())
+        .find_map(|line| line.strip_prefix("host: "))
+        .ok_or_else(|| Failure::Other("rustc -vV names no host".to_owned()))?;
+    let exe = std::env::consts::EXE_SUFFIX;
+    let built = target_dir().join(format!("release/log-codes{exe}"));
+    Ok((built, format!("log-codes-{version}-{host}{exe}")))
 }
 
 fn hex(bytes: &[u8]) -> String {

@@ -118,9 +118,9 @@ xflags::xflags! {
         /// CARGO_TARGET_DIR when it is set): the .crate, the npm tarball, the JSON and its
         /// schema, the docs pages, the release notes and SHA256SUMS; reproducible.
         cmd dist {}
-        /// Run the benchmarks (every part, or those named: lookups, build, scale, first-run, bundle)
-        /// and write crates/log-codes/BENCHMARKS.md (`report` alone rewrites it from the kept
-        /// results); not part of `test`.
+        /// Run the benchmarks (every part, or those named: lookups, build, scale, first-run,
+        /// bundle, check) and write crates/log-codes/BENCHMARKS.md (`report` alone rewrites it
+        /// from the kept results); not part of `test`.
         cmd bench {
             /// The parts to run.
             repeated part: String

@@ -26,6 +26,7 @@ pub fn run(root: &Path) -> Result<String, Failure> {
     let version = workspace_version(root)?;
     let tarball = first.dir.join(format!("log-codes-{version}.tgz"));
     licences_packed(&tarball)?;
+    tool_runs(&first)?;
 
     run_quietly(
         Command::new(env!("CARGO"))
@@ -48,8 +49,8 @@ pub fn run(root: &Path) -> Result<String, Failure> {
 
     let ran = recipes::run(root, &work, &first.dir, &version)?;
     Ok(format!(
-        "release: {} files in dist, twice byte-identical, {SUMS} verified by sha256sum -c; \
-         cargo publish and npm publish dry-runs pass; the README's recipes ran from scratch \
+        "release: {} files in dist, twice byte-identical, {SUMS} verified by sha256sum -c, \
+         its log-codes tool checks a stream; cargo publish and npm publish dry-runs pass; the README's recipes ran from scratch \
          repositories: {}",
         first.files.len(),
         ran.join(", ")
@@ -96,6 +97,21 @@ fn verify_sums(dir: &Path) -> Result<(), Failure> {
         Command::new("sha256sum")
             .args(["--check", "--strict", SUMS])
             .current_dir(dir),
+    )
+}
+
+/// The tool in the release checks a stream: one known code, passing `--fail-on unknown`.
+fn tool_runs(dist: &Dist) -> Result<(), Failure> {
+    let tool = (dist.files.iter())
+        .find(|f| f.starts_with("log-codes-") && !f.ends_with(".crate") && !f.ends_with(".tgz"))
+        .ok_or_else(|| Failure::Other("dist holds no log-codes tool".to_owned()))?;
+    let code = log_codes_cli::catalog::Catalog::compiled().entries[0].code;
+    let stream = dist.dir.with_file_name("one-event.ndjson");
+    fs::write(&stream, format!("{{\"type\":{code}}}\n"))?;
+    run_quietly(
+        Command::new(dist.dir.join(tool))
+            .args(["check", "--fail-on", "unknown"])
+            .arg(&stream),
     )
 }
 

@@ -36,3 +36,46 @@ fn the_crate_package_lists_exactly_the_intended_files() {
         ]
     );
 }
+
+/// `cargo install --path crates/cli` builds the tool without the generator's renderers: the
+/// dependency tree of its normal build holds none of their crates.
+#[test]
+fn the_command_line_tool_installs_without_the_renderers() {
+    let output = Command::new(env!("CARGO"))
+        .args([
+            "tree",
+            "-p",
+            "log-codes-cli",
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "--locked",
+        ])
+        .current_dir(xtask::workspace_root())
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let tree = String::from_utf8(output.stdout).unwrap();
+    let crates: Vec<&str> = tree
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(
+        crates.contains(&"log-codes-codegen") && crates.contains(&"log-codes"),
+        "{tree}"
+    );
+    for renderer in [
+        "syn",
+        "prettyplease",
+        "quote",
+        "annotate-snippets",
+        "proc-macro2",
+    ] {
+        assert!(!crates.contains(&renderer), "{renderer} in\n{tree}");
+    }
+}

@@ -45,7 +45,8 @@ pub fn open(path: &str) -> io::Result<Box<dyn Read + Send>> {
 
 /// What goes to a worker: a chunk of whole lines, or one line too long to keep.
 enum Work {
-    Lines(usize, Vec<u8>),
+    /// The chunk's index, a buffer, and how many of its bytes are lines.
+    Lines(usize, Vec<u8>, usize),
     TooLong(usize),
 }
 
@@ -95,7 +96,8 @@ pub fn check(
     })
 }
 
-/// Reads `reader` into chunks that end at a line break and sends them, in order.
+/// Reads `reader` into chunks that end at a line break and sends them, in order. Buffers come
+/// back from the workers and are reused at their full length, so nothing is zeroed twice.
 fn read_chunks(
     reader: &mut dyn Read,
     max_line: usize,
@@ -111,18 +113,19 @@ fn read_chunks(
     };
     loop {
         let mut buffer = spare.try_recv().unwrap_or_default();
-        buffer.clear();
-        buffer.reserve(capacity);
-        buffer.append(&mut carry);
-        let end_of_input = fill(reader, &mut buffer, capacity)?;
-        match memchr::memrchr(b'\n', &buffer) {
+        buffer.resize(capacity, 0);
+        // The carry is a line begun in the last chunk: at most `max_line` bytes, so it fits.
+        buffer[..carry.len()].copy_from_slice(&carry);
+        let mut filled = carry.len();
+        carry.clear();
+        let end_of_input = fill(reader, &mut buffer, &mut filled)?;
+        match memchr::memrchr(b'\n', &buffer[..filled]) {
             Some(last) => {
-                carry.extend_from_slice(&buffer[last + 1..]);
-                buffer.truncate(last + 1);
-                send(Work::Lines(index, buffer))?;
+                carry.extend_from_slice(&buffer[last + 1..filled]);
+                send(Work::Lines(index, buffer, last + 1))?;
                 index += 1;
             }
-            None if buffer.len() > max_line => {
+            None if filled > max_line => {
                 send(Work::TooLong(index))?;
                 index += 1;
                 match skip_line(reader)? {
@@ -131,36 +134,29 @@ fn read_chunks(
                 }
                 continue;
             }
-            None => {}
+            // Only at the end of the input: a last line without a line break.
+            None => carry.extend_from_slice(&buffer[..filled]),
         }
         if end_of_input {
             if !carry.is_empty() {
-                // A last line without a line break.
-                let mut last = std::mem::take(&mut carry);
-                last.push(b'\n');
-                send(Work::Lines(index, last))?;
+                carry.push(b'\n');
+                let length = carry.len();
+                send(Work::Lines(index, carry, length))?;
             }
             return Ok(());
         }
     }
 }
 
-/// Reads until `buffer` holds `capacity` bytes or the input ends; whether it ended.
-fn fill(reader: &mut dyn Read, buffer: &mut Vec<u8>, capacity: usize) -> io::Result<bool> {
-    while buffer.len() < capacity {
-        let start = buffer.len();
-        buffer.resize(capacity, 0);
-        match reader.read(&mut buffer[start..]) {
-            Ok(0) => {
-                buffer.truncate(start);
-                return Ok(true);
-            }
-            Ok(n) => buffer.truncate(start + n),
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => buffer.truncate(start),
-            Err(e) => {
-                buffer.truncate(start);
-                return Err(e);
-            }
+/// Reads into `buffer` after its first `filled` bytes until it is full or the input ends;
+/// whether it ended.
+fn fill(reader: &mut dyn Read, buffer: &mut [u8], filled: &mut usize) -> io::Result<bool> {
+    while *filled < buffer.len() {
+        match reader.read(&mut buffer[*filled..]) {
+            Ok(0) => return Ok(true),
+            Ok(n) => *filled += n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
         }
     }
     Ok(false)
@@ -202,9 +198,10 @@ fn worker(
                 findings.record(0, Line::Malformed, &mut counts);
                 let _ = done.send((index, findings));
             }
-            Work::Lines(index, chunk) => {
+            Work::Lines(index, buffer, length) => {
+                let chunk = &buffer[..length];
                 let mut at = 0;
-                for (local, end) in (0..).zip(memchr::memchr_iter(b'\n', &chunk)) {
+                for (local, end) in (0..).zip(memchr::memchr_iter(b'\n', chunk)) {
                     let line = &chunk[at..end];
                     let class = if line.len() > options.max_line {
                         Line::Malformed
@@ -215,7 +212,7 @@ fn worker(
                     at = end + 1;
                 }
                 let _ = done.send((index, findings));
-                let _ = spare.send(chunk);
+                let _ = spare.send(buffer);
             }
         }
     }

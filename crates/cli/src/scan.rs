@@ -292,13 +292,7 @@ impl Parser<'_> {
         let start = self.at;
         let mut escaped = false;
         loop {
-            // The plain run: everything but `"`, `\` and control characters.
-            let rest = &self.bytes[self.at..];
-            let plain = rest
-                .iter()
-                .position(|&b| !PLAIN[usize::from(b)])
-                .ok_or(())?;
-            self.at += plain;
+            self.plain_run()?;
             match self.bytes[self.at] {
                 b'"' => {
                     let end = self.at;
@@ -317,6 +311,27 @@ impl Parser<'_> {
                 _ => return Err(()),
             }
         }
+    }
+
+    /// Moves past the plain run of a string (everything but `"`, `\` and control characters) to
+    /// the next byte that is not plain; there must be one. Eight bytes at a time while it can:
+    /// the lowest byte a word's mask marks is exactly the first one not plain.
+    fn plain_run(&mut self) -> Parsed<()> {
+        while let Some(chunk) = self.bytes.get(self.at..self.at + 8) {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let mask = not_plain(word);
+            if mask != 0 {
+                self.at += (mask.trailing_zeros() / 8) as usize;
+                return Ok(());
+            }
+            self.at += 8;
+        }
+        let rest = &self.bytes[self.at..];
+        self.at += rest
+            .iter()
+            .position(|&b| !PLAIN[usize::from(b)])
+            .ok_or(())?;
+        Ok(())
     }
 
     /// After `\`: one escape; a `\u` surrogate must come in a pair, as `serde_json` requires.
@@ -388,6 +403,21 @@ fn code_of_digits(digits: &[u8]) -> Line {
     }
     let value = (digits.iter()).fold(0u32, |n, d| n * 10 + u32::from(d - b'0'));
     u16::try_from(value).map_or(Line::NotACode, Line::Code)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `word` that is zero: exact for the lowest such byte (those
+/// above it may be marked falsely, by the borrow), which is all [`Parser::plain_run`] reads.
+const fn zero_bytes(word: u64) -> u64 {
+    word.wrapping_sub(ONES) & !word & HIGHS
+}
+
+/// The bytes of `word` (little-endian) that are not plain in a string: `"`, `\` or below 0x20.
+const fn not_plain(word: u64) -> u64 {
+    let control = word.wrapping_sub(0x20 * ONES) & !word & HIGHS;
+    control | zero_bytes(word ^ (b'"' as u64 * ONES)) | zero_bytes(word ^ (b'\\' as u64 * ONES))
 }
 
 /// The bytes a string's plain run may hold: all but `"`, `\` and the control characters.

@@ -383,3 +383,18 @@ fn text_and_github_reports_escape_what_the_inputs_name() {
     let annotation = github.lines().find(|l| l.contains("file=")).unwrap();
     assert!(annotation.contains("%2Cname%3A%25.ndjson"), "{annotation}");
 }
+
+#[test]
+fn a_last_line_without_a_line_break_counts() {
+    let dir = scratch("last-line");
+    let catalog = Catalog::compiled();
+    let path = dir.join("one.ndjson");
+    std::fs::write(&path, format!("{{\"type\":{}}}", catalog.entries[0].code)).unwrap();
+    let (report, _) = json_report(&[path.to_str().unwrap()]);
+    assert_eq!(report["lines"], 1);
+    assert_eq!(report["events"], 1);
+    let empty = dir.join("empty.ndjson");
+    std::fs::write(&empty, "").unwrap();
+    let (report, _) = json_report(&[empty.to_str().unwrap()]);
+    assert_eq!(report["lines"], 0);
+}

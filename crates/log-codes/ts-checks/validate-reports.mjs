@@ -1,14 +1,17 @@
 // Validates every `*.json` report in a directory against the schema its `$schema` names, with
-// the schemas of `cargo xtask --format json` (`xtask/schemas/`): `node validate-reports.mjs
-// REPORTS SCHEMAS`. Run by `cargo xtask test`.
+// the schemas in the directories given (`xtask/schemas/` for `cargo xtask --format json`,
+// `crates/cli/schemas/` for `log-codes check --format json`): `node validate-reports.mjs
+// REPORTS SCHEMAS…`. Run by `cargo xtask test`.
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 
-const [reports, schemas] = process.argv.slice(2);
+const [reports, ...schemaDirs] = process.argv.slice(2);
 const ajv = new Ajv2020({ strict: true, allErrors: true });
-for (const file of readdirSync(schemas).filter((f) => f.endsWith(".schema.json"))) {
-  ajv.addSchema(JSON.parse(readFileSync(join(schemas, file), "utf8")));
+for (const schemas of schemaDirs) {
+  for (const file of readdirSync(schemas).filter((f) => f.endsWith(".schema.json"))) {
+    ajv.addSchema(JSON.parse(readFileSync(join(schemas, file), "utf8")));
+  }
 }
 const counts = {};
 let failed = 0;

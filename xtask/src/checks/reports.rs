@@ -209,10 +209,12 @@ pub fn run_all(root: &Path) -> Result<String, Failure> {
         fs::write(reports.join(format!("{}.json", case.name)), &json.stdout)?;
         annotations += check_commands(&case.name, &github.stdout, &document)?;
     }
+    let checked_streams = check_reports(root, &work, &reports)?;
     let node = Command::new("node")
         .arg(root.join("crates/log-codes/ts-checks/validate-reports.mjs"))
         .arg(&reports)
         .arg(root.join("xtask/schemas"))
+        .arg(root.join("crates/cli/schemas"))
         .current_dir(root.join("crates/log-codes/ts-checks"))
         .status()?;
     if !node.success() {
@@ -221,9 +223,83 @@ pub fn run_all(root: &Path) -> Result<String, Failure> {
         ));
     }
     Ok(format!(
-        "reports: {} command lines, each in text, json (valid against its schema) and github with the same exit status; {hostile} invalid corpus tables among them; {annotations} workflow commands, one per problem up to {SHOWN} and then a summary line, none forged",
+        "reports: {} command lines, each in text, json (valid against its schema) and github with the same exit status; {hostile} invalid corpus tables among them; {annotations} workflow commands, one per problem up to {SHOWN} and then a summary line, none forged; {checked_streams} `log-codes check` reports valid against theirs",
         cases.len()
     ))
+}
+
+/// `log-codes check --format json` on a passing and a failing stream (every finding, gates of
+/// both kinds, `--table`), written beside the xtask's reports for the schema check.
+fn check_reports(root: &Path, work: &Path, reports: &Path) -> Result<usize, Failure> {
+    let tool = crate::target_dir().join("debug/log-codes");
+    if !tool.is_file() {
+        crate::project::run_quietly(
+            Command::new(env!("CARGO"))
+                .args(["build", "--quiet", "-p", "log-codes-cli"])
+                .current_dir(root),
+        )?;
+    }
+    let catalog = log_codes_cli::catalog::Catalog::compiled();
+    let stream = work.join("events.ndjson");
+    let mut text = Vec::new();
+    log_codes_cli::synthetic::write(
+        &catalog,
+        &log_codes_cli::synthetic::Spec::realistic(5_000, 3),
+        &mut text,
+    )?;
+    fs::write(&stream, text)?;
+    let clean = work.join("clean.ndjson");
+    fs::write(
+        &clean,
+        format!("{{\"type\":{}}}\n", catalog.entries[0].code),
+    )?;
+    let table = root.join("crates/log-codes/log-codes.json");
+    let (stream, clean, table) = (
+        stream.display().to_string(),
+        clean.display().to_string(),
+        table.display().to_string(),
+    );
+    let cases: [(&str, Vec<&str>, i32); 3] = [
+        ("check-passed", vec![clean.as_str()], 0),
+        (
+            "check-failed",
+            vec![
+                "--fail-on",
+                "unknown,deprecated,malformed,missing-field,not-a-code",
+                "--min-coverage",
+                "1",
+                stream.as_str(),
+            ],
+            1,
+        ),
+        (
+            "check-table",
+            vec![
+                "--table",
+                table.as_str(),
+                "--field",
+                "type",
+                stream.as_str(),
+            ],
+            0,
+        ),
+    ];
+    for (name, args, expected) in &cases {
+        let output = Command::new(&tool)
+            .args(["check", "--format", "json"])
+            .args(args)
+            .output()?;
+        if output.status.code() != Some(*expected) {
+            return Err(Failure::Other(format!(
+                "log-codes check {}: exit {:?} instead of {expected}:\n{}",
+                args.join(" "),
+                output.status.code(),
+                String::from_utf8_lossy(&output.stderr)
+            )));
+        }
+        fs::write(reports.join(format!("{name}.json")), &output.stdout)?;
+    }
+    Ok(cases.len())
 }
 
 /// Checks that `--format github` wrote one command per problem of the JSON report (the first
