@@ -150,6 +150,9 @@ pub(super) fn render(results: &Path) -> String {
         }
         out.push('\n');
     }
+    if let Some(check) = read(results, "check") {
+        stream_check(&mut out, &check);
+    }
     if let Some(bundle) = read(results, "bundle") {
         bundle_sizes(&mut out, &bundle);
     }
@@ -213,6 +216,37 @@ fn bundle_sizes(out: &mut String, bundle: &Value) {
             }
         }
         let _ = writeln!(out, "{row}");
+    }
+    out.push('\n');
+}
+
+/// `log-codes check` beside the jq pipeline and `wc -l`.
+fn stream_check(out: &mut String, check: &Value) {
+    let number = |v: &Value| v.as_f64().unwrap_or(f64::NAN);
+    let _ = writeln!(
+        out,
+        "## Checking a log stream\n\n`cargo xtask bench check`: `log-codes check --format json` (release build, {} worker threads, every line validated as JSON) on a generated stream of {:.2} GB, {} lines of realistic events (`log_codes_cli::synthetic`: the code after a nested object with a key of the same name in half of them, a tenth as numeric strings, {} malformed lines), page-cached, beside `jq -r .type | sort | uniq -c` (on a copy without the malformed lines: jq stops at the first) and `wc -l`, the floor; median of {} runs (jq: one). Per CPU-second = bytes / (user + system time), the honest \"per core\". `log-codes` × = its throughput / this tool's; of `wc -l` = this tool's throughput / that of `wc -l`.\n\n| tool | wall | MB/s | MB per CPU-second | `log-codes` × | of `wc -l` | peak memory |\n|---|---:|---:|---:|---:|---:|---:|",
+        check["cores"],
+        number(&check["bytes"]) / 1e9,
+        check["lines"],
+        check["malformed"],
+        check["runs"]
+    );
+    let tool = number(&check["log-codes check"]["mb_per_s"]);
+    let floor = number(&check["wc -l"]["mb_per_s"]);
+    for name in ["log-codes check", "jq -r .type | sort | uniq -c", "wc -l"] {
+        let row = &check[name];
+        let speed = number(&row["mb_per_s"]);
+        let _ = writeln!(
+            out,
+            "| `{}` | {:.2} s | {speed:.0} | {:.0} | {:.1} | {:.2} | {:.0} MiB |",
+            name.replace('|', "\\|"),
+            number(&row["seconds"]),
+            number(&row["mb_per_cpu_s"]),
+            tool / speed,
+            speed / floor,
+            number(&row["peak_mib"])
+        );
     }
     out.push('\n');
 }
