@@ -93,6 +93,20 @@ pub(super) fn steps() -> Vec<Step> {
             ],
         ),
         step(
+            "clippy (the generator without render, as the tool installs it)",
+            "cargo",
+            &[
+                "clippy",
+                "-p",
+                "log-codes-codegen",
+                "--no-default-features",
+                "--locked",
+                "--",
+                "-D",
+                "warnings",
+            ],
+        ),
+        step(
             "tests",
             "cargo",
             &["test", "--workspace", "--all-features", "--locked"],
