@@ -117,7 +117,7 @@ pub fn run_all() -> i32 {
         return 2;
     }
     let steps = steps();
-    let total = steps.len() + 6;
+    let total = steps.len() + 7;
     let mut times: Vec<(String, Duration)> = Vec::new();
     let outcome = (|| {
         let at = Instant::now();
@@ -149,22 +149,26 @@ pub fn run_all() -> i32 {
         }
         // In process: `cargo test` above may have rebuilt this very binary.
         let heading = "reports as data: --format json against its schemas (ajv), --format github on the hostile corpus, the same exit status in every format";
-        in_process(&mut times, total - 4, total, heading, "reports", || {
+        in_process(&mut times, total - 5, total, heading, "reports", || {
             reports::run_all(&root)
         })?;
         let heading =
             "build-script consumer: its table's edits, and nothing else, rerun its build script";
         in_process(
             &mut times,
-            total - 3,
+            total - 4,
             total,
             heading,
             "build-script consumer rebuilds",
             || crate::rebuilds::run(&root),
         )?;
         let heading = "release: cargo xtask dist twice, byte-identical, SHA256SUMS, cargo and npm publish dry-runs, the README's recipes from scratch repositories";
-        in_process(&mut times, total - 2, total, heading, "release", || {
+        in_process(&mut times, total - 3, total, heading, "release", || {
             crate::release::run(&root)
+        })?;
+        let heading = "SQL in SQLite, PostgreSQL and DuckDB: the hostile corpus stays data, the files reload and upgrade exactly, the report query equals log-codes check";
+        in_process(&mut times, total - 2, total, heading, "sql", || {
+            crate::sql::run(&root)
         })?;
         let heading =
             "hostile corpus: rustc, clippy, rustdoc, tsc and node on every valid corpus table";

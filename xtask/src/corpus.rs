@@ -164,7 +164,7 @@ fn run_command(command: &mut Command) -> Result<(), Failure> {
 
 /// The valid tables of the corpus as one: case `i`'s codes become `i * 300 + row`, its names
 /// `Case{i}{name}`; a kind or group keeps the declaration of the first case that has it.
-fn merged(dir: &Path) -> Result<(usize, Table), Failure> {
+pub(crate) fn merged(dir: &Path) -> Result<(usize, Table), Failure> {
     let mut paths: Vec<_> = fs::read_dir(dir)?
         .map(|e| e.map(|e| e.path()))
         .collect::<Result<_, _>>()?;

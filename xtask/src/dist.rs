@@ -1,6 +1,6 @@
 //! `cargo xtask dist`: the release artifacts of the workspace version, in `target/dist/` (under
 //! `CARGO_TARGET_DIR` when set): the crate's `.crate`, the npm tarball with the licence files, the
-//! JSON and its schema, the docs pages, the `log-codes` tool built for this machine, the release
+//! JSON and its schema, the docs pages, the SQL files, the `log-codes` tool built for this machine, the release
 //! notes and `SHA256SUMS` over all of them. The
 //! same commit gives byte-identical files: `cargo package` and `npm pack` write fixed mtimes and a
 //! sorted order, and everything else is a copy or rendered without a clock.
@@ -68,6 +68,7 @@ pub fn build(root: &Path, dir: &Path) -> Result<Dist, Failure> {
         fs::copy(krate.join(file), dir.join(file))?;
     }
     copy_tree(&krate.join("docs"), &dir.join("docs"))?;
+    copy_tree(&krate.join("sql"), &dir.join("sql"))?;
     let (tool, name) = command_line_tool(root, &version)?;
     fs::copy(tool, dir.join(name))?;
     let notes = crate::guard::release_notes(root)?;

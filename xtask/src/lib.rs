@@ -21,6 +21,7 @@ pub mod release;
 pub mod report;
 pub mod scratch;
 pub mod sheets;
+pub mod sql;
 
 pub use files::{Mode, Outcome};
 pub use generate::{Options, Summary, generate};
@@ -40,6 +41,9 @@ pub fn main_with_args(args: &[String]) -> i32 {
         }
         Some("__release") => {
             return finish(release::run(&workspace_root()).map(|summary| println!("{summary}")));
+        }
+        Some("__sql") => {
+            return finish(sql::run(&workspace_root()).map(|summary| println!("{summary}")));
         }
         Some("__reports") => {
             let reports = checks::reports(&workspace_root());

@@ -4,7 +4,7 @@
 use crate::common;
 
 use expect_test::expect_file;
-use log_codes_codegen::testing::render::{docs, json, typescript};
+use log_codes_codegen::testing::render::{docs, json, sql, typescript};
 use log_codes_codegen::{Package, Table};
 
 fn table() -> Table {
@@ -66,6 +66,16 @@ fn typescript_locale_module() {
 #[test]
 fn npm_manifest() {
     expect_file!["snapshots/package.json"].assert_eq(&artifact(typescript::MANIFEST));
+}
+
+/// The data file and the report query of one dialect (the others differ in their header and
+/// the numeric-string test only).
+#[test]
+fn sql_files() {
+    expect_file!["snapshots/sql/log-codes.postgres.sql"]
+        .assert_eq(&artifact(&sql::data_path(sql::Dialect::Postgres)));
+    expect_file!["snapshots/sql/report.sqlite.sql"]
+        .assert_eq(&artifact(&sql::report_path(sql::Dialect::Sqlite)));
 }
 
 #[test]

@@ -7,6 +7,7 @@ pub mod perfect_hash;
 pub mod readme;
 #[cfg(feature = "render")]
 pub mod rust;
+pub mod sql;
 pub mod typescript;
 
 use crate::model::{Package, Table};
@@ -54,17 +55,21 @@ pub enum Target {
     Docs,
     /// The READMEs of the crate and of the npm package (this project's prose around the table).
     Readmes,
+    /// The SQL files, `sql/log-codes.DIALECT.sql` and `sql/report.DIALECT.sql`, for PostgreSQL,
+    /// SQLite and DuckDB.
+    Sql,
 }
 
 #[cfg(feature = "render")]
 impl Target {
     /// Every target.
-    pub const ALL: [Target; 5] = [
+    pub const ALL: [Target; 6] = [
         Target::Rust,
         Target::TypeScript,
         Target::Json,
         Target::Docs,
         Target::Readmes,
+        Target::Sql,
     ];
 }
 
@@ -104,6 +109,9 @@ pub fn render_targets(
     }
     if wants(Target::Readmes) {
         files.extend(readme::render(table, package));
+    }
+    if wants(Target::Sql) {
+        files.extend(sql::render(table, package)?);
     }
     Ok(files)
 }
