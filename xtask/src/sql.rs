@@ -299,28 +299,10 @@ fn report_matches_the_tool(
                 .current_dir(root),
         )?;
     }
-    for (column, as_text) in [("INTEGER", false), ("TEXT", true)] {
-        // As integers: those values that are integers, written as the engine stores them.
-        let events: Vec<Option<String>> = (values.iter())
-            .filter_map(|v| match v {
-                Some(v) if !as_text => v.parse::<i64>().ok().map(|n| Some(n.to_string())),
-                other => Some(other.clone()),
-            })
-            .collect();
-        engine.events(db, work, column, &events)?;
-        let sql_report =
-            normalize_sql(engine.rows(db, report_sql.trim_end().trim_end_matches(';'))?);
+    let report_sql = report_sql.trim_end().trim_end_matches(';').to_owned();
+    let compare = |what: &str, lines: String| -> Result<(), Failure> {
+        let sql_report = normalize_sql(engine.rows(db, &report_sql)?);
         let ndjson = work.join("events.ndjson");
-        let lines: String = (events.iter())
-            .map(|v| match v {
-                None => "{}\n".to_owned(),
-                Some(v) if !as_text => format!("{{\"type\":{v}}}\n"),
-                Some(v) => format!(
-                    "{{\"type\":{}}}\n",
-                    serde_json::to_string(v).expect("a string")
-                ),
-            })
-            .collect();
         fs::write(&ndjson, lines)?;
         let output = output_of(
             Command::new(&tool)
@@ -331,20 +313,67 @@ fn report_matches_the_tool(
         let check: Value =
             serde_json::from_str(&output).map_err(|e| Failure::Other(e.to_string()))?;
         let tool_report = normalize_tool(&check);
-        if sql_report != tool_report {
-            let differs: Vec<&String> = sql_report
-                .keys()
-                .chain(tool_report.keys())
-                .filter(|k| sql_report.get(*k) != tool_report.get(*k))
-                .collect();
-            return Err(Failure::Other(format!(
-                "{}: the report query over {column} codes differs from log-codes check in {differs:?}:\nquery: {:?}\ntool: {:?}",
-                engine.describe(),
-                differs.first().and_then(|k| sql_report.get(*k)),
-                differs.first().and_then(|k| tool_report.get(*k)),
-            )));
+        if sql_report == tool_report {
+            return Ok(());
         }
+        let differs: Vec<&String> = (sql_report.keys().chain(tool_report.keys()))
+            .filter(|k| sql_report.get(*k) != tool_report.get(*k))
+            .collect();
+        Err(Failure::Other(format!(
+            "{}: the report query over {what} differs from log-codes check in {differs:?}:\nquery: {:?}\ntool: {:?}",
+            engine.describe(),
+            differs.first().and_then(|k| sql_report.get(*k)),
+            differs.first().and_then(|k| tool_report.get(*k)),
+        )))
+    };
+    // The events as NDJSON: an integer as a JSON number, any other value as a string.
+    let ndjson = |events: &[Option<String>]| -> String {
+        (events.iter())
+            .map(|v| match v {
+                None => "{}".to_owned(),
+                Some(v) => match v.parse::<i64>() {
+                    Ok(n) if n.to_string() == *v => format!("{{\"type\":{n}}}"),
+                    _ => format!(
+                        "{{\"type\":{}}}",
+                        serde_json::to_string(v).expect("a string")
+                    ),
+                },
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+            + "\n"
+    };
+    for (column, as_text) in [("INTEGER", false), ("TEXT", true)] {
+        // As integers: those values that are integers, written as the engine stores them.
+        let events: Vec<Option<String>> = (values.iter())
+            .filter_map(|v| match v {
+                Some(v) if !as_text => v.parse::<i64>().ok().map(|n| Some(n.to_string())),
+                other => Some(other.clone()),
+            })
+            .collect();
+        engine.events(db, work, column, &events)?;
+        // A text that reads as an integer is still a string to the tool.
+        let lines = if as_text {
+            (events.iter())
+                .map(|v| match v {
+                    None => "{}\n".to_owned(),
+                    Some(v) => format!(
+                        "{{\"type\":{}}}\n",
+                        serde_json::to_string(v).expect("a string")
+                    ),
+                })
+                .collect()
+        } else {
+            ndjson(&events)
+        };
+        compare(&format!("{column} codes"), lines)?;
     }
+    // From a JSON column, by the view the README and the report file show.
+    let lines = ndjson(&values);
+    let payloads: Vec<String> = lines.lines().map(str::to_owned).collect();
+    engine.raw_events(db, work, &payloads)?;
+    engine.execute(db, engine.dialect().json_events_view())?;
+    compare("a JSON column", lines)?;
     Ok(values.len())
 }
 
@@ -456,4 +485,22 @@ fn normalize_tool(check: &Value) -> BTreeMap<String, Value> {
         json!([check["missingField"]["count"]]),
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Dialect;
+
+    /// The README shows the statements the SQL step runs, word for word.
+    #[test]
+    fn the_readme_shows_each_engines_json_view() {
+        let readme = std::fs::read_to_string(crate::workspace_root().join("README.md")).unwrap();
+        for dialect in Dialect::ALL {
+            assert!(
+                readme.contains(dialect.json_events_view()),
+                "{}",
+                dialect.json_events_view()
+            );
+        }
+    }
 }

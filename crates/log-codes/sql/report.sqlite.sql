@@ -8,6 +8,8 @@
 --   section 'never_seen'  active codes never seen
 --   section 'coverage'    active codes seen (`events`) of `active`, overall (no group) and by group
 --   section 'not_a_code'  values that are not codes; 'missing_field' NULL values
+-- From a JSON column (`payload` of `raw_events`, the code at `type`):
+--   CREATE VIEW events AS SELECT json_extract(payload, '$.type') AS code FROM raw_events;
 WITH t AS (
   SELECT CAST(code AS TEXT) AS code_text FROM events
 ),

@@ -27,6 +27,17 @@ if action == "file":
 elif action == "rows":
     rows = con.execute(arg).fetchall()
     print(json.dumps([list(row) for row in rows], default=str))
+elif action == "sql":
+    con.execute(arg)
+    con.commit()
+elif action == "raw":
+    payloads = json.load(sys.stdin)
+    con.execute("DROP TABLE IF EXISTS events")
+    con.execute("DROP VIEW IF EXISTS events")
+    con.execute("DROP TABLE IF EXISTS raw_events")
+    con.execute(f"CREATE TABLE raw_events (payload {arg})")
+    con.executemany("INSERT INTO raw_events VALUES (?)", [(p,) for p in payloads])
+    con.commit()
 elif action == "events":
     values = json.load(sys.stdin)
     con.execute("DROP TABLE IF EXISTS events")
@@ -272,6 +283,59 @@ impl Engine {
         Ok(rows.as_array().cloned().unwrap_or_default())
     }
 
+    /// Runs one statement.
+    pub fn execute(&self, db: &str, statement: &str) -> Result<(), Failure> {
+        match self {
+            Engine::Postgres(server) => run_quietly(server.psql(db).arg("-c").arg(statement)),
+            Engine::Sqlite { helper } => run_quietly(
+                Command::new("python3")
+                    .arg(helper)
+                    .args(["sqlite", db, "sql", statement]),
+            ),
+            Engine::Duckdb { helper } => run_quietly(
+                Command::new("python3")
+                    .arg(helper)
+                    .args(["duckdb", db, "sql", statement]),
+            ),
+        }
+    }
+
+    /// `raw_events(payload)`, a JSON column (the engine's JSON type where it has one), holding
+    /// `payloads`; no `events` table left.
+    pub fn raw_events(&self, db: &str, work: &Path, payloads: &[String]) -> Result<(), Failure> {
+        match self {
+            Engine::Postgres(server) => {
+                let rows: Vec<String> = payloads
+                    .iter()
+                    .map(|p| format!("({})", literal(&Value::from(p.as_str()))))
+                    .collect();
+                let script = work.join("raw.postgres.sql");
+                fs::write(
+                    &script,
+                    format!(
+                        "DROP TABLE IF EXISTS events;\nDROP TABLE IF EXISTS raw_events;\nCREATE TABLE raw_events (payload jsonb);\nINSERT INTO raw_events VALUES {};\n",
+                        rows.join(", ")
+                    ),
+                )?;
+                run_quietly(server.psql(db).arg("-f").arg(&script))
+            }
+            Engine::Sqlite { helper } | Engine::Duckdb { helper } => {
+                let (kind, column) = if matches!(self, Engine::Sqlite { .. }) {
+                    ("sqlite", "TEXT")
+                } else {
+                    ("duckdb", "JSON")
+                };
+                piped(
+                    Command::new("python3")
+                        .arg(helper)
+                        .args([kind, db, "raw", column]),
+                    &Value::from(payloads.to_vec()),
+                    self.describe(),
+                )
+            }
+        }
+    }
+
     /// `events(code)` of `column` type, holding `values` (`None` is NULL).
     pub fn events(
         &self,
@@ -306,29 +370,37 @@ impl Engine {
                 } else {
                     "duckdb"
                 };
-                let mut child = Command::new("python3")
-                    .arg(helper)
-                    .args([kind, db, "events", column])
-                    .stdin(Stdio::piped())
-                    .stdout(Stdio::piped())
-                    .stderr(Stdio::piped())
-                    .spawn()?;
-                child
-                    .stdin
-                    .take()
-                    .expect("piped")
-                    .write_all(Value::from(typed).to_string().as_bytes())?;
-                let output = child.wait_with_output()?;
-                if output.status.success() {
-                    Ok(())
-                } else {
-                    Err(Failure::Other(format!(
-                        "events into {}: {}",
-                        self.describe(),
-                        String::from_utf8_lossy(&output.stderr)
-                    )))
-                }
+                piped(
+                    Command::new("python3")
+                        .arg(helper)
+                        .args([kind, db, "events", column]),
+                    &Value::from(typed),
+                    self.describe(),
+                )
             }
         }
+    }
+}
+
+/// Runs `command` with `input` as JSON on its standard input.
+fn piped(command: &mut Command, input: &Value, engine: &str) -> Result<(), Failure> {
+    let mut child = command
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()?;
+    child
+        .stdin
+        .take()
+        .expect("piped")
+        .write_all(input.to_string().as_bytes())?;
+    let output = child.wait_with_output()?;
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(Failure::Other(format!(
+            "{engine}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )))
     }
 }

@@ -49,6 +49,22 @@ impl Dialect {
         }
     }
 
+    /// The one statement that makes `events(code)` from a JSON column: `payload` of
+    /// `raw_events`, the code at `type`. The README shows it, and the SQL step runs it.
+    pub fn json_events_view(self) -> &'static str {
+        match self {
+            Dialect::Postgres => {
+                "CREATE VIEW events AS SELECT payload->>'type' AS code FROM raw_events;"
+            }
+            Dialect::Sqlite => {
+                "CREATE VIEW events AS SELECT json_extract(payload, '$.type') AS code FROM raw_events;"
+            }
+            Dialect::Duckdb => {
+                "CREATE VIEW events AS SELECT json_extract_string(payload, '$.type') AS code FROM raw_events;"
+            }
+        }
+    }
+
     /// Whether `text`, a column of text, is one to five ASCII digits.
     fn is_digits(self, text: &str) -> String {
         match self {
@@ -268,6 +284,8 @@ fn report(package: &Package, dialect: Dialect) -> String {
 --   section 'never_seen'  active codes never seen
 --   section 'coverage'    active codes seen (`events`) of `active`, overall (no group) and by group
 --   section 'not_a_code'  values that are not codes; 'missing_field' NULL values
+-- From a JSON column (`payload` of `raw_events`, the code at `type`):
+--   {view}
 WITH t AS (
   SELECT CAST(code AS TEXT) AS code_text FROM events
 ),
@@ -315,6 +333,7 @@ ORDER BY section, code, group_name;
 ",
         notice = package.notice,
         title = dialect.title(),
+        view = dialect.json_events_view(),
     )
 }
 
