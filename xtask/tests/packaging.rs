@@ -4,10 +4,10 @@
 
 use std::process::Command;
 
-#[test]
-fn the_crate_package_lists_exactly_the_intended_files() {
+/// What `cargo ARGS` in the workspace prints; it must succeed.
+fn cargo(args: &[&str]) -> String {
     let output = Command::new(env!("CARGO"))
-        .args(["package", "-p", "log-codes", "--list", "--allow-dirty"])
+        .args(args)
         .current_dir(xtask::workspace_root())
         .output()
         .unwrap();
@@ -16,7 +16,12 @@ fn the_crate_package_lists_exactly_the_intended_files() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let listing = String::from_utf8(output.stdout).unwrap();
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn the_crate_package_lists_exactly_the_intended_files() {
+    let listing = cargo(&["package", "-p", "log-codes", "--list", "--allow-dirty"]);
     let mut files: Vec<&str> = listing
         .lines()
         .filter(|f| *f != ".cargo_vcs_info.json")
@@ -41,26 +46,16 @@ fn the_crate_package_lists_exactly_the_intended_files() {
 /// dependency tree of its normal build holds none of their crates.
 #[test]
 fn the_command_line_tool_installs_without_the_renderers() {
-    let output = Command::new(env!("CARGO"))
-        .args([
-            "tree",
-            "-p",
-            "log-codes-cli",
-            "-e",
-            "normal",
-            "--prefix",
-            "none",
-            "--locked",
-        ])
-        .current_dir(xtask::workspace_root())
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let tree = String::from_utf8(output.stdout).unwrap();
+    let tree = cargo(&[
+        "tree",
+        "-p",
+        "log-codes-cli",
+        "-e",
+        "normal",
+        "--prefix",
+        "none",
+        "--locked",
+    ]);
     let crates: Vec<&str> = tree
         .lines()
         .filter_map(|l| l.split_whitespace().next())

@@ -30,19 +30,12 @@ elif action == "rows":
 elif action == "sql":
     con.execute(arg)
     con.commit()
-elif action == "raw":
-    payloads = json.load(sys.stdin)
-    con.execute("DROP TABLE IF EXISTS events")
-    con.execute("DROP VIEW IF EXISTS events")
-    con.execute("DROP TABLE IF EXISTS raw_events")
-    con.execute(f"CREATE TABLE raw_events (payload {arg})")
-    con.executemany("INSERT INTO raw_events VALUES (?)", [(p,) for p in payloads])
-    con.commit()
-elif action == "events":
+elif action == "load":
     values = json.load(sys.stdin)
     con.execute("DROP TABLE IF EXISTS events")
-    con.execute(f"CREATE TABLE events (code {arg})")
-    con.executemany("INSERT INTO events VALUES (?)", [(v,) for v in values])
+    con.execute("DROP TABLE IF EXISTS raw_events")
+    con.execute(f"CREATE TABLE {arg}")
+    con.executemany(f"INSERT INTO {arg.split()[0]} VALUES (?)", [(v,) for v in values])
     con.commit()
 "#;
 
@@ -301,39 +294,15 @@ impl Engine {
     }
 
     /// `raw_events(payload)`, a JSON column (the engine's JSON type where it has one), holding
-    /// `payloads`; no `events` table left.
+    /// `payloads`.
     pub fn raw_events(&self, db: &str, work: &Path, payloads: &[String]) -> Result<(), Failure> {
-        match self {
-            Engine::Postgres(server) => {
-                let rows: Vec<String> = payloads
-                    .iter()
-                    .map(|p| format!("({})", literal(&Value::from(p.as_str()))))
-                    .collect();
-                let script = work.join("raw.postgres.sql");
-                fs::write(
-                    &script,
-                    format!(
-                        "DROP TABLE IF EXISTS events;\nDROP TABLE IF EXISTS raw_events;\nCREATE TABLE raw_events (payload jsonb);\nINSERT INTO raw_events VALUES {};\n",
-                        rows.join(", ")
-                    ),
-                )?;
-                run_quietly(server.psql(db).arg("-f").arg(&script))
-            }
-            Engine::Sqlite { helper } | Engine::Duckdb { helper } => {
-                let (kind, column) = if matches!(self, Engine::Sqlite { .. }) {
-                    ("sqlite", "TEXT")
-                } else {
-                    ("duckdb", "JSON")
-                };
-                piped(
-                    Command::new("python3")
-                        .arg(helper)
-                        .args([kind, db, "raw", column]),
-                    &Value::from(payloads.to_vec()),
-                    self.describe(),
-                )
-            }
-        }
+        let json = match self {
+            Engine::Postgres(_) => "jsonb",
+            Engine::Sqlite { .. } => "TEXT",
+            Engine::Duckdb { .. } => "JSON",
+        };
+        let values: Vec<Value> = payloads.iter().map(|p| Value::from(p.as_str())).collect();
+        self.one_column(db, work, "raw_events", &format!("payload {json}"), &values)
     }
 
     /// `events(code)` of `column` type, holding `values` (`None` is NULL).
@@ -351,14 +320,29 @@ impl Engine {
                 Some(v) => Value::from(v.as_str()),
             })
             .collect();
+        self.one_column(db, work, "events", &format!("code {column}"), &typed)
+    }
+
+    /// A table of one column, `column` (its name and type), holding `values`, after the tables
+    /// `events` and `raw_events` are dropped.
+    fn one_column(
+        &self,
+        db: &str,
+        work: &Path,
+        table: &str,
+        column: &str,
+        values: &[Value],
+    ) -> Result<(), Failure> {
+        let definition = format!("{table} ({column})");
         match self {
             Engine::Postgres(server) => {
-                let rows: Vec<String> = typed.iter().map(|v| format!("({})", literal(v))).collect();
-                let script = work.join("events.postgres.sql");
+                let rows: Vec<String> =
+                    values.iter().map(|v| format!("({})", literal(v))).collect();
+                let script = work.join(format!("{table}.postgres.sql"));
                 fs::write(
                     &script,
                     format!(
-                        "DROP TABLE IF EXISTS events;\nCREATE TABLE events (code {column});\nINSERT INTO events VALUES {};\n",
+                        "DROP TABLE IF EXISTS events;\nDROP TABLE IF EXISTS raw_events;\nCREATE TABLE {definition};\nINSERT INTO {table} VALUES {};\n",
                         rows.join(", ")
                     ),
                 )?;
@@ -370,13 +354,9 @@ impl Engine {
                 } else {
                     "duckdb"
                 };
-                piped(
-                    Command::new("python3")
-                        .arg(helper)
-                        .args([kind, db, "events", column]),
-                    &Value::from(typed),
-                    self.describe(),
-                )
+                let mut command = Command::new("python3");
+                command.arg(helper).args([kind, db, "load", &definition]);
+                piped(&mut command, &Value::from(values.to_vec()), self.describe())
             }
         }
     }
