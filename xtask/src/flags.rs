@@ -116,7 +116,8 @@ xflags::xflags! {
         }
         /// Write the release artifacts of the workspace version into target/dist (below
         /// CARGO_TARGET_DIR when it is set): the .crate, the npm tarball, the JSON and its
-        /// schema, the docs pages, the release notes and SHA256SUMS; reproducible.
+        /// schema, the docs pages, the SQL files, the log-codes tool for this machine, the
+        /// release notes and SHA256SUMS; reproducible.
         cmd dist {}
         /// Run the benchmarks (every part, or those named: lookups, build, scale, first-run,
         /// bundle, check) and write crates/log-codes/BENCHMARKS.md (`report` alone rewrites it
