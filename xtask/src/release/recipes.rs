@@ -104,21 +104,59 @@ pub fn run(root: &Path, work: &Path, dist: &Path, version: &str) -> Result<Vec<S
     ])
 }
 
-/// A clone of HEAD with the release tag, as another repository would find it.
+/// A clone of the work tree, committed and tagged as the release, as another repository would
+/// find it: HEAD, then the work tree's changes and new files on top (the README's workflow
+/// runs `cargo xtask test` before the commit), in a commit of the clone's own.
 fn clone_with_tag(root: &Path, work: &Path, version: &str) -> Result<std::path::PathBuf, Failure> {
     let origin = work.join("origin");
     let _ = fs::remove_dir_all(&origin);
+    let git = |dir: &Path| {
+        let mut command = Command::new("git");
+        command.arg("-C").arg(dir).args([
+            "-c",
+            "user.name=release check",
+            "-c",
+            "user.email=release-check@localhost",
+            "-c",
+            "commit.gpgsign=false",
+        ]);
+        command
+    };
     run_quietly(
         Command::new("git")
             .args(["clone", "--quiet", "--no-local"])
             .arg(root)
             .arg(&origin),
     )?;
-    run_quietly(Command::new("git").arg("-C").arg(&origin).args([
-        "tag",
-        "--force",
-        &format!("v{version}"),
-    ]))?;
+    let changes = work.join("work-tree.diff");
+    fs::write(
+        &changes,
+        output_of(git(root).args(["diff", "HEAD", "--binary"]))?,
+    )?;
+    if fs::metadata(&changes)?.len() > 0 {
+        run_quietly(git(&origin).args(["apply", "--index"]).arg(&changes))?;
+    }
+    let untracked =
+        output_of(git(root).args(["ls-files", "--others", "--exclude-standard", "-z"]))?;
+    for file in untracked.split('\0').filter(|f| !f.is_empty()) {
+        let to = origin.join(file);
+        fs::create_dir_all(to.parent().expect("a file in the clone"))?;
+        fs::copy(root.join(file), &to)?;
+        run_quietly(git(&origin).args(["add", "--", file]))?;
+    }
+    let staged = git(&origin)
+        .args(["diff", "--cached", "--quiet"])
+        .status()?;
+    if !staged.success() {
+        run_quietly(git(&origin).args([
+            "commit",
+            "--quiet",
+            "--no-verify",
+            "-m",
+            "the work tree",
+        ]))?;
+    }
+    run_quietly(git(&origin).args(["tag", "--force", &format!("v{version}")]))?;
     Ok(origin)
 }
 
