@@ -206,9 +206,10 @@ impl Package {
             version: version.into(),
             notice: crate::render::GENERATED_NOTICE.to_owned(),
             npm_name: "log-codes".to_owned(),
-            description: "Tenant log event codes (2001 SuccessfulLogin, 4041 BlockedIpAddress, …) \
-                          with titles, descriptions, kinds and groups."
-                .to_owned(),
+            description:
+                "Tenant log event codes with their names, titles, descriptions, kinds and \
+                          groups, generated from the same table as the Rust crate and the JSON."
+                    .to_owned(),
         }
     }
 }
