@@ -62,7 +62,10 @@ pub fn check(
     let work_rx = Arc::new(Mutex::new(work_rx));
     let (done_tx, done_rx) = channel::<(usize, ChunkFindings)>();
     let (spare_tx, spare_rx) = channel::<Vec<u8>>();
-    thread::scope(|scope| {
+    // The merger adds the findings into `tally` as chunks come back; the workers' counts are
+    // added once they are done.
+    let merged_into = &mut *tally;
+    let (counts, read) = thread::scope(|scope| {
         let workers: Vec<_> = (0..threads)
             .map(|_| {
                 let (work_rx, done_tx, spare_tx) =
@@ -71,29 +74,20 @@ pub fn check(
             })
             .collect();
         drop(done_tx);
-        let merger = scope.spawn(move || merge(done_rx, input));
+        let merger = scope.spawn(move || merge(done_rx, input, merged_into));
         let read = read_chunks(reader, options.max_line, &work_tx, &spare_rx);
         drop(work_tx);
-        let mut counts = Vec::new();
-        for worker in workers {
-            counts.push(worker.join().expect("a worker does not panic"));
-        }
-        let merged = merger.join().expect("the merger does not panic");
-        read?;
-        tally.lines += merged.lines;
-        for (total, findings) in tally.findings.iter_mut().zip(merged.findings) {
-            findings.places.into_iter().for_each(|place| {
-                if total.places.len() < crate::tally::KEPT {
-                    total.places.push(place);
-                }
-            });
-            total.count += findings.count;
-        }
-        for worker_counts in counts {
-            tally.add_counts(&worker_counts);
-        }
-        Ok(())
-    })
+        let counts: Vec<Vec<u64>> = (workers.into_iter())
+            .map(|worker| worker.join().expect("a worker does not panic"))
+            .collect();
+        merger.join().expect("the merger does not panic");
+        (counts, read)
+    });
+    read?;
+    for worker_counts in counts {
+        tally.add_counts(&worker_counts);
+    }
+    Ok(())
 }
 
 /// Reads `reader` into chunks that end at a line break and sends them, in order. Buffers come
@@ -218,22 +212,17 @@ fn worker(
     }
 }
 
-/// Merges the chunks' findings in chunk order, numbering the input's lines from 1.
-fn merge(done: Receiver<(usize, ChunkFindings)>, input: usize) -> Tally {
-    let mut tally = Tally {
-        lines: 0,
-        counts: Vec::new(),
-        findings: Default::default(),
-    };
+/// Merges the chunks' findings into `tally` in chunk order, numbering the input's lines from 1.
+fn merge(done: Receiver<(usize, ChunkFindings)>, input: usize, tally: &mut Tally) {
     let mut pending = std::collections::BTreeMap::new();
-    let mut next = 0;
+    let (mut next, mut lines) = (0, 0);
     for (index, findings) in done {
         pending.insert(index, findings);
         while let Some(findings) = pending.remove(&next) {
-            let first = tally.lines + 1;
-            findings.merge_into(&mut tally, input, first);
+            let chunk_lines = findings.lines;
+            findings.merge_into(tally, input, lines + 1);
+            lines += chunk_lines;
             next += 1;
         }
     }
-    tally
 }

@@ -20,15 +20,6 @@ pub struct Findings {
     pub places: Vec<Place>,
 }
 
-impl Findings {
-    pub fn push(&mut self, place: Place) {
-        self.count += 1;
-        if self.places.len() < KEPT {
-            self.places.push(place);
-        }
-    }
-}
-
 /// The findings a line can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Finding {
@@ -38,8 +29,6 @@ pub enum Finding {
 }
 
 impl Finding {
-    pub const ALL: [Finding; 3] = [Finding::Malformed, Finding::MissingField, Finding::NotACode];
-
     fn of(line: Line) -> Option<Finding> {
         match line {
             Line::Code(_) => None,
@@ -58,7 +47,7 @@ pub struct Tally {
     /// Events by code number, known or not.
     pub counts: Vec<u64>,
     /// Lines that are not exactly one JSON object, without the field, or whose value is not a
-    /// code, in that order (as [`Finding::ALL`]).
+    /// code, in that order (indexed by [`Finding`]).
     pub findings: [Findings; 3],
 }
 
@@ -112,8 +101,7 @@ impl ChunkFindings {
         }
     }
 
-    /// Adds the chunk, whose first line is the one after `tally.lines` lines of input `input`
-    /// (`first_line` of it), into `tally`.
+    /// Adds the chunk, whose first line is line `first_line` of input `input`, into `tally`.
     pub fn merge_into(self, tally: &mut Tally, input: usize, first_line: u64) {
         tally.lines += self.lines;
         for (findings, (count, places)) in tally.findings.iter_mut().zip(self.local) {
