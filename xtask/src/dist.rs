@@ -11,7 +11,7 @@ use std::process::Command;
 
 use sha2::{Digest, Sha256};
 
-use crate::files::Mode;
+use crate::files::{Mode, copy_tree};
 use crate::generate::{Options, generate};
 use crate::project::{
     Failure, display_path, run_quietly, target_dir, workspace_root, workspace_version,
@@ -61,14 +61,15 @@ pub fn build(root: &Path, dir: &Path) -> Result<Dist, Failure> {
     replace_dir(dir)?;
     let krate = root.join("crates/log-codes");
 
-    let packaged = cargo_package(root)?;
+    let packaged = cargo_package(root, &version)?;
     fs::copy(&packaged, dir.join(format!("log-codes-{version}.crate")))?;
     npm_pack(&krate, dir)?;
     for file in ["log-codes.json", "log-codes.schema.json"] {
         fs::copy(krate.join(file), dir.join(file))?;
     }
-    copy_tree(&krate.join("docs"), &dir.join("docs"))?;
-    copy_tree(&krate.join("sql"), &dir.join("sql"))?;
+    for generated in ["docs", "sql"] {
+        copy_tree(&krate.join(generated), &dir.join(generated), &|_| true)?;
+    }
     let (tool, name) = command_line_tool(root, &version)?;
     fs::copy(tool, dir.join(name))?;
     let notes = crate::guard::release_notes(root)?;
@@ -133,8 +134,7 @@ fn replace_dir(dir: &Path) -> Result<(), Failure> {
 }
 
 /// `cargo package -p log-codes`, verified (the packaged crate builds): the `.crate` path.
-fn cargo_package(root: &Path) -> Result<PathBuf, Failure> {
-    let version = workspace_version(root)?;
+fn cargo_package(root: &Path, version: &str) -> Result<PathBuf, Failure> {
     run_quietly(
         Command::new(env!("CARGO"))
             .args([
@@ -179,20 +179,6 @@ fn npm_pack(krate: &Path, dir: &Path) -> Result<(), Failure> {
             .arg(&stage)
             .current_dir(&stage),
     )
-}
-
-fn copy_tree(from: &Path, to: &Path) -> Result<(), Failure> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let path = entry.path();
-        if entry.file_type()?.is_dir() {
-            copy_tree(&path, &to.join(entry.file_name()))?;
-        } else if entry.file_type()?.is_file() {
-            fs::copy(&path, to.join(entry.file_name()))?;
-        }
-    }
-    Ok(())
 }
 
 /// Every file below `dir`, relative with `/` separators, sorted.

@@ -155,7 +155,7 @@ pub fn run(input: &Path, cases: usize, seed: u64) -> Result<String, Failure> {
 fn ts_suite(root: &Path, crate_dir: &Path) -> Result<(), Failure> {
     let checks = root.join("crates/log-codes/ts-checks");
     let suite = crate_dir.join("ts-checks");
-    copy_tree(&checks, &suite, &|name| name != "node_modules")?;
+    crate::files::copy_tree(&checks, &suite, &|name| name != "node_modules")?;
     let modules = suite.join("node_modules");
     fs::create_dir_all(&modules)?;
     for entry in fs::read_dir(checks.join("node_modules"))? {
@@ -173,28 +173,6 @@ fn ts_suite(root: &Path, crate_dir: &Path) -> Result<(), Failure> {
             .args(["run", "test:package", "--silent"])
             .current_dir(&suite),
     )
-}
-
-fn copy_tree(
-    from: &Path,
-    to: &Path,
-    keep: &dyn Fn(&std::ffi::OsStr) -> bool,
-) -> Result<(), Failure> {
-    fs::create_dir_all(to)?;
-    for entry in fs::read_dir(from)? {
-        let entry = entry?;
-        let name = entry.file_name();
-        if !keep(&name) {
-            continue;
-        }
-        let path = entry.path();
-        if path.is_dir() {
-            copy_tree(&path, &to.join(&name), keep)?;
-        } else {
-            fs::copy(&path, to.join(&name))?;
-        }
-    }
-    Ok(())
 }
 
 #[cfg(unix)]

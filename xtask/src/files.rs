@@ -276,6 +276,30 @@ fn temp_path(path: &Path) -> PathBuf {
     path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
 }
 
+/// Copies the directory `from` to `to`, but for the entries (at any depth) whose name `keep`
+/// refuses.
+pub fn copy_tree(
+    from: &Path,
+    to: &Path,
+    keep: &dyn Fn(&std::ffi::OsStr) -> bool,
+) -> io::Result<()> {
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        if !keep(&name) {
+            continue;
+        }
+        let path = entry.path();
+        if path.is_dir() {
+            copy_tree(&path, &to.join(&name), keep)?;
+        } else {
+            fs::copy(&path, to.join(&name))?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

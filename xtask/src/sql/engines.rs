@@ -10,7 +10,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
-use super::Dialect;
+use super::{Dialect, sql};
 use crate::project::{Failure, output_of, run_quietly};
 
 /// Runs SQLite queries and DuckDB files and queries (the library's way: a script of statements).
@@ -180,13 +180,13 @@ fn newest_server_bin() -> Option<PathBuf> {
     versions.pop().map(|(_, bin)| bin)
 }
 
-/// A standard SQL literal for an event's value.
-fn literal(value: &Value) -> String {
-    match value {
+/// An event's value in SQL: the renderer's string literal for a string.
+fn literal(value: &Value) -> Result<String, Failure> {
+    Ok(match value {
         Value::Null => "NULL".to_owned(),
-        Value::String(s) => format!("'{}'", s.replace('\'', "''")),
+        Value::String(s) => sql::literal(s).map_err(|e| Failure::Other(e.to_string()))?,
         other => other.to_string(),
-    }
+    })
 }
 
 impl Engine {
@@ -336,8 +336,9 @@ impl Engine {
         let definition = format!("{table} ({column})");
         match self {
             Engine::Postgres(server) => {
-                let rows: Vec<String> =
-                    values.iter().map(|v| format!("({})", literal(v))).collect();
+                let rows = (values.iter())
+                    .map(|v| Ok(format!("({})", literal(v)?)))
+                    .collect::<Result<Vec<_>, Failure>>()?;
                 let script = work.join(format!("{table}.postgres.sql"));
                 fs::write(
                     &script,

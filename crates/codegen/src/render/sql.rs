@@ -118,8 +118,9 @@ pub fn render(table: &Table, package: &Package) -> Result<Vec<Artifact>, RenderE
     Ok(files)
 }
 
-/// A standard SQL string literal.
-fn text(value: &str) -> Result<String, RenderError> {
+/// A standard SQL string literal: `'` doubled and nothing else; a NUL, which no engine here
+/// stores, refused.
+pub fn literal(value: &str) -> Result<String, RenderError> {
     if value.contains('\0') {
         return Err(RenderError {
             path: "sql",
@@ -130,7 +131,7 @@ fn text(value: &str) -> Result<String, RenderError> {
 }
 
 fn nullable(value: Option<&str>) -> Result<String, RenderError> {
-    value.map_or_else(|| Ok("NULL".to_owned()), text)
+    value.map_or_else(|| Ok("NULL".to_owned()), literal)
 }
 
 fn number(value: Option<u16>) -> String {
@@ -172,14 +173,14 @@ fn data(table: &Table, package: &Package, dialect: Dialect) -> Result<String, Re
     inserts(
         &mut out,
         "log_code_table",
-        &[format!("({})", text(&package.version)?)],
+        &[format!("({})", literal(&package.version)?)],
     );
     let kinds = (table.kinds.iter())
         .map(|k| {
             Ok(format!(
                 "({}, {}, {}, {}, {}, {})",
-                text(&k.name)?,
-                text(&k.title)?,
+                literal(&k.name)?,
+                literal(&k.title)?,
                 nullable(k.description.as_deref())?,
                 number(k.range.map(|r| r.first)),
                 number(k.range.map(|r| r.last)),
@@ -192,8 +193,8 @@ fn data(table: &Table, package: &Package, dialect: Dialect) -> Result<String, Re
         .map(|g| {
             Ok(format!(
                 "({}, {}, {})",
-                text(&g.name)?,
-                text(&g.title)?,
+                literal(&g.name)?,
+                literal(&g.title)?,
                 nullable(g.description.as_deref())?
             ))
         })
@@ -205,11 +206,11 @@ fn data(table: &Table, package: &Package, dialect: Dialect) -> Result<String, Re
         codes.push(format!(
             "({}, {}, {}, {}, {}, {}, {}, {})",
             c.code,
-            text(&c.name)?,
-            text(&c.title)?,
+            literal(&c.name)?,
+            literal(&c.title)?,
             nullable(c.description.as_deref())?,
-            text(&c.kind)?,
-            text(&c.group)?,
+            literal(&c.kind)?,
+            literal(&c.group)?,
             nullable(c.deprecated.as_deref())?,
             number(c.counterpart)
         ));
@@ -217,8 +218,8 @@ fn data(table: &Table, package: &Package, dialect: Dialect) -> Result<String, Re
             translations.push(format!(
                 "({}, {}, {}, {})",
                 c.code,
-                text(locale)?,
-                text(title)?,
+                literal(locale)?,
+                literal(title)?,
                 nullable(description.as_deref())?
             ));
         }
@@ -241,7 +242,7 @@ fn data(table: &Table, package: &Package, dialect: Dialect) -> Result<String, Re
                 "({}, {}, {})",
                 r.numbers.first,
                 r.numbers.last,
-                text(&r.note)?
+                literal(&r.note)?
             ))
         })
         .collect::<Result<Vec<_>, RenderError>>()?;
@@ -256,9 +257,9 @@ fn word_translations(words: &[Word]) -> Result<Vec<String>, RenderError> {
         for (locale, translation) in &word.translations {
             rows.push(format!(
                 "({}, {}, {})",
-                text(&word.name)?,
-                text(locale)?,
-                text(&translation.title)?
+                literal(&word.name)?,
+                literal(locale)?,
+                literal(&translation.title)?
             ));
         }
     }
@@ -344,9 +345,9 @@ mod tests {
     #[test]
     fn a_literal_doubles_quotes_and_nothing_else() {
         assert_eq!(
-            text("it's \\ a \"test\"\n.quit").unwrap(),
+            literal("it's \\ a \"test\"\n.quit").unwrap(),
             "'it''s \\ a \"test\"\n.quit'"
         );
-        assert!(text("nul\0").is_err());
+        assert!(literal("nul\0").is_err());
     }
 }
