@@ -15,6 +15,8 @@ pub(super) struct Measured {
     pub(super) peak_kib: u64,
     /// User and system CPU time of the command and its children.
     pub(super) cpu_seconds: f64,
+    /// What the command printed on its standard output.
+    pub(super) stdout: String,
 }
 
 /// Wall time, CPU time and peak memory of a command and its children, measured in a child xtask
@@ -29,13 +31,15 @@ pub(super) fn measure(dir: &Path, program: &str, args: &[&str]) -> Result<Measur
         .env_remove("CARGO_TARGET_DIR")
         .output()?;
     let text = String::from_utf8_lossy(&output.stdout);
-    let line = text.lines().last().unwrap_or_default();
+    // The command's own output, then the helper's line of figures.
+    let (stdout, line) = (text.trim_end_matches('\n').rsplit_once('\n')).unwrap_or(("", &text));
     let fields: Vec<&str> = line.split_whitespace().collect();
     match (fields.as_slice(), output.status.success()) {
         ([wall, peak, cpu], true) => Ok(Measured {
             seconds: wall.parse().unwrap_or(f64::NAN),
             peak_kib: peak.parse().unwrap_or(0),
             cpu_seconds: cpu.parse().unwrap_or(f64::NAN),
+            stdout: stdout.to_owned(),
         }),
         _ => Err(Failure::Other(format!(
             "{program} {} failed in {}:\n{}{}",
