@@ -3,7 +3,7 @@
 //! one locale imports only its module (`log-codes/locales/TAG`).
 
 use super::{Artifact, Package, Table, fill, literal, notice, pairs};
-use crate::model::{Translation, Word};
+use crate::model::Word;
 
 /// The directory of the locale modules, relative to the crate: the package's generated files
 /// there are the table's locales, and a module of a removed locale is deleted.
@@ -30,18 +30,16 @@ pub fn declarations_path(tag: &str) -> String {
 
 /// The module and declarations of locale `tag`.
 pub fn render(table: &Table, package: &Package, tag: &str) -> [Artifact; 2] {
-    let translation = |translations: &std::collections::BTreeMap<String, Translation>| {
-        translations.get(tag).cloned()
-    };
     let js = fill(JS_TEMPLATE, |part| match part {
         "notice" => notice(package),
         "locale" => format!("export const locale = {};\n", literal(tag)),
-        "titles" => pairs((table.codes.iter()).filter_map(|code| {
-            Some((code.code, literal(&translation(&code.translations)?.title)))
-        })),
+        "titles" => pairs(
+            (table.codes.iter())
+                .filter_map(|code| Some((code.code, literal(&code.translations.get(tag)?.title)))),
+        ),
         "descriptions" => pairs((table.codes.iter()).filter_map(|code| {
-            let description = translation(&code.translations)?.description?;
-            Some((code.code, literal(&description)))
+            let description = code.translations.get(tag)?.description.as_deref()?;
+            Some((code.code, literal(description)))
         })),
         "kind-titles" => word_titles(&table.kinds, tag),
         "group-titles" => word_titles(&table.groups, tag),
