@@ -180,16 +180,19 @@ const BY_LOCALE: [(&str, &str); 4] = [
 fn javascript(table: &Table, package: &Package) -> String {
     fill(JS_TEMPLATE, |part| match part {
         "notice" => notice(package),
-        "locale-imports" => (table.locales.iter().enumerate())
-            .map(|(index, tag)| {
-                let mut names: Vec<&str> = BY_LOCALE.iter().map(|(_, f)| *f).collect();
-                names.sort_unstable();
-                let imported =
-                    lines((names.iter()).map(|name| format!("  {name} as {name}{},", index + 1)));
-                let from = literal(&format!("./{}", locale::file_name(tag, "js")));
-                format!("import {{\n{imported}}} from {from};\n")
-            })
-            .collect(),
+        "locale-imports" => {
+            let mut names: Vec<&str> = BY_LOCALE.iter().map(|(_, f)| *f).collect();
+            names.sort_unstable();
+            (table.locales.iter().enumerate())
+                .map(|(index, tag)| {
+                    let imported = lines(
+                        (names.iter()).map(|name| format!("  {name} as {name}{},", index + 1)),
+                    );
+                    let from = literal(&format!("./{}", locale::file_name(tag, "js")));
+                    format!("import {{\n{imported}}} from {from};\n")
+                })
+                .collect()
+        }
         "by-locale" => lines(BY_LOCALE.iter().map(|(list, function)| {
             let english = format!("english{}", naming::pascal(function));
             let translated = (1..=table.locales.len()).map(|index| format!(", {function}{index}"));
@@ -213,19 +216,11 @@ fn javascript(table: &Table, package: &Package) -> String {
                 .into_iter()
                 .map(|(first, last, kind)| format!("  [{first}, {last}, {}],", literal(kind))),
         ),
-        "unranged" => {
-            let ranges = kind_ranges(table);
-            let in_range = |n: u16| {
-                ranges
-                    .iter()
-                    .any(|&(first, last, _)| (first..=last).contains(&n))
-            };
-            pairs(
-                (table.codes.iter())
-                    .filter(|code| !in_range(code.code))
-                    .map(|code| (code.code, literal(&code.kind))),
-            )
-        }
+        "unranged" => pairs(
+            (table.codes.iter())
+                .filter(|code| table.kind_of(code.code).is_none())
+                .map(|code| (code.code, literal(&code.kind))),
+        ),
         "counterparts" => pairs(
             (table.codes.iter())
                 .filter_map(|code| Some((code.code, code.counterpart?.to_string()))),
