@@ -212,3 +212,14 @@ pub fn output_of(command: &mut std::process::Command) -> Result<String, Failure>
 pub fn run_quietly(command: &mut std::process::Command) -> Result<(), Failure> {
     output_of(command).map(drop)
 }
+
+/// The `log-codes` tool of the workspace, built (a no-op when it is up to date) for the checks
+/// that run it: its path.
+pub fn log_codes_tool(root: &Path) -> Result<PathBuf, Failure> {
+    run_quietly(
+        std::process::Command::new(env!("CARGO"))
+            .args(["build", "--quiet", "--locked", "-p", "log-codes-cli"])
+            .current_dir(root),
+    )?;
+    Ok(target_dir().join(format!("debug/log-codes{}", std::env::consts::EXE_SUFFIX)))
+}

@@ -231,14 +231,7 @@ pub fn run_all(root: &Path) -> Result<String, Failure> {
 /// `log-codes check --format json` on a passing and a failing stream (every finding, gates of
 /// both kinds, `--table`), written beside the xtask's reports for the schema check.
 fn check_reports(root: &Path, work: &Path, reports: &Path) -> Result<usize, Failure> {
-    let tool = crate::target_dir().join("debug/log-codes");
-    if !tool.is_file() {
-        crate::project::run_quietly(
-            Command::new(env!("CARGO"))
-                .args(["build", "--quiet", "-p", "log-codes-cli"])
-                .current_dir(root),
-        )?;
-    }
+    let tool = crate::project::log_codes_tool(root)?;
     let catalog = log_codes_cli::catalog::Catalog::compiled();
     let stream = work.join("events.ndjson");
     let mut text = Vec::new();

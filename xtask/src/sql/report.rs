@@ -12,7 +12,7 @@ use log_codes_codegen::{Package, Table};
 use serde_json::{Value, json};
 
 use super::Engine;
-use crate::project::{Failure, output_of, run_quietly};
+use crate::project::{Failure, output_of};
 
 /// The report query over events, as an integer column and as a text one, against
 /// `log-codes check --table` on the same events written as NDJSON.
@@ -44,14 +44,7 @@ pub(super) fn matches_the_tool(
         .unwrap_or_default();
     fs::write(&json_table, json_text)?;
     let values = event_values(table);
-    let tool = crate::target_dir().join("debug/log-codes");
-    if !tool.is_file() {
-        run_quietly(
-            Command::new(env!("CARGO"))
-                .args(["build", "--quiet", "-p", "log-codes-cli"])
-                .current_dir(root),
-        )?;
-    }
+    let tool = crate::project::log_codes_tool(root)?;
     let report_sql = report_sql.trim_end().trim_end_matches(';').to_owned();
     let compare = |what: &str, lines: String| -> Result<(), Failure> {
         let sql_report = normalize_sql(engine.rows(db, &report_sql)?);
